@@ -1,0 +1,77 @@
+import { Problem } from '../diagnostics';
+import { Cluster, Excluded, Host, Utilization, Workload, Provenance } from '../inventory/schema';
+
+/** Format ids a user can pass to `--format`. */
+export type FormatId =
+  | 'rvtools-xlsx'
+  | 'rvtools-csv'
+  | 'azure-migrate-csv'
+  | 'aws-import-csv'
+  | 'generic-csv'
+  | 'perfmon-csv'
+  | 'sadf'
+  | 'bitbrains'
+  | 'planetlab'
+  | 'migration-center-perf'
+  | 'generic-series-csv';
+
+/** What a quick look at a file tells, so collectors can claim it without reading it whole. */
+export interface FileProbe {
+  path: string;
+  /** Name shown to users in messages (the path as given on the command line). */
+  displayName: string;
+  /** Lower-case extension with dot, e.g. `.xlsx`, `.csv`, `` for none. */
+  ext: string;
+  size: number;
+  /** Sniffed container kind from magic bytes / content, not the extension. */
+  kind: 'empty' | 'xlsx' | 'zip' | 'pdf' | 'ole2' | 'text' | 'binary' | 'directory';
+  /** First bytes of the file (up to 64 KiB). */
+  head: Buffer;
+  /** xlsx only: sheet names in workbook order. */
+  sheetNames?: string[];
+  /** text only: detected encoding and delimiter, and the first header row as written. */
+  encoding?: string;
+  delimiter?: string;
+  headers?: string[];
+  /** directory only: file names inside (sorted). */
+  entries?: string[];
+}
+
+/** Utilisation figures for a server known by name, to be merged into the workload of that name. */
+export interface UtilizationUpdate {
+  serverName: string;
+  utilization: Partial<Utilization>;
+  provenance: Provenance;
+}
+
+export interface CollectorOutput {
+  format: FormatId;
+  sheets?: string[];
+  rowsRead: number;
+  workloads: Workload[];
+  hosts: Host[];
+  clusters: Cluster[];
+  excluded: Excluded[];
+  problems: Problem[];
+  /** Time-series collectors return utilisation for servers by name instead of (or besides) workloads. */
+  utilizationUpdates?: UtilizationUpdate[];
+}
+
+export interface CollectOptions {
+  /** Force a format instead of detecting it. */
+  format?: FormatId;
+  /** Column map (customer column name → canonical name), from `--map file.yaml`. */
+  columnMap?: Record<string, string>;
+  /** Keep powered-off VMs in the estate (they are flagged either way). */
+  includePoweredOff: boolean;
+  /** Time-series options (issue 6): sample interval and capacity for one-value-per-line traces, etc. */
+  series?: Record<string, unknown>;
+}
+
+export interface Collector {
+  id: FormatId;
+  description: string;
+  /** 0 = not mine, 1 = certainly mine. The highest score wins; ties go to registry order. */
+  detect(probe: FileProbe): number;
+  collect(probe: FileProbe, options: CollectOptions): Promise<CollectorOutput>;
+}

@@ -1,0 +1,249 @@
+import { z } from 'zod';
+
+/**
+ * The canonical inventory (`inventory.json`). Every later stage reads only this.
+ * Units are canonical and carried in field names: MHz, MiB, GiB, Mbps, IOPS, percent (0-100).
+ * Bump INVENTORY_SCHEMA on any incompatible change; `schemas/inventory.schema.json` is generated from this file.
+ */
+export const INVENTORY_SCHEMA = 'dcplan.inventory/v1';
+
+export const ProvenanceSchema = z.strictObject({
+  file: z.string(),
+  sheet: z.string().optional(),
+  /** 1-based row as a user sees it in Excel or a text editor (header = row 1). */
+  row: z.number().int().optional(),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+export const ProblemSchema = z.strictObject({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  file: z.string().optional(),
+  sheet: z.string().optional(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+  hint: z.string().optional(),
+});
+
+/** Where a utilisation figure came from: one point-in-time reading, an average, a maximum, a percentile, or a full series. */
+export const UtilBasisSchema = z.enum(['snapshot', 'avg', 'max', 'percentile', 'series']);
+export type UtilBasis = z.infer<typeof UtilBasisSchema>;
+
+/** A 24-slot (hourly) or 168-slot (weekly, Monday 00:00 first) demand shape, each slot the chosen percentile of that slot. */
+export const ShapeSchema = z.strictObject({
+  granularity: z.enum(['hourly', 'weekly']),
+  percentile: z.number(),
+  values: z.array(z.number()),
+});
+export type Shape = z.infer<typeof ShapeSchema>;
+
+/**
+ * Utilisation of one metric. `unit` says what the numbers are: `pct` = percent of the workload's allocation
+ * (CPU % of its vCPUs, memory % of its memory), otherwise absolute (MHz, MiB, IOPS, Mbps).
+ */
+export const MetricUtilSchema = z.strictObject({
+  unit: z.enum(['pct', 'MHz', 'MiB', 'IOPS', 'Mbps']),
+  basis: UtilBasisSchema,
+  avg: z.number().optional(),
+  peak: z.number().optional(),
+  p50: z.number().optional(),
+  p90: z.number().optional(),
+  p95: z.number().optional(),
+  p99: z.number().optional(),
+  /** Number of samples behind the figures (1 for a snapshot). */
+  samples: z.number().int().optional(),
+  /** Share of expected samples present, 0-1 (series only). */
+  coverage: z.number().optional(),
+  /** Window the figures cover, ISO timestamps (series only). */
+  from: z.string().optional(),
+  to: z.string().optional(),
+  shape: ShapeSchema.optional(),
+  /** Source file(s) of the figures. */
+  source: z.string().optional(),
+});
+export type MetricUtil = z.infer<typeof MetricUtilSchema>;
+
+export const UtilizationSchema = z.strictObject({
+  cpu: MetricUtilSchema.optional(),
+  memory: MetricUtilSchema.optional(),
+  diskIops: MetricUtilSchema.optional(),
+  networkMbps: MetricUtilSchema.optional(),
+  /** Confidence 1-5 in the utilisation data (Azure Migrate-style star rating by share of expected samples). */
+  confidence: z.number().int().min(1).max(5).optional(),
+});
+export type Utilization = z.infer<typeof UtilizationSchema>;
+
+export const DiskSchema = z.strictObject({
+  label: z.string(),
+  capacityGib: z.number(),
+  usedGib: z.number().optional(),
+  thin: z.boolean().optional(),
+  /** Raw device mapping (physical or virtual compatibility). */
+  raw: z.boolean().optional(),
+  /** e.g. `sharingNone`, `sharingMultiWriter`. */
+  sharing: z.string().optional(),
+  mode: z.string().optional(),
+});
+export type Disk = z.infer<typeof DiskSchema>;
+
+export const OsFamilySchema = z.enum(['windows', 'linux', 'unix', 'other', 'unknown']);
+export type OsFamily = z.infer<typeof OsFamilySchema>;
+
+export const WorkloadFlagSchema = z.enum([
+  'template',
+  'srm-placeholder',
+  'powered-off',
+  'missing-utilization',
+  'idle',
+  'zombie',
+]);
+export type WorkloadFlag = z.infer<typeof WorkloadFlagSchema>;
+
+export const WorkloadSchema = z.strictObject({
+  /** Stable id, unique in the inventory: `<source key>/<VM UUID or name>`. */
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['vm', 'physical']),
+  powerState: z.enum(['on', 'off', 'suspended', 'unknown']),
+  vcpus: z.number(),
+  cpuSockets: z.number().int().optional(),
+  coresPerSocket: z.number().int().optional(),
+  /** Clock of the CPU the workload runs on, MHz, where known (its own or its current host's). */
+  cpuMhz: z.number().optional(),
+  memoryMib: z.number(),
+  provisionedGib: z.number().optional(),
+  usedGib: z.number().optional(),
+  disks: z.array(DiskSchema),
+  nics: z.number().int().optional(),
+  utilization: UtilizationSchema,
+  os: z.strictObject({
+    family: OsFamilySchema,
+    name: z.string().optional(),
+    version: z.string().optional(),
+    arch: z.string().optional(),
+  }),
+  location: z.strictObject({
+    vcenter: z.string().optional(),
+    datacenter: z.string().optional(),
+    cluster: z.string().optional(),
+    host: z.string().optional(),
+    /** Id of the matching inventory host, when the host name could be joined. */
+    hostId: z.string().optional(),
+  }),
+  application: z.string().optional(),
+  environment: z.string().optional(),
+  tags: z.array(z.string()),
+  /** Custom attributes and any other key/value labels, as found. */
+  labels: z.record(z.string(), z.string()),
+  /** DRS rule names the VM appears in (RVTools `Cluster rule name(s)`). */
+  drsRules: z.array(z.string()),
+  /** Platform-relevant configuration facts used by readiness rules; absent = unknown. */
+  config: z.strictObject({
+    firmware: z.enum(['bios', 'efi']).optional(),
+    secureBoot: z.boolean().optional(),
+    vtpm: z.boolean().optional(),
+    hwVersion: z.string().optional(),
+    ftState: z.string().optional(),
+    snapshots: z.number().int().optional(),
+    usbDevices: z.number().int().optional(),
+    passthroughDevices: z.number().int().optional(),
+    sriovNics: z.number().int().optional(),
+    cpuReservationMhz: z.number().optional(),
+    memoryReservationMib: z.number().optional(),
+    hotAddCpu: z.boolean().optional(),
+    hotAddMemory: z.boolean().optional(),
+    toolsStatus: z.string().optional(),
+  }),
+  flags: z.array(WorkloadFlagSchema),
+  provenance: z.array(ProvenanceSchema).min(1),
+});
+export type Workload = z.infer<typeof WorkloadSchema>;
+
+export const HostSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  vcenter: z.string().optional(),
+  datacenter: z.string().optional(),
+  cluster: z.string().optional(),
+  cpuModel: z.string().optional(),
+  sockets: z.number().int(),
+  coresPerSocket: z.number().int(),
+  cores: z.number().int(),
+  threads: z.number().int().optional(),
+  htActive: z.boolean().optional(),
+  cpuMhz: z.number(),
+  memoryMib: z.number(),
+  cpuUsagePct: z.number().optional(),
+  memoryUsagePct: z.number().optional(),
+  vmCount: z.number().int().optional(),
+  vcpuCount: z.number().int().optional(),
+  maxEvc: z.string().optional(),
+  hypervisor: z.string().optional(),
+  vendor: z.string().optional(),
+  model: z.string().optional(),
+  provenance: z.array(ProvenanceSchema).min(1),
+});
+export type Host = z.infer<typeof HostSchema>;
+
+export const ClusterSchema = z.strictObject({
+  name: z.string(),
+  vcenter: z.string().optional(),
+  datacenter: z.string().optional(),
+  hostCount: z.number().int().optional(),
+  totalCpuMhz: z.number().optional(),
+  totalMemoryMib: z.number().optional(),
+  cores: z.number().int().optional(),
+  haEnabled: z.boolean().optional(),
+  failoverLevel: z.number().int().optional(),
+  admissionControl: z.boolean().optional(),
+  drsEnabled: z.boolean().optional(),
+  provenance: z.array(ProvenanceSchema).min(1),
+});
+export type Cluster = z.infer<typeof ClusterSchema>;
+
+/** A record that was read but left out of the estate, with the reason (nothing is dropped silently). */
+export const ExcludedSchema = z.strictObject({
+  name: z.string().optional(),
+  kind: z.enum(['workload', 'host', 'cluster', 'row']),
+  code: z.string(),
+  reason: z.string(),
+  provenance: ProvenanceSchema,
+});
+export type Excluded = z.infer<typeof ExcludedSchema>;
+
+export const SourceSchema = z.strictObject({
+  file: z.string(),
+  format: z.string(),
+  sheets: z.array(z.string()).optional(),
+  rowsRead: z.number().int(),
+  workloads: z.number().int(),
+  hosts: z.number().int(),
+  excluded: z.number().int(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const CoverageSchema = z.strictObject({
+  workloads: z.number().int(),
+  withCpuUtilization: z.number().int(),
+  withMemoryUtilization: z.number().int(),
+  withStorage: z.number().int(),
+  withSeries: z.number().int(),
+  withHostJoined: z.number().int(),
+  byFlag: z.record(z.string(), z.number().int()),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;
+
+export const InventorySchema = z.strictObject({
+  schema: z.literal(INVENTORY_SCHEMA),
+  generatedBy: z.strictObject({ tool: z.literal('dcplan'), version: z.string() }),
+  sources: z.array(SourceSchema),
+  workloads: z.array(WorkloadSchema),
+  hosts: z.array(HostSchema),
+  clusters: z.array(ClusterSchema),
+  excluded: z.array(ExcludedSchema),
+  coverage: CoverageSchema,
+  problems: z.array(ProblemSchema),
+});
+export type Inventory = z.infer<typeof InventorySchema>;

@@ -1,0 +1,104 @@
+/**
+ * The plan (`plan.json`) contract read by `verify`, the reports and the tests.
+ * The planner owns how it is produced; this file owns what it looks like.
+ */
+import { Problem } from '../diagnostics';
+
+export const PLAN_SCHEMA = 'dcplan.plan/v1';
+
+/** Dimensions a plan can pack on. A plan uses the subset the inventory has data for. */
+export type Dimension = 'cpuMhz' | 'memoryMib' | 'storageGib' | 'iops' | 'networkMbps';
+
+export interface PlannedHost {
+  /** e.g. `std-2x32-03` */
+  id: string;
+  model: string;
+  /** Target cluster / pool this host belongs to. */
+  cluster: string;
+  pool?: string;
+  /** True for an N+K reserve host that holds no workloads by design. */
+  reserve: boolean;
+  /** Names of the workloads on this host (inventory `name`). */
+  workloads: string[];
+  /** Inventory `id`s, same order as `workloads`. */
+  workloadIds: string[];
+  load: Partial<Record<Dimension, number>>;
+  capacity: Partial<Record<Dimension, number>>;
+  /** load / capacity per dimension, 0-1. */
+  utilization: Partial<Record<Dimension, number>>;
+  /** The dimension with the highest utilisation on this host. */
+  binding: Dimension | null;
+  /** Time-series plans: the peak over slots of the summed demand, per dimension. */
+  slotPeak?: Partial<Record<Dimension, number>>;
+}
+
+export interface UnplacedWorkload {
+  name: string;
+  id: string;
+  /** Machine-readable reason code, e.g. `exceeds-host-capacity`, `anti-affinity-infeasible`, `excluded`. */
+  code: string;
+  /** Exact human reason: which resource of which model it exceeds, or which constraint blocks it. */
+  reason: string;
+}
+
+export interface PlanSummary {
+  /** Hosts after consolidation, reserve hosts included. */
+  hosts: number;
+  /** Hosts before (the existing hosts the placed workloads run on, from the inventory). */
+  hostsBefore: number;
+  hostsByModel: Record<string, number>;
+  reserveHosts: number;
+  /** Lower bound on active (non-reserve) hosts plus the reserve the policy requires. Comparable with `hosts`. */
+  lowerBound: number;
+  /** (hosts - lowerBound) / lowerBound, 0 when proven optimal at the bound. */
+  gap: number;
+  placed: number;
+  unplaced: number;
+  /** workloads placed / hosts after. */
+  consolidationRatio: number;
+  /** Mean utilisation per dimension, before (existing hosts, where known) and after (active hosts). */
+  utilizationBefore: Partial<Record<Dimension, number>>;
+  utilizationAfter: Partial<Record<Dimension, number>>;
+  /** The dimension that decides the host count overall. */
+  limitingDimension: Dimension | null;
+  powerKwBefore?: number;
+  powerKwAfter: number;
+  energyKwhPerYearBefore?: number;
+  energyKwhPerYearAfter: number;
+  rackUnitsBefore?: number;
+  rackUnitsAfter: number;
+  hardwareCost: number;
+  licenceCost: number;
+  licenceCores: number;
+  currency: string;
+}
+
+export interface SolverFacts {
+  algorithm: string;
+  seconds: number;
+  lowerBound: number;
+  /** Which bound gave `lowerBound` (continuous, large-item, column-generation LP, slot ...). */
+  lowerBoundMethod: string;
+  gap: number;
+  provenOptimal: boolean;
+  /** Iterations / nodes spent: budgets count work, not wall-clock, so plans are reproducible. */
+  iterations: number;
+}
+
+export interface Plan {
+  schema: typeof PLAN_SCHEMA;
+  generatedBy: { tool: 'dcplan'; version: string };
+  /** The effective policy and catalog after defaults, so the report can print every value. */
+  policy: Record<string, unknown>;
+  hostModels: Record<string, unknown>[];
+  /** The sizing formulas in words, as printed in the report. */
+  formulas: string[];
+  dimensions: Dimension[];
+  hosts: PlannedHost[];
+  unplaced: UnplacedWorkload[];
+  summary: PlanSummary;
+  solver: SolverFacts;
+  /** Time-series plans (issue 6): the peak-sum plan beside it and the hosts saved. */
+  diversity?: { basis: 'hourly' | 'weekly'; peakSumHosts: number; seriesHosts: number; hostsSaved: number };
+  problems: Problem[];
+}
