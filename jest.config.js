@@ -6,5 +6,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
   testTimeout: 120000,
   globalSetup: '<rootDir>/test/global-setup.ts',
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   // tests that spawn the CLI use dist/, built by `npm ci` (prepare) or `npm run build`
 };
