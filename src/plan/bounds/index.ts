@@ -1,0 +1,58 @@
+/**
+ * Lower bounds on the packing objective (`lowerBound`) and on the number of bins (`binCountLowerBound`).
+ *
+ * Objective units: with one bin type of cost 1 (the planner's "minimise hosts"), the value is a bin count. With costs, the
+ * value bounds the total cost of the opened bins: the continuous bound prices every unit of demand at the cheapest cost per
+ * unit capacity among the types the item may use (per dimension, then the max over dimensions); the clique bound sums the
+ * cheapest type each pairwise-incompatible item fits; the bin-count bounds (L2) are multiplied by the cheapest type's cost.
+ * When every cost is an integer the value is rounded up (the optimum is then an integer).
+ * `method` names the bound that gave the value (ties: continuous, then large-item clique, then L2).
+ */
+import { LowerBound, PackInstance } from '../solver/instance';
+import { cliqueBound } from './clique';
+import { integralCosts, roundUp } from './common';
+import { continuousBound } from './continuous';
+import { l2Bound } from './l2';
+
+export { cliqueBound } from './clique';
+export { continuousBound } from './continuous';
+export { l2Bound } from './l2';
+
+function boundWithCosts(instance: PackInstance, costs: number[]): LowerBound {
+  if (instance.items.length === 0 || instance.binTypes.length === 0) return { value: 0, method: 'empty' };
+  const integral = integralCosts(costs);
+  const cont = continuousBound(instance, costs);
+  const candidates: LowerBound[] = [
+    {
+      value: roundUp(cont.value, integral),
+      method: `continuous (${cont.dim >= 0 ? instance.dims[cont.dim] : '-'})`,
+    },
+  ];
+  const clique = cliqueBound(instance, costs);
+  candidates.push({ value: roundUp(clique.value, integral), method: `large-item clique (${clique.clique.length} items)` });
+  const l2 = l2Bound(instance);
+  const minCost = Math.min(...costs);
+  candidates.push({
+    value: roundUp(l2.value * minCost, integral),
+    method: `Martello-Toth L2 (${l2.dim >= 0 ? instance.dims[l2.dim] : '-'})`,
+  });
+  let best = candidates[0];
+  for (const c of candidates) if (c.value > best.value) best = c;
+  return best;
+}
+
+/** Lower bound on the objective: total cost of the opened bins (a bin count when every cost is 1). */
+export function lowerBound(instance: PackInstance): LowerBound {
+  return boundWithCosts(
+    instance,
+    instance.binTypes.map((b) => b.cost),
+  );
+}
+
+/** Lower bound on the number of bins, whatever their types (costs ignored). */
+export function binCountLowerBound(instance: PackInstance): LowerBound {
+  return boundWithCosts(
+    instance,
+    instance.binTypes.map(() => 1),
+  );
+}
