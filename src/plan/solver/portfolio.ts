@@ -1,0 +1,107 @@
+/**
+ * The heuristic portfolio: run several constructive heuristics, keep the cheapest packing, improve it by local search.
+ *
+ *   solvePortfolio(instance, { seed, iterations }) → PackSolution
+ *
+ * - `instance`: any PackInstance (planner estates, VBP benchmark files, time-series slot vectors).
+ * - `seed` (default 1): seeds the local search's tie-breaking; same instance + seed → same solution.
+ * - `iterations`: local-search budget in fit tests (each O(d)); default scales with n (see `defaultBudget`).
+ * - Items no bin type can take alone (too large, not allowed, or every allowed type at maxCount) get assignment -1.
+ *   The caller explains them; the solver never drops an item that some type could hold.
+ * - With several bin types, each heuristic is run once per preferred type and once opening the cheapest type that takes
+ *   the item; bins are then re-typed to the cheapest type that still holds their items (the mix).
+ * - The winner minimises cost, then bin count, then portfolio order.
+ * How much of the portfolio runs depends on the instance size (work counted as n·bins·d estimates, not time), so
+ * 100,000-item estates stay within a minute and 5,000 × 336 time-series instances stay fast.
+ */
+import { Random } from '../../util/random';
+import { PackInstance, PackSolution } from './instance';
+import { Packing, PackModel } from './packing';
+import { binCentric, decreasingOrder, demandWeights, itemCentric, itemMeasure, Measure, OpenRule } from './heuristics';
+import { improvePacking } from './local-search';
+
+export interface PortfolioOptions {
+  seed?: number;
+  /** Local-search budget in fit tests. 0 disables the local search. */
+  iterations?: number;
+}
+
+export function defaultBudget(n: number, d: number): number {
+  return Math.round(Math.min(3e7, Math.max(2e6, n * 3000)) / Math.max(1, Math.sqrt(d / 4)));
+}
+
+interface Candidate {
+  name: string;
+  packing: Packing;
+  cost: number;
+  bins: number;
+}
+
+export function solvePortfolio(instance: PackInstance, opts: PortfolioOptions = {}): PackSolution {
+  const m = new PackModel(instance);
+  const rng = new Random(opts.seed ?? 1);
+  const budget = opts.iterations ?? defaultBudget(m.n, m.d);
+  if (m.n === 0) return { assignment: [], bins: [], cost: 0, algorithm: 'empty', iterations: 0 };
+
+  const weights = demandWeights(m);
+  const typeCount = instance.binTypes.length;
+  const openRules: OpenRule[] = typeCount === 1 ? [0] : [...instance.binTypes.map((_, t) => t), 'cheapest'];
+  // rough work of one item-centric pass: n × (bins ≈ Σ weight) × d, used to size the portfolio
+  let totalWeight = 0;
+  for (let i = 0; i < m.n; i++) totalWeight += m.weight[i];
+  const estBins = Math.max(1, totalWeight / Math.max(1, m.d) * 1.5);
+  const passWork = m.n * estBins * m.d;
+  const measures: Measure[] =
+    passWork < 5e8 ? ['weighted', 'l2', 'max', 'sum', 'product'] : passWork < 5e9 ? ['weighted', 'l2', 'max'] : ['weighted'];
+  const fits: ('first' | 'best')[] = passWork < 5e9 ? ['first', 'best'] : ['first'];
+  const binCentricOk = m.n * m.n * m.d < 1.5e9 / Math.max(1, openRules.length);
+
+  const orders = new Map<Measure, number[]>();
+  for (const ms of measures) orders.set(ms, decreasingOrder(itemMeasure(m, ms, weights)));
+
+  let best: Candidate | null = null;
+  let work = 0;
+  const consider = (name: string, packing: Packing) => {
+    if (typeCount > 1) packing.downgrade();
+    const bins = packing.liveBins().length;
+    const placed = countPlaced(packing);
+    const cost = packing.cost();
+    // more placed items always wins (a heuristic may strand items only when maxCount binds)
+    const bestPlaced = best ? countPlaced(best.packing) : -1;
+    if (!best || placed > bestPlaced || (placed === bestPlaced && (cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && bins < best.bins))))
+      best = { name, packing, cost, bins };
+  };
+
+  for (const open of openRules) {
+    const tag = typeof open === 'number' ? (typeCount > 1 ? `@${instance.binTypes[open].id}` : '') : '@cheapest';
+    for (const ms of measures) {
+      for (const fit of fits) {
+        consider(`${fit === 'first' ? 'FFD' : 'BFD'}(${ms})${tag}`, itemCentric(m, orders.get(ms)!, fit, open));
+        work += m.n;
+      }
+    }
+    if (binCentricOk) {
+      const order = orders.get('weighted')!;
+      consider(`DotProduct${tag}`, binCentric(m, order, 'dot', open, weights));
+      consider(`L2Norm${tag}`, binCentric(m, order, 'norm', open, weights));
+      work += 2 * m.n;
+    }
+  }
+  const winner = best as Candidate | null;
+  if (!winner) throw new Error('portfolio produced no candidate');
+  let algorithm = winner.name;
+  if (budget > 0) {
+    const ls = improvePacking(winner.packing, { budget, rng });
+    work += ls.iterations;
+    if (typeCount > 1) winner.packing.downgrade();
+    if (ls.binsRemoved > 0) algorithm += `+LS(-${ls.binsRemoved})`;
+    else algorithm += '+LS';
+  }
+  return winner.packing.toSolution(algorithm, work);
+}
+
+function countPlaced(p: Packing): number {
+  let c = 0;
+  for (let i = 0; i < p.assignment.length; i++) if (p.assignment[i] >= 0) c++;
+  return c;
+}
