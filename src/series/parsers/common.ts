@@ -1,0 +1,40 @@
+import { Problem } from '../../diagnostics';
+import { RowIssues } from '../issues';
+import { SeriesStore } from '../store';
+import { SeriesOptions } from '../types';
+
+/** What every time-series parser receives. */
+export interface ParseInput {
+  /** Path to read. */
+  file: string;
+  /** Name shown to users (as given on the command line). */
+  display: string;
+  store: SeriesStore;
+  opts: SeriesOptions;
+  issues: RowIssues;
+  /** Column map from `--map` (customer column name → canonical name), for the CSV formats. */
+  columnMap?: Record<string, string>;
+}
+
+export interface ParseStats {
+  /** Lines or records read, header included. */
+  rowsRead: number;
+  /** Samples handed to the store (after derivation: one per server, metric and timestamp). */
+  samples: number;
+  /** File-level problems (time zone, unknown counters, quirks found). Row-level ones are in `issues`. */
+  problems: Problem[];
+  /** Servers the file had samples for, in first-seen order. */
+  servers: string[];
+}
+
+/** Number from a perf-log cell; undefined for blank cells, NaN for garbage. Accepts Java's `2.097152E7`. */
+export function cellNumber(text: string): number | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  return Number(t);
+}
+
+/** Network bytes/s → Mbps (decimal megabits, as link speeds are quoted). */
+export const BYTES_PER_S_TO_MBPS = 8 / 1e6;
+/** sysstat and Bitbrains kB/s are kibibytes: → Mbps. */
+export const KIB_PER_S_TO_MBPS = (8 * 1024) / 1e6;
