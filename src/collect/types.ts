@@ -71,7 +71,10 @@ export interface CollectOptions {
 export interface Collector {
   id: FormatId;
   description: string;
-  /** 0 = not mine, 1 = certainly mine. The highest score wins; ties go to registry order. */
-  detect(probe: FileProbe): number;
+  /**
+   * 0 = not mine, 1 = certainly mine. The highest score wins; ties go to registry order.
+   * `options` carries e.g. the `--map` column map, for formats whose headers it renames.
+   */
+  detect(probe: FileProbe, options?: CollectOptions): number;
   collect(probe: FileProbe, options: CollectOptions): Promise<CollectorOutput>;
 }

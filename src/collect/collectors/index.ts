@@ -1,0 +1,12 @@
+import { registerCollector } from '../registry';
+import { awsImportCsvCollector } from './aws-import-csv';
+import { azureMigrateCsvCollector } from './azure-migrate-csv';
+import { genericCsvCollector } from './generic-csv';
+
+/**
+ * Every collector dcplan knows, registered in priority order (on equal detection scores the earlier one wins).
+ * Add one line per collector; the pipeline imports this module for its side effect.
+ */
+registerCollector(azureMigrateCsvCollector);
+registerCollector(awsImportCsvCollector);
+registerCollector(genericCsvCollector);
