@@ -71,3 +71,40 @@ export function parseSlashed(t: string, biasMinutes: number): ParsedTime | undef
     Date.UTC(+m[4], month - 1, day, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0, m[7] ? +m[7] : 0) + fracMs(m[8]);
   return { ms: ms + biasMinutes * 60_000, zoned: false };
 }
+
+/**
+ * Zones behind the abbreviations sysstat prints. sadf labels timestamps with the zone's STANDARD abbreviation even in
+ * summer (the sysstat test files print `09:20:19 EST` for 13:20:19 UTC in April, i.e. UTC-4), so a label is read as
+ * its zone, and the zone's rules (ICU data shipped with Node) decide the offset on that date.
+ */
+export const ABBREVIATION_ZONES: Record<string, string> = {
+  EST: 'America/New_York', EDT: 'America/New_York', CST: 'America/Chicago', CDT: 'America/Chicago',
+  MST: 'America/Denver', MDT: 'America/Denver', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
+  CET: 'Europe/Paris', CEST: 'Europe/Paris', MET: 'Europe/Paris', MEST: 'Europe/Paris', EET: 'Europe/Helsinki',
+  EEST: 'Europe/Helsinki', WET: 'Europe/Lisbon', WEST: 'Europe/Lisbon', BST: 'Europe/London',
+  AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney', NZST: 'Pacific/Auckland', NZDT: 'Pacific/Auckland',
+};
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Offset of an IANA zone at an instant, minutes east of UTC. */
+export function zoneOffsetMinutes(zone: string, utcMs: number): number {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(zone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(new Date(utcMs))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((wall - Math.floor(utcMs / 1000) * 1000) / 60000);
+}
+
+/** UTC instant of a wall-clock time (given as if it were UTC) in an IANA zone. */
+export function wallToUtc(wallMs: number, zone: string): { ms: number; offsetMinutes: number } {
+  let off = zoneOffsetMinutes(zone, wallMs);
+  off = zoneOffsetMinutes(zone, wallMs - off * 60000);
+  return { ms: wallMs - off * 60000, offsetMinutes: off };
+}
