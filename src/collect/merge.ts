@@ -1,0 +1,180 @@
+import { Problem, info, warning } from '../diagnostics';
+import { Cluster, Excluded, Host, MetricUtil, Utilization, Workload } from '../inventory/schema';
+import { UtilizationUpdate } from './types';
+
+/**
+ * Merging several collector outputs into one estate, and folding time-series utilisation into workloads by name.
+ * A workload seen in two files (same name, case-insensitive; FQDN and short name match) is kept once, from the first
+ * file; the second is listed as excluded with code `duplicate` and a warning. Within one file, collectors decide
+ * (RVTools keeps two VMs of the same name from two vCenters apart by their ids).
+ */
+
+/** `web01.corp.example.com` → `web01`; IP addresses are kept whole. */
+export function shortName(name: string): string {
+  const n = name.trim().toLowerCase();
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(n)) return n;
+  const dot = n.indexOf('.');
+  return dot > 0 ? n.slice(0, dot) : n;
+}
+
+export interface FileResult {
+  file: string;
+  workloads: Workload[];
+  hosts: Host[];
+  clusters: Cluster[];
+}
+
+export function mergeEstates(files: FileResult[]): {
+  workloads: Workload[];
+  hosts: Host[];
+  clusters: Cluster[];
+  duplicates: Excluded[];
+  problems: Problem[];
+} {
+  const workloads: Workload[] = [];
+  const hosts: Host[] = [];
+  const clusters: Cluster[] = [];
+  const duplicates: Excluded[] = [];
+  const problems: Problem[] = [];
+  const byName = new Map<string, { w: Workload; file: string }>();
+  const ids = new Set<string>();
+  const hostNames = new Map<string, string>();
+  const clusterKeys = new Map<string, string>();
+
+  for (const f of files) {
+    const namesThisFile = new Map<string, Workload>();
+    for (const w of f.workloads) {
+      const key = shortName(w.name);
+      const earlier = byName.get(key);
+      if (earlier && earlier.file !== f.file) {
+        const prov = w.provenance[0];
+        duplicates.push({
+          name: w.name,
+          kind: 'workload',
+          code: 'duplicate',
+          reason: `Also in ${earlier.file}${rowOf(earlier.w)}; the first one is kept.`,
+          provenance: prov,
+        });
+        problems.push(
+          warning(
+            'duplicate-workload',
+            `"${w.name}" is also in ${earlier.file}${rowOf(earlier.w)}; kept once, from the first file.`,
+            { file: prov.file, sheet: prov.sheet, row: prov.row },
+            'Pass each export once; when two exports cover the same servers, dcplan keeps the first file given.',
+          ),
+        );
+        continue;
+      }
+      let id = w.id;
+      for (let n = 2; ids.has(id); n++) id = `${w.id}#${n}`;
+      ids.add(id);
+      const kept = id === w.id ? w : { ...w, id };
+      workloads.push(kept);
+      if (!namesThisFile.has(key)) namesThisFile.set(key, kept);
+    }
+    for (const [key, w] of namesThisFile) if (!byName.has(key)) byName.set(key, { w, file: f.file });
+
+    for (const h of f.hosts) {
+      const key = `${(h.vcenter ?? '').toLowerCase()}|${h.name.toLowerCase()}`;
+      const earlier = hostNames.get(key);
+      if (earlier !== undefined && earlier !== f.file) {
+        problems.push(info('duplicate-host', `Host "${h.name}" is also in ${earlier}; kept once.`, { file: f.file }));
+        continue;
+      }
+      hostNames.set(key, f.file);
+      hosts.push(h);
+    }
+    for (const c of f.clusters) {
+      const key = `${(c.vcenter ?? '').toLowerCase()}|${c.name.toLowerCase()}`;
+      const earlier = clusterKeys.get(key);
+      if (earlier !== undefined && earlier !== f.file) {
+        problems.push(info('duplicate-cluster', `Cluster "${c.name}" is also in ${earlier}; kept once.`, { file: f.file }));
+        continue;
+      }
+      clusterKeys.set(key, f.file);
+      clusters.push(c);
+    }
+  }
+  return { workloads, hosts, clusters, duplicates, problems };
+}
+
+function rowOf(w: Workload): string {
+  const p = w.provenance[0];
+  return `${p.sheet ? ` sheet ${p.sheet}` : ''}${p.row !== undefined ? ` row ${p.row}` : ''}`;
+}
+
+/** Series beat any summary; otherwise the newer figure replaces the older. */
+function mergeMetric(old: MetricUtil | undefined, upd: MetricUtil | undefined): MetricUtil | undefined {
+  if (!upd) return old;
+  if (old && old.basis === 'series' && upd.basis !== 'series') return old;
+  return upd;
+}
+
+/**
+ * Applies utilisation updates by server name: exact (case-insensitive) first, then short name when that names one
+ * workload only. Updates that match nothing, or match several workloads, are reported (never silently dropped).
+ */
+export function applyUtilizationUpdates(
+  workloads: Workload[],
+  updates: readonly UtilizationUpdate[],
+): { workloads: Workload[]; problems: Problem[]; applied: number } {
+  const exact = new Map<string, number[]>();
+  const short = new Map<string, number[]>();
+  workloads.forEach((w, i) => {
+    push(exact, w.name.trim().toLowerCase(), i);
+    push(short, shortName(w.name), i);
+  });
+  const out = workloads.slice();
+  const problems: Problem[] = [];
+  const unmatched: UtilizationUpdate[] = [];
+  let applied = 0;
+  for (const u of updates) {
+    const name = u.serverName.trim().toLowerCase();
+    let hits = exact.get(name) ?? [];
+    if (hits.length === 0) hits = short.get(shortName(name)) ?? [];
+    if (hits.length !== 1) {
+      if (hits.length > 1)
+        problems.push(
+          warning(
+            'utilization-ambiguous',
+            `Utilisation for "${u.serverName}" matches ${hits.length} workloads (${hits.map((i) => workloads[i].name).join(', ')}); not applied.`,
+            { file: u.provenance.file, sheet: u.provenance.sheet, row: u.provenance.row },
+            'Name the server by its full name (FQDN) in the series file.',
+          ),
+        );
+      else unmatched.push(u);
+      continue;
+    }
+    const i = hits[0];
+    const w = out[i];
+    const util: Utilization = { ...w.utilization };
+    for (const k of ['cpu', 'memory', 'diskIops', 'networkMbps'] as const) {
+      const m = mergeMetric(util[k], u.utilization[k]);
+      if (m) util[k] = m;
+    }
+    if (u.utilization.confidence !== undefined) util.confidence = u.utilization.confidence;
+    const provenance = w.provenance.some((p) => p.file === u.provenance.file) ? w.provenance : [...w.provenance, u.provenance];
+    out[i] = { ...w, utilization: util, provenance };
+    applied++;
+  }
+  if (unmatched.length > 0) {
+    const names = unmatched.map((u) => u.serverName);
+    const shown = names.slice(0, 10).map((n) => `"${n}"`).join(', ');
+    const files = [...new Set(unmatched.map((u) => u.provenance.file))].sort();
+    problems.push(
+      warning(
+        'utilization-unmatched',
+        `${unmatched.length} server(s) with utilisation data match no workload in the inventory: ${shown}${names.length > 10 ? ', …' : ''}.`,
+        { file: files.length === 1 ? files[0] : undefined },
+        'Give the inventory export together with the series files, and check that server names agree.',
+      ),
+    );
+  }
+  return { workloads: out, problems, applied };
+}
+
+function push(m: Map<string, number[]>, k: string, i: number): void {
+  const a = m.get(k);
+  if (a) a.push(i);
+  else m.set(k, [i]);
+}

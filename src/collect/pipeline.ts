@@ -1,0 +1,180 @@
+import * as path from 'path';
+import { Problem, UserError, error } from '../diagnostics';
+import { INVENTORY_SCHEMA, Inventory, InventorySchema, Source } from '../inventory/schema';
+import { VERSION } from '../version';
+import './collectors';
+import { applyUtilizationUpdates, mergeEstates } from './merge';
+import { applyExclusions, coverageOf, deriveFlags } from './quality';
+import { expectedByExtension, probeFile } from './read/probe';
+import { allCollectors, collectorById } from './registry';
+import { CollectOptions, Collector, CollectorOutput, FileProbe, UtilizationUpdate } from './types';
+
+/**
+ * The collect stage: probe every file → pick its collector (by detection score, or `--format`) → run it → merge the
+ * files into one estate → fold in time-series utilisation → flags, exclusions, coverage → validated inventory.
+ * Problems are data: files that cannot be read or claimed, and collector errors, are gathered over ALL files and
+ * thrown together as one UserError (exit 2); warnings travel in `inventory.problems`.
+ */
+
+export interface CollectInput {
+  path: string;
+  /** As the user wrote it (shown in messages and provenance); defaults to the path. */
+  displayName?: string;
+}
+
+export interface CollectResult {
+  inventory: Inventory;
+  /** Same as inventory.problems (warnings and infos). */
+  problems: Problem[];
+}
+
+const UNREADABLE: Partial<Record<FileProbe['kind'], string>> = {
+  empty: 'is empty (0 bytes)',
+  pdf: 'is a PDF document',
+  ole2: 'is an old-format Excel (.xls) or other OLE2 compound file, which dcplan does not read',
+  binary: 'is a binary file, not text',
+  zip: 'is a zip archive without an Excel workbook inside',
+};
+
+const UNREADABLE_HINT: Partial<Record<FileProbe['kind'], string>> = {
+  ole2: 'Open it in Excel and save it as .xlsx (Excel Workbook) or export the sheet as CSV.',
+  pdf: 'Ask for the original export (RVTools .xlsx or the CSV), not a printout.',
+  empty: 'Copy the file again from its source.',
+};
+
+/** Chooses the collector for a probed file, or returns the problem saying why none fits. */
+export function chooseCollector(probe: FileProbe, options: CollectOptions): Collector | Problem {
+  if (options.format) {
+    const c = collectorById(options.format);
+    if (c) return c;
+    return error('unknown-format', `--format ${options.format} is not a known format.`, { file: probe.displayName }, knownFormats());
+  }
+  let best: Collector | undefined;
+  let bestScore = 0;
+  for (const c of allCollectors()) {
+    const s = c.detect(probe, options);
+    if (s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  if (best) return best;
+  const seen =
+    probe.kind === 'xlsx'
+      ? `Sheets seen: ${(probe.sheetNames ?? []).map((s) => `"${s}"`).join(', ') || '(none)'}.`
+      : probe.kind === 'directory'
+        ? `Files inside: ${(probe.entries ?? []).slice(0, 20).join(', ') || '(none)'}.`
+        : `Headers seen: ${(probe.headers ?? []).map((h) => `"${h}"`).join(', ') || '(none)'}.`;
+  return error(
+    'unknown-format',
+    `${probe.displayName}: no collector recognises this file. ${seen}`,
+    { file: probe.displayName },
+    `${knownFormats()} Force one with --format, or rename columns with --map file.yaml.`,
+  );
+}
+
+function knownFormats(): string {
+  return `Known formats: ${allCollectors()
+    .map((c) => `${c.id} (${c.description})`)
+    .join('; ')}.`;
+}
+
+export async function collectFiles(inputs: (string | CollectInput)[], options: CollectOptions): Promise<CollectResult> {
+  const files = inputs.map((i) => (typeof i === 'string' ? { path: i, displayName: i } : { displayName: i.path, ...i }));
+  if (files.length === 0) throw new UserError(error('no-input', 'No input files given.'));
+  const errors: Problem[] = [];
+  const outputs: { file: string; out: CollectorOutput }[] = [];
+
+  for (const f of files) {
+    let probe: FileProbe;
+    try {
+      probe = await probeFile(f.path, f.displayName);
+    } catch (e) {
+      if (e instanceof UserError) {
+        errors.push(...e.problems);
+        continue;
+      }
+      throw e;
+    }
+    const bad = UNREADABLE[probe.kind];
+    if (bad) {
+      errors.push(
+        error('unreadable-file', `${f.displayName} ${bad}; expected ${expectedByExtension(probe.ext)}.`, { file: f.displayName }, UNREADABLE_HINT[probe.kind]),
+      );
+      continue;
+    }
+    const chosen = chooseCollector(probe, options);
+    if (!('collect' in chosen)) {
+      errors.push(chosen);
+      continue;
+    }
+    let out: CollectorOutput;
+    try {
+      out = await chosen.collect(probe, options);
+    } catch (e) {
+      if (e instanceof UserError) {
+        errors.push(...e.problems);
+        continue;
+      }
+      throw e;
+    }
+    errors.push(...out.problems.filter((p) => p.severity === 'error'));
+    outputs.push({ file: f.displayName, out });
+  }
+  if (errors.length > 0) throw new UserError(errors);
+  const inventory = buildInventory(outputs, options);
+  return { inventory, problems: inventory.problems };
+}
+
+/** Pure assembly of collector outputs into a validated inventory (exported for tests and other stages). */
+export function buildInventory(outputs: { file: string; out: CollectorOutput }[], options: CollectOptions): Inventory {
+  const problems: Problem[] = [];
+  for (const { out } of outputs) problems.push(...out.problems.filter((p) => p.severity !== 'error'));
+  const merged = mergeEstates(outputs.map(({ file, out }) => ({ file, workloads: out.workloads, hosts: out.hosts, clusters: out.clusters })));
+  problems.push(...merged.problems);
+
+  const updates: UtilizationUpdate[] = outputs.flatMap(({ out }) => out.utilizationUpdates ?? []);
+  const updated = applyUtilizationUpdates(merged.workloads, updates);
+  problems.push(...updated.problems);
+
+  const flagged = updated.workloads.map((w) => ({ ...w, flags: deriveFlags(w) }));
+  const { kept, excluded } = applyExclusions(flagged, options.includePoweredOff);
+  const allExcluded = [...outputs.flatMap(({ out }) => out.excluded), ...merged.duplicates, ...excluded];
+
+  const sources: Source[] = outputs.map(({ file, out }) => {
+    const s: Source = {
+      file,
+      format: out.format,
+      rowsRead: out.rowsRead,
+      workloads: kept.filter((w) => w.provenance[0].file === file).length,
+      hosts: merged.hosts.filter((h) => h.provenance[0].file === file).length,
+      excluded: allExcluded.filter((e) => e.provenance.file === file).length,
+    };
+    if (out.sheets) s.sheets = out.sheets;
+    return s;
+  });
+
+  const inventory: Inventory = {
+    schema: INVENTORY_SCHEMA,
+    generatedBy: { tool: 'dcplan', version: VERSION },
+    sources,
+    workloads: kept,
+    hosts: merged.hosts,
+    clusters: merged.clusters,
+    excluded: allExcluded,
+    coverage: coverageOf(kept),
+    problems,
+  };
+  const check = InventorySchema.safeParse(inventory);
+  if (!check.success) {
+    // A collector produced something the contract does not allow: a bug in dcplan, not in the user's file.
+    const first = check.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`collected inventory does not match the schema: ${first.join('; ')}`);
+  }
+  return inventory;
+}
+
+/** Display name relative to the working directory when the user gave a relative path. */
+export function displayPath(p: string): string {
+  return path.isAbsolute(p) ? p : path.normalize(p);
+}

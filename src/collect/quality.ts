@@ -1,0 +1,119 @@
+import { Coverage, Excluded, MetricUtil, Workload, WorkloadFlag } from '../inventory/schema';
+
+/**
+ * Data-quality flags, exclusions and the coverage summary: pure functions over merged workloads.
+ *
+ * Idle / zombie follow Azure Migrate's definitions: idle = CPU and memory under 5 % and network under 2 %;
+ * zombie = every measured figure zero. Network % needs a link speed the exports do not carry, so it is taken
+ * against an assumed 1 Gbps adapter (2 % = 20 Mbps); a workload with no network figure is judged on CPU and memory.
+ */
+export const IDLE_CPU_PCT = 5;
+export const IDLE_MEMORY_PCT = 5;
+export const IDLE_NETWORK_PCT = 2;
+export const ASSUMED_NIC_MBPS = 1000;
+
+/** The representative level of a metric: its average, else p50 / p95 / peak (whichever the source gave). */
+function level(m: MetricUtil | undefined): number | undefined {
+  if (!m) return undefined;
+  return m.avg ?? m.p50 ?? m.p95 ?? m.p90 ?? m.p99 ?? m.peak;
+}
+
+/** CPU as % of the workload's allocation (converting MHz when the clock is known). */
+export function cpuPct(w: Workload): number | undefined {
+  const m = w.utilization.cpu;
+  const v = level(m);
+  if (v === undefined || !m) return undefined;
+  if (m.unit === 'pct') return v;
+  if (m.unit === 'MHz' && w.cpuMhz && w.vcpus > 0) return (v / (w.cpuMhz * w.vcpus)) * 100;
+  return undefined;
+}
+
+export function memoryPct(w: Workload): number | undefined {
+  const m = w.utilization.memory;
+  const v = level(m);
+  if (v === undefined || !m) return undefined;
+  if (m.unit === 'pct') return v;
+  if (m.unit === 'MiB' && w.memoryMib > 0) return (v / w.memoryMib) * 100;
+  return undefined;
+}
+
+function networkPct(w: Workload): number | undefined {
+  const m = w.utilization.networkMbps;
+  const v = level(m);
+  if (v === undefined || !m) return undefined;
+  return m.unit === 'pct' ? v : (v / ASSUMED_NIC_MBPS) * 100;
+}
+
+/** Flags the pipeline derives (template / SRM placeholder come from the collectors and are kept). */
+export function deriveFlags(w: Workload): WorkloadFlag[] {
+  const flags = new Set<WorkloadFlag>(w.flags);
+  if (w.powerState === 'off') flags.add('powered-off');
+  const cpu = cpuPct(w);
+  const mem = memoryPct(w);
+  if (cpu === undefined && mem === undefined) flags.add('missing-utilization');
+  if (cpu !== undefined && mem !== undefined && w.powerState !== 'off') {
+    const net = networkPct(w);
+    const iops = level(w.utilization.diskIops);
+    const allZero = cpu === 0 && mem === 0 && (net ?? 0) === 0 && (iops ?? 0) === 0;
+    if (allZero) flags.add('zombie');
+    else if (cpu < IDLE_CPU_PCT && mem < IDLE_MEMORY_PCT && (net === undefined || net < IDLE_NETWORK_PCT)) flags.add('idle');
+  }
+  const order: WorkloadFlag[] = ['template', 'srm-placeholder', 'powered-off', 'missing-utilization', 'idle', 'zombie'];
+  return order.filter((f) => flags.has(f));
+}
+
+const EXCLUDE_REASON: Record<'template' | 'srm-placeholder' | 'powered-off', string> = {
+  template: 'VM template: not a running workload.',
+  'srm-placeholder': 'Site Recovery Manager placeholder: the real VM runs at the other site.',
+  'powered-off': 'Powered off; use --include-powered-off to keep powered-off VMs in the estate.',
+};
+
+/** Splits workloads into kept and excluded (templates and SRM placeholders always; powered-off unless asked). */
+export function applyExclusions(
+  workloads: Workload[],
+  includePoweredOff: boolean,
+): { kept: Workload[]; excluded: Excluded[] } {
+  const kept: Workload[] = [];
+  const excluded: Excluded[] = [];
+  for (const w of workloads) {
+    const code = w.flags.includes('template')
+      ? 'template'
+      : w.flags.includes('srm-placeholder')
+        ? 'srm-placeholder'
+        : w.flags.includes('powered-off') && !includePoweredOff
+          ? 'powered-off'
+          : undefined;
+    if (code === undefined) kept.push(w);
+    else excluded.push({ name: w.name, kind: 'workload', code, reason: EXCLUDE_REASON[code], provenance: w.provenance[0] });
+  }
+  return { kept, excluded };
+}
+
+export function coverageOf(workloads: readonly Workload[]): Coverage {
+  const byFlag: Record<string, number> = {};
+  let cpu = 0;
+  let mem = 0;
+  let storage = 0;
+  let series = 0;
+  let joined = 0;
+  for (const w of workloads) {
+    if (cpuPct(w) !== undefined) cpu++;
+    if (memoryPct(w) !== undefined) mem++;
+    if (w.provisionedGib !== undefined || w.usedGib !== undefined || w.disks.length > 0) storage++;
+    const u = w.utilization;
+    if ([u.cpu, u.memory, u.diskIops, u.networkMbps].some((m) => m?.basis === 'series')) series++;
+    if (w.location.hostId !== undefined) joined++;
+    for (const f of w.flags) byFlag[f] = (byFlag[f] ?? 0) + 1;
+  }
+  const sortedFlags: Record<string, number> = {};
+  for (const k of Object.keys(byFlag).sort()) sortedFlags[k] = byFlag[k];
+  return {
+    workloads: workloads.length,
+    withCpuUtilization: cpu,
+    withMemoryUtilization: mem,
+    withStorage: storage,
+    withSeries: series,
+    withHostJoined: joined,
+    byFlag: sortedFlags,
+  };
+}

@@ -1,0 +1,98 @@
+import { Problem, countBySeverity } from '../diagnostics';
+import { Inventory, Workload } from '../inventory/schema';
+
+/** What `dcplan collect` reports about an inventory (printed, and returned for --json). */
+export interface CollectSummary {
+  workloads: number;
+  hosts: number;
+  clusters: number;
+  bySource: { file: string; format: string; rowsRead: number; workloads: number; hosts: number; excluded: number }[];
+  byCluster: Record<string, number>;
+  byOsFamily: Record<string, number>;
+  totals: { vcpus: number; memoryGib: number; storageGib: number };
+  excluded: Record<string, number>;
+  coverage: Inventory['coverage'];
+  problems: { error: number; warning: number; info: number };
+}
+
+export function workloadStorageGib(w: Workload): number {
+  if (w.provisionedGib !== undefined) return w.provisionedGib;
+  return w.disks.reduce((s, d) => s + d.capacityGib, 0);
+}
+
+function sortedCounts(values: string[]): Record<string, number> {
+  const m = new Map<string, number>();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  // Largest first, then by name, so the order is stable.
+  const out: Record<string, number> = {};
+  for (const [k, n] of [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) out[k] = n;
+  return out;
+}
+
+const r1 = (v: number) => Math.round(v * 10) / 10;
+
+export function summarizeInventory(inv: Inventory): CollectSummary {
+  const w = inv.workloads;
+  return {
+    workloads: w.length,
+    hosts: inv.hosts.length,
+    clusters: inv.clusters.length,
+    bySource: inv.sources.map((s) => ({
+      file: s.file,
+      format: s.format,
+      rowsRead: s.rowsRead,
+      workloads: s.workloads,
+      hosts: s.hosts,
+      excluded: s.excluded,
+    })),
+    byCluster: sortedCounts(w.map((x) => x.location.cluster ?? '(no cluster)')),
+    byOsFamily: sortedCounts(w.map((x) => x.os.family)),
+    totals: {
+      vcpus: r1(w.reduce((s, x) => s + x.vcpus, 0)),
+      memoryGib: r1(w.reduce((s, x) => s + x.memoryMib, 0) / 1024),
+      storageGib: r1(w.reduce((s, x) => s + workloadStorageGib(x), 0)),
+    },
+    excluded: sortedCounts(inv.excluded.map((e) => e.code)),
+    coverage: inv.coverage,
+    problems: countBySeverity(inv.problems as Problem[]),
+  };
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+function table(title: string, counts: Record<string, number>, limit = 15): string[] {
+  const entries = Object.entries(counts);
+  if (entries.length === 0) return [];
+  const width = Math.min(40, Math.max(...entries.map(([k]) => k.length)));
+  const lines = [`${title}:`];
+  for (const [k, n] of entries.slice(0, limit)) lines.push(`  ${k.padEnd(width)}  ${fmt(n).padStart(7)}`);
+  if (entries.length > limit) {
+    const rest = entries.slice(limit).reduce((s, [, n]) => s + n, 0);
+    lines.push(`  ${`… ${entries.length - limit} more`.padEnd(width)}  ${fmt(rest).padStart(7)}`);
+  }
+  return lines;
+}
+
+export function renderSummary(s: CollectSummary, out: string): string {
+  const lines: string[] = [];
+  lines.push(`Collected ${fmt(s.workloads)} workload(s), ${fmt(s.hosts)} host(s), ${fmt(s.clusters)} cluster(s) → ${out}`);
+  lines.push('');
+  lines.push('Sources:');
+  for (const src of s.bySource)
+    lines.push(`  ${src.file} [${src.format}]: ${fmt(src.rowsRead)} rows read, ${fmt(src.workloads)} workloads, ${fmt(src.hosts)} hosts, ${fmt(src.excluded)} excluded`);
+  lines.push(...table('By cluster', s.byCluster));
+  lines.push(...table('By OS family', s.byOsFamily));
+  lines.push(`Totals: ${fmt(s.totals.vcpus)} vCPU, ${fmt(s.totals.memoryGib)} GiB memory, ${fmt(s.totals.storageGib)} GiB storage`);
+  const c = s.coverage;
+  lines.push(
+    `Coverage: CPU utilisation ${fmt(c.withCpuUtilization)}/${fmt(c.workloads)}, memory utilisation ${fmt(c.withMemoryUtilization)}/${fmt(c.workloads)}, ` +
+      `storage ${fmt(c.withStorage)}/${fmt(c.workloads)}, time series ${fmt(c.withSeries)}/${fmt(c.workloads)}, host joined ${fmt(c.withHostJoined)}/${fmt(c.workloads)}`,
+  );
+  const flags = Object.entries(c.byFlag).map(([k, n]) => `${k} ${fmt(n)}`);
+  if (flags.length > 0) lines.push(`Flags on kept workloads: ${flags.join(', ')}`);
+  const ex = Object.entries(s.excluded);
+  lines.push(ex.length === 0 ? 'Excluded: none' : `Excluded: ${ex.map(([k, n]) => `${k} ${fmt(n)}`).join(', ')} (each listed in the inventory's "excluded")`);
+  const p = s.problems;
+  if (p.warning + p.info > 0) lines.push(`Warnings: ${fmt(p.warning)}, notes: ${fmt(p.info)} (listed above on stderr; all in the inventory's "problems")`);
+  return lines.join('\n');
+}

@@ -1,0 +1,53 @@
+import * as fs from 'fs';
+import { Problem, UserError, error } from '../diagnostics';
+import { writeJsonAtomic } from '../util/atomic-write';
+import { INVENTORY_SCHEMA, Inventory, InventorySchema } from './schema';
+
+/**
+ * Reading and writing `inventory.json`. Reading validates against the zod schema and reports every problem with the
+ * file and the JSON path (`workloads.3.memoryMib`), so a hand-edited inventory fails with a pointer, not a crash.
+ */
+export function readInventory(file: string, displayName: string = file): Inventory {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(
+      error(code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', code === 'ENOENT' ? `Inventory not found: ${displayName}` : `Cannot read ${displayName}: ${(e as Error).message}`, {
+        file: displayName,
+      }, code === 'ENOENT' ? 'Create it with: dcplan collect <export files> --out inventory.json' : undefined),
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UserError(error('bad-json', `${displayName} is not valid JSON: ${(e as Error).message}`, { file: displayName }));
+  }
+  const schema = (data as { schema?: unknown } | null)?.schema;
+  if (typeof schema === 'string' && schema !== INVENTORY_SCHEMA) {
+    throw new UserError(
+      error('schema-version', `${displayName} is a "${schema}" document; this dcplan reads "${INVENTORY_SCHEMA}".`, { file: displayName, path: ['schema'] },
+        'Run dcplan collect again on the original exports.'),
+    );
+  }
+  const parsed = InventorySchema.safeParse(data);
+  if (!parsed.success) {
+    const problems: Problem[] = parsed.error.issues.slice(0, 50).map((i) =>
+      error('invalid-inventory', `${i.message} at ${i.path.length ? i.path.join('.') : '(top level)'}.`, {
+        file: displayName,
+        path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+      }),
+    );
+    if (parsed.error.issues.length > 50)
+      problems.push(error('invalid-inventory', `${parsed.error.issues.length - 50} more schema problems not listed.`, { file: displayName }));
+    throw new UserError(problems);
+  }
+  return parsed.data;
+}
+
+/** Writes the inventory atomically (a reader never sees half a file), 2-space JSON with a trailing newline. */
+export function writeInventory(file: string, inventory: Inventory): void {
+  writeJsonAtomic(file, inventory);
+}
