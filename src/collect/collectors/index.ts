@@ -2,11 +2,14 @@ import { registerCollector } from '../registry';
 import { awsImportCsvCollector } from './aws-import-csv';
 import { azureMigrateCsvCollector } from './azure-migrate-csv';
 import { genericCsvCollector } from './generic-csv';
+import { rvtoolsCsvCollector, rvtoolsXlsxCollector } from './rvtools';
 
 /**
  * Every collector dcplan knows, registered in priority order (on equal detection scores the earlier one wins).
  * Add one line per collector; the pipeline imports this module for its side effect.
  */
+registerCollector(rvtoolsXlsxCollector);
+registerCollector(rvtoolsCsvCollector);
 registerCollector(azureMigrateCsvCollector);
 registerCollector(awsImportCsvCollector);
 registerCollector(genericCsvCollector);

@@ -1,0 +1,208 @@
+import { Problem, error, info, warning } from '../../../diagnostics';
+import { Cluster, Excluded, Host, Workload } from '../../../inventory/schema';
+import { CollectorOutput, FormatId } from '../../types';
+import { HostMatchHow, HostMatcher, buildClusters, buildHosts, vcenterOf } from './hosts';
+import { VmIndex, groupByVm } from './join';
+import { TabData, Where } from './records';
+import { VmParts, allocation, cpuUtil, toWorkload } from './workload';
+
+/**
+ * Turns the tabs of one RVTools export into collector output: joins the per-VM tabs to vInfo, builds hosts and
+ * clusters, joins each VM to its host (tolerantly, reporting every VM that cannot be joined), and derives the
+ * point-in-time utilisation RVTools carries. Templates, SRM placeholders and powered-off VMs are returned flagged;
+ * the pipeline decides what the estate keeps.
+ */
+export function buildOutput(
+  format: FormatId,
+  data: TabData,
+  sourceKey: string,
+  sheets: string[],
+  problems: Problem[],
+  excluded: Excluded[],
+): CollectorOutput {
+  const vInfoWhere = data.where.vInfo;
+  if (!vInfoWhere) {
+    problems.push(
+      error('rvtools-no-vinfo', `No vInfo tab found (tabs seen: ${sheets.join(', ') || 'none'}).`, {}, 'Export the vInfo tab from RVTools; dcplan needs it to list the VMs.'),
+    );
+    return { format, sheets, rowsRead: 0, workloads: [], hosts: [], clusters: [], excluded, problems };
+  }
+  const hosts = data.where.vHost ? buildHosts(data.vHost, data.where.vHost, sourceKey, problems) : [];
+  const clusters = buildClusters(data.vCluster, data.where.vCluster, hosts);
+
+  const vms = data.vInfo;
+  const index = new VmIndex(vms);
+  const group = <R extends { row: number; name?: string }>(tab: keyof TabData & string, rows: R[]) =>
+    groupByVm(tab, rows, index, vms, data.where[tab as keyof TabData['where']], problems, excluded);
+  const cpu = group('vCPU', data.vCPU);
+  const mem = group('vMemory', data.vMemory);
+  const disks = group('vDisk', data.vDisk);
+  const parts = group('vPartition', data.vPartition);
+  const snaps = group('vSnapshot', data.vSnapshot);
+  const usb = group('vUSB', data.vUSB);
+  const tools = group('vTools', data.vTools);
+
+  const matcher = new HostMatcher(hosts);
+  const joined = new Map<HostMatchHow, Map<string, string>>();
+  const unjoined = new Map<string, number>();
+  const hostUsed = new Set<string>();
+  const clusterClock = uniformClock(hosts);
+  const ids = new Map<string, number>();
+  const workloads: Workload[] = [];
+
+  vms.forEach((vm, i) => {
+    const p: VmParts = {
+      vm,
+      cpu: cpu.get(i)?.[0],
+      mem: mem.get(i)?.[0],
+      disks: disks.get(i) ?? [],
+      partitions: parts.get(i) ?? [],
+      snapshots: data.where.vSnapshot ? (snaps.get(i)?.length ?? 0) : undefined,
+      // vUSB lists USB controllers as well as devices; only devices matter for migration.
+      usb: data.where.vUSB ? (usb.get(i) ?? []).filter((u) => !/controller/i.test(`${u.type ?? ''} ${u.node ?? ''}`)).length : undefined,
+      tools: tools.get(i)?.[0],
+    };
+    const at = { file: vInfoWhere.file, sheet: vInfoWhere.sheet ?? 'vInfo', row: vm.row };
+    for (const [tab, m] of [['vCPU', cpu], ['vMemory', mem]] as const) {
+      const n = m.get(i)?.length ?? 0;
+      if (n > 1) problems.push(warning('rvtools-duplicate-row', `VM ${vm.name} has ${n} rows in ${tab}; the first one is used.`, at));
+    }
+    const a = allocation(p);
+    if (a.vcpus === undefined || a.memoryMib === undefined) {
+      const what = [a.vcpus === undefined ? 'vCPUs' : '', a.memoryMib === undefined ? 'memory' : ''].filter(Boolean).join(' and ');
+      const reason = `no ${what} in vInfo, vCPU or vMemory`;
+      excluded.push({ name: vm.name, kind: 'workload', code: 'rvtools-missing-size', reason, provenance: at });
+      problems.push(warning('rvtools-missing-size', `VM ${vm.name} has ${reason}; it is left out of the estate.`, at));
+      return;
+    }
+    if (a.filled.length > 0) {
+      problems.push(
+        warning('rvtools-incomplete-vinfo', `VM ${vm.name} has an incomplete vInfo row; taken ${a.filled.join(' and ')}.`, at),
+      );
+    }
+    const w = toWorkload(p, workloadId(vm, sourceKey, ids), a.vcpus, a.memoryMib, vInfoWhere);
+    let host: Host | undefined;
+    if (vm.host !== undefined) {
+      const m = matcher.match(vm.host, vcenterOf(vm));
+      if (m) {
+        host = m.host;
+        w.location.hostId = m.host.id;
+        w.cpuMhz = m.host.cpuMhz > 0 ? m.host.cpuMhz : undefined;
+        if (w.cpuMhz === undefined) delete w.cpuMhz;
+        hostUsed.add(m.host.id);
+        if (!joined.has(m.how)) joined.set(m.how, new Map());
+        joined.get(m.how)!.set(vm.host, m.host.name);
+        if (w.location.cluster === undefined && m.host.cluster !== undefined) w.location.cluster = m.host.cluster;
+      } else unjoined.set(vm.host, (unjoined.get(vm.host) ?? 0) + 1);
+    }
+    if (w.powerState === 'on') {
+      const u = cpuUtil(p, a.vcpus, host, clusterClock.get(w.location.cluster ?? ''), vInfoWhere.file);
+      if (u) w.utilization.cpu = u;
+    }
+    workloads.push(w);
+  });
+
+  reportHostJoin(hosts, joined, unjoined, hostUsed, vInfoWhere, data.where.vHost, problems);
+  addVmOnlyClusters(clusters, workloads, problems);
+  return { format, sheets, rowsRead: data.rows.vInfo ?? 0, workloads, hosts, clusters, excluded, problems };
+}
+
+/** `<vCenter or file>/<VM UUID, else VM ID, else name>`, made unique with `#<row>` when a key repeats (clones). */
+function workloadId(vm: TabData['vInfo'][number], sourceKey: string, ids: Map<string, number>): string {
+  const base = `${vcenterOf(vm) ?? sourceKey}/`;
+  for (const k of [vm.vmUuid, vm.vmId, vm.name]) {
+    if (k === undefined) continue;
+    const id = base + k;
+    if (!ids.has(id)) {
+      ids.set(id, vm.row);
+      return id;
+    }
+  }
+  const id = `${base}${vm.name}#${vm.row}`;
+  ids.set(id, vm.row);
+  return id;
+}
+
+/** Cluster → the clock its hosts share (only when they all agree), for VMs whose own host is not known. */
+function uniformClock(hosts: readonly Host[]): Map<string, number> {
+  const clocks = new Map<string, Set<number>>();
+  for (const h of hosts) {
+    if (h.cluster === undefined || h.cpuMhz <= 0) continue;
+    if (!clocks.has(h.cluster)) clocks.set(h.cluster, new Set());
+    clocks.get(h.cluster)!.add(h.cpuMhz);
+  }
+  const out = new Map<string, number>();
+  for (const [c, s] of clocks) if (s.size === 1) out.set(c, [...s][0]);
+  return out;
+}
+
+function reportHostJoin(
+  hosts: readonly Host[],
+  joined: Map<HostMatchHow, Map<string, string>>,
+  unjoined: Map<string, number>,
+  hostUsed: Set<string>,
+  vInfo: Where,
+  vHost: Where | undefined,
+  problems: Problem[],
+): void {
+  for (const how of ['short-name', 'affix'] as const) {
+    const m = joined.get(how);
+    if (!m || m.size === 0) continue;
+    const examples = [...m].slice(0, 5).map(([a, b]) => `${a} → ${b}`);
+    problems.push(
+      info('rvtools-host-fuzzy-join', `${m.size} VM host name(s) were joined to vHost by ${how === 'affix' ? 'a unique suffix/prefix of the short name' : 'short name'}: ${examples.join(', ')}${m.size > 5 ? ', …' : ''}.`, {
+        file: vInfo.file,
+        sheet: vInfo.sheet ?? 'vInfo',
+        column: 'Host',
+      }),
+    );
+  }
+  if (unjoined.size > 0) {
+    const total = [...unjoined.values()].reduce((s, n) => s + n, 0);
+    const examples = [...unjoined].slice(0, 5).map(([h, n]) => `${h} (${n} VM${n > 1 ? 's' : ''})`);
+    problems.push(
+      warning(
+        'rvtools-host-not-joined',
+        `${total} VM(s) run on ${unjoined.size} host(s) that match no vHost row: ${examples.join(', ')}${unjoined.size > 5 ? ', …' : ''}. ` +
+          `They are kept, with their host name but no host details (clock, model).`,
+        { file: vInfo.file, sheet: vInfo.sheet ?? 'vInfo', column: 'Host' },
+        hosts.length === 0 ? 'The export has no vHost tab.' : 'Check that vHost lists every host (an export of one cluster or a partial vCenter).',
+      ),
+    );
+  }
+  const orphans = hosts.filter((h) => !hostUsed.has(h.id));
+  if (orphans.length > 0 && vHost) {
+    const names = orphans.slice(0, 8).map((h) => `${h.name}${h.vmCount ? ` (vHost says ${h.vmCount} VMs)` : ''}`);
+    problems.push(
+      warning(
+        'rvtools-host-without-vms',
+        `${orphans.length} of ${hosts.length} host(s) in vHost have no VM joined to them: ${names.join(', ')}${orphans.length > 8 ? ', …' : ''}.`,
+        { file: vHost.file, sheet: vHost.sheet ?? 'vHost' },
+        'Hosts that are empty, or whose names differ from the VMs\' Host column (anonymised exports).',
+      ),
+    );
+  }
+}
+
+/** Clusters named only in vInfo (no vHost or vCluster row) still appear, so every VM's cluster is listed. */
+function addVmOnlyClusters(clusters: Cluster[], workloads: readonly Workload[], problems: Problem[]): void {
+  const known = new Set(clusters.map((c) => `${c.vcenter ?? ''}\u0000${c.name}`));
+  const knownName = new Set(clusters.map((c) => c.name));
+  const added: string[] = [];
+  for (const w of workloads) {
+    const name = w.location.cluster;
+    if (name === undefined) continue;
+    const key = `${w.location.vcenter ?? ''}\u0000${name}`;
+    if (known.has(key) || (knownName.has(name) && !clusters.some((c) => c.name === name && c.vcenter && w.location.vcenter && c.vcenter !== w.location.vcenter))) continue;
+    known.add(key);
+    knownName.add(name);
+    const c: Cluster = { name, provenance: [w.provenance[0]] };
+    if (w.location.vcenter !== undefined) c.vcenter = w.location.vcenter;
+    if (w.location.datacenter !== undefined) c.datacenter = w.location.datacenter;
+    clusters.push(c);
+    added.push(name);
+  }
+  if (added.length > 0) {
+    problems.push(info('rvtools-cluster-from-vms', `Cluster(s) ${added.join(', ')} appear only in vInfo; listed without host details.`));
+  }
+}

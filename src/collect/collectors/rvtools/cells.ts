@@ -1,0 +1,70 @@
+import { Problem, warning } from '../../../diagnostics';
+import { cell } from '../../read/headers';
+import { parseNumber } from '../../read/numbers';
+
+/**
+ * Typed access to one RVTools row. Every tab arrives as `string[]` (CSV fields as written; xlsx cells converted by
+ * read-xlsx.ts), so xlsx and CSV exports go through the same code.
+ *
+ * A value that cannot be read (e.g. `CPUs` = "abc") becomes a warning naming file, sheet, row and column, and the
+ * value is treated as absent; the caller decides whether the row can still be used.
+ */
+export interface RowCtx {
+  file: string;
+  sheet: string;
+  row: number;
+  fields: readonly string[];
+  problems: Problem[];
+}
+
+export function str<K extends string>(
+  ctx: RowCtx,
+  cols: Record<K, number | undefined>,
+  key: K,
+): string | undefined {
+  const v = cell(ctx.fields, cols[key]).trim();
+  return v === '' ? undefined : v;
+}
+
+export function num<K extends string>(
+  ctx: RowCtx,
+  cols: Record<K, number | undefined>,
+  names: Partial<Record<K, string>>,
+  key: K,
+  expected: string,
+): number | undefined {
+  const raw = cell(ctx.fields, cols[key]);
+  const v = parseNumber(raw);
+  if (v === undefined) return undefined;
+  if (Number.isNaN(v)) {
+    ctx.problems.push(
+      warning('rvtools-bad-value', `"${raw.trim()}" is not a number; expected ${expected}. The value is ignored.`, {
+        file: ctx.file,
+        sheet: ctx.sheet,
+        row: ctx.row,
+        column: names[key] ?? key,
+      }),
+    );
+    return undefined;
+  }
+  return v;
+}
+
+/** RVTools writes booleans as True/False (older: true/false, Yes/No, 1/0). */
+export function bool<K extends string>(
+  ctx: RowCtx,
+  cols: Record<K, number | undefined>,
+  key: K,
+): boolean | undefined {
+  const v = cell(ctx.fields, cols[key]).trim().toLowerCase();
+  if (v === '') return undefined;
+  if (v === 'true' || v === 'yes' || v === '1' || v === 'enabled' || v === 'on') return true;
+  if (v === 'false' || v === 'no' || v === '0' || v === 'disabled' || v === 'off') return false;
+  return undefined;
+}
+
+/** True when every field is empty: Excel's formatted-but-empty rows, which are ignored and not counted. */
+export function isEmptyRow(fields: readonly string[]): boolean {
+  for (const f of fields) if (f !== undefined && f.trim() !== '') return false;
+  return true;
+}

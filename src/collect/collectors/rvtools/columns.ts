@@ -1,0 +1,211 @@
+import { ColumnSpec, ColumnSpecs, normHeader } from '../../read/headers';
+
+/**
+ * RVTools column names per tab, as the exports write them across versions:
+ * - new (4.x) names with `MiB`, old (3.x) names with `MB` — the same numbers in MiB either way, so both map to one field;
+ * - `VI SDK UUID` (new) vs `vCenter UUID` (old);
+ * - `-DBColumnNames` exports: the tab name prefixed to a compact name (`vInfoVMName`, `vInfoCPUs`, `vHostNumCpu`).
+ *   `withVariants` adds `<tab><alias>` and the MB spelling of every `MiB` alias, so the tables below list each name once.
+ * Columns are always found by normalised name (`normHeader`), never by position.
+ */
+
+export type TabName =
+  | 'vInfo'
+  | 'vCPU'
+  | 'vMemory'
+  | 'vDisk'
+  | 'vPartition'
+  | 'vHost'
+  | 'vCluster'
+  | 'vSnapshot'
+  | 'vUSB'
+  | 'vTools';
+
+export const TABS: readonly TabName[] = [
+  'vInfo',
+  'vCPU',
+  'vMemory',
+  'vDisk',
+  'vPartition',
+  'vHost',
+  'vCluster',
+  'vSnapshot',
+  'vUSB',
+  'vTools',
+];
+
+/** The tab a sheet name (or `RVTools_tab<name>.csv` part) stands for, case-insensitively. */
+export function tabOf(sheetName: string): TabName | undefined {
+  const n = sheetName.trim().toLowerCase();
+  return TABS.find((t) => t.toLowerCase() === n);
+}
+
+function withVariants(tab: TabName, aliases: string[]): ColumnSpec {
+  const out: string[] = [];
+  const add = (a: string) => {
+    if (!out.includes(a)) out.push(a);
+  };
+  for (const a of aliases) {
+    add(a);
+    if (/MiB$/.test(a)) add(a.replace(/MiB$/, 'MB'));
+    if (/KiB$/.test(a)) add(a.replace(/KiB$/, 'KB'));
+  }
+  for (const a of [...out]) add(tab + a.replace(/\s+/g, ''));
+  return { aliases: out };
+}
+
+function specs<K extends string>(tab: TabName, table: Record<K, string[]>): ColumnSpecs<K> {
+  const out = {} as ColumnSpecs<K>;
+  for (const k of Object.keys(table) as K[]) out[k] = withVariants(tab, table[k]);
+  return out;
+}
+
+/** Identity columns every per-VM tab may carry; the join uses them (see join.ts). */
+const VM_KEYS = {
+  vm: ['VM', 'VMName', 'VM Name'],
+  vmId: ['VM ID', 'VMID', 'VM MoRef', 'MoRef'],
+  vmUuid: ['VM UUID', 'UUID', 'SMBIOS UUID'],
+  vcUuid: ['VI SDK UUID', 'vCenter UUID', 'VISDKUUID'],
+  vcServer: ['VI SDK Server', 'vCenter Server', 'VISDKServer'],
+};
+
+export const VINFO = specs('vInfo', {
+  ...VM_KEYS,
+  power: ['Powerstate', 'Power state'],
+  template: ['Template'],
+  srm: ['SRM Placeholder'],
+  cpus: ['CPUs', 'Num CPU'],
+  memory: ['Memory', 'Memory MiB', 'Memory Size MiB'],
+  nics: ['NICs', 'Num NICs'],
+  disks: ['Disks', 'NumVirtualDisks', 'Num Disks'],
+  provisioned: ['Provisioned MiB', 'Provisioned'],
+  inUse: ['In Use MiB', 'InUse'],
+  totalDisk: ['Total disk capacity MiB', 'TotalDiskCapacityMiB'],
+  activeMemory: ['Active Memory', 'ActiveMemory'],
+  cpuUsagePct: ['CPU Usage %', 'CPU usage pct', 'CPU Utilization %'],
+  memUsagePct: ['Memory Usage %', 'Memory usage pct', 'Memory Utilization %'],
+  drsRules: ['Cluster rule name(s)', 'Cluster rule names', 'ClusterRuleNames'],
+  ftState: ['FT State', 'FTState'],
+  firmware: ['Firmware'],
+  secureBoot: ['EFI Secure boot', 'Secure Boot', 'EFISecureBoot'],
+  vtpm: ['vTPM', 'TPM'],
+  hwVersion: ['HW version', 'HWVersion', 'VM Version'],
+  annotation: ['Annotation'],
+  datacenter: ['Datacenter', 'Data center'],
+  cluster: ['Cluster'],
+  host: ['Host'],
+  osConfig: ['OS according to the configuration file', 'OS', 'OS Config'],
+  osTools: ['OS according to the VMware Tools', 'OSTools', 'OS according to VMware Tools'],
+});
+
+export const VCPU = specs('vCPU', {
+  ...VM_KEYS,
+  cpus: ['CPUs'],
+  sockets: ['Sockets'],
+  coresPerSocket: ['Cores p/s', 'Cores per socket', 'CoresPerSocket'],
+  max: ['Max'],
+  overall: ['Overall'],
+  reservation: ['Reservation'],
+  hotAdd: ['Hot Add', 'HotAdd'],
+});
+
+export const VMEMORY = specs('vMemory', {
+  ...VM_KEYS,
+  size: ['Size MiB', 'SizeMiB', 'Memory'],
+  consumed: ['Consumed'],
+  active: ['Active'],
+  reservation: ['Reservation'],
+  hotAdd: ['Hot Add', 'HotAdd'],
+});
+
+export const VDISK = specs('vDisk', {
+  ...VM_KEYS,
+  disk: ['Disk', 'Label'],
+  diskKey: ['Disk Key', 'DiskKey'],
+  capacity: ['Capacity MiB', 'CapacityMiB'],
+  raw: ['Raw'],
+  rawMode: ['Raw Comp. Mode', 'Raw Comp Mode', 'RawCompMode'],
+  mode: ['Disk Mode', 'DiskMode'],
+  sharing: ['Sharing mode', 'SharingMode'],
+  thin: ['Thin'],
+});
+
+export const VPARTITION = specs('vPartition', {
+  ...VM_KEYS,
+  disk: ['Disk'],
+  diskKey: ['Disk Key', 'DiskKey'],
+  capacity: ['Capacity MiB', 'CapacityMiB'],
+  consumed: ['Consumed MiB', 'ConsumedMiB'],
+});
+
+export const VSNAPSHOT = specs('vSnapshot', { ...VM_KEYS, name: ['Name', 'Snapshot'] });
+export const VUSB = specs('vUSB', { ...VM_KEYS, node: ['Device Node', 'DeviceNode'], type: ['Device Type', 'DeviceType'] });
+export const VTOOLS = specs('vTools', { ...VM_KEYS, tools: ['Tools', 'Tools Status', 'ToolsStatus'] });
+
+export const VHOST = specs('vHost', {
+  host: ['Host', 'Name', 'Host Name'],
+  datacenter: ['Datacenter'],
+  cluster: ['Cluster'],
+  cpuModel: ['CPU Model', 'CpuModel'],
+  speed: ['Speed', 'CpuMhz', 'Speed MHz'],
+  htActive: ['HT Active', 'HTActive'],
+  sockets: ['# CPU', 'NumCpu', 'CPUs'],
+  coresPerCpu: ['Cores per CPU', 'CoresPerCPU'],
+  cores: ['# Cores', 'NumCpuCores', 'Cores'],
+  cpuUsagePct: ['CPU usage %', 'OverallCpuUsage', 'CPU usage'],
+  memory: ['# Memory', 'MemorySize', 'Memory', 'Memory MiB'],
+  memUsagePct: ['Memory usage %', 'OverallMemoryUsage', 'Memory usage'],
+  vms: ['# VMs', 'VMs', 'NumVMs'],
+  vcpus: ['# vCPUs', 'vCPUs'],
+  maxEvc: ['Max EVC', 'MaxEVC'],
+  esxVersion: ['ESX Version', 'ESXVersion', 'Version'],
+  vendor: ['Vendor'],
+  model: ['Model'],
+  vcUuid: VM_KEYS.vcUuid,
+  vcServer: VM_KEYS.vcServer,
+});
+
+export const VCLUSTER = specs('vCluster', {
+  name: ['Name', 'Cluster', 'Cluster Name'],
+  datacenter: ['Datacenter'],
+  numHosts: ['NumHosts', '# Hosts', 'Num Hosts'],
+  totalCpu: ['TotalCpu', 'Total Cpu'],
+  cores: ['NumCpuCores', '# Cores', 'Num Cpu Cores'],
+  totalMemory: ['TotalMemory', 'Total Memory'],
+  haEnabled: ['HA enabled', 'HAEnabled'],
+  failoverLevel: ['Failover Level', 'FailoverLevel'],
+  admissionControl: ['AdmissionControlEnabled', 'Admission Control Enabled'],
+  drsEnabled: ['DRS enabled', 'DRSEnabled'],
+  vcUuid: VM_KEYS.vcUuid,
+  vcServer: VM_KEYS.vcServer,
+});
+
+/**
+ * Standard vInfo columns dcplan does not use. Any other column without a spec is a custom attribute and becomes a
+ * label (RVTools inserts custom attributes between `Annotation` and `Datacenter`).
+ */
+const VINFO_STANDARD = [
+  'Config status', 'DNS Name', 'Connection state', 'Guest state', 'Heartbeat', 'Consolidation Needed', 'PowerOn',
+  'Suspended To Memory', 'Suspend time', 'Suspend Interval', 'Creation date', 'Change Version', 'Overall Cpu Readiness',
+  'Latency Sensitivity', 'Op Notification Timeout', 'EnableUUID', 'disk.EnableUUID', 'CBT', 'Primary IP Address',
+  'Num Monitors', 'Video Ram KiB', 'Video Ram KB', 'Resource pool', 'Folder ID', 'Folder', 'vApp', 'DAS protection',
+  'FT Role', 'FT Latency', 'FT Bandwidth', 'FT Sec. Latency', 'Vm Failover In Progress', 'Unshared MiB', 'Unshared MB',
+  'HA Restart Priority', 'HA Isolation Response', 'HA VM Monitoring', 'Cluster rule(s)', 'Boot Required', 'Boot delay',
+  'Boot retry delay', 'Boot retry enabled', 'Boot BIOS setup', 'Reboot PowerOff', 'HW upgrade status',
+  'HW upgrade policy', 'HW target', 'Path', 'Log directory', 'Snapshot directory', 'Suspend directory',
+  'Customization Info', 'Guest Detailed Data', 'VI SDK Server type', 'VI SDK API Version', 'Fixed Passthru HotPlug',
+  'min Required EVC Mode Key', 'Tools', 'Tools Version', 'SMBIOS UUID', 'Instance UUID', 'Cluster rule(s) name',
+  'Guest Hostname', 'GuestHostName', 'CreateDate', 'Resourcepool', 'Network', 'Latency', 'Sockets', 'Cores p/s',
+];
+
+const VINFO_STANDARD_NORM = new Set(
+  VINFO_STANDARD.flatMap((h) => [normHeader(h), normHeader('vInfo' + h)]),
+);
+
+/** True for standard RVTools vInfo columns (used or not), false for custom attributes. */
+export function isStandardVInfoColumn(header: string): boolean {
+  const n = normHeader(header);
+  if (VINFO_STANDARD_NORM.has(n)) return true;
+  // "Network #1".."Network #8", "vInfoNetwork1".
+  return /^(vinfo)?networknum\d+$|^(vinfo)?network\d+$/.test(n);
+}

@@ -1,0 +1,185 @@
+import type { TabName } from './columns';
+
+/**
+ * Compact per-tab records: what dcplan keeps of each RVTools row before the tabs are joined per VM.
+ * Sizes are in MiB as RVTools writes them (old `MB` headers hold MiB too), clocks in MHz.
+ */
+
+/** Identity of the VM a row belongs to; the join (join.ts) tries VM ID, then VM UUID, then the name. */
+export interface VmKeys {
+  name?: string;
+  vmId?: string;
+  vmUuid?: string;
+  vcUuid?: string;
+  vcServer?: string;
+}
+
+export interface Where {
+  file: string;
+  sheet?: string;
+}
+
+export interface VInfoRow extends VmKeys {
+  row: number;
+  name: string;
+  power?: string;
+  template?: boolean;
+  srm?: boolean;
+  cpus?: number;
+  memoryMib?: number;
+  nics?: number;
+  disks?: number;
+  provisionedMib?: number;
+  inUseMib?: number;
+  totalDiskMib?: number;
+  activeMemoryMib?: number;
+  cpuUsagePct?: number;
+  memUsagePct?: number;
+  drsRules: string[];
+  ftState?: string;
+  firmware?: string;
+  secureBoot?: boolean;
+  vtpm?: boolean;
+  hwVersion?: string;
+  annotation?: string;
+  datacenter?: string;
+  cluster?: string;
+  host?: string;
+  osConfig?: string;
+  osTools?: string;
+  labels: Record<string, string>;
+}
+
+export interface VCpuRow extends VmKeys {
+  row: number;
+  cpus?: number;
+  sockets?: number;
+  coresPerSocket?: number;
+  maxMhz?: number;
+  overallMhz?: number;
+  reservationMhz?: number;
+  hotAdd?: boolean;
+}
+
+export interface VMemoryRow extends VmKeys {
+  row: number;
+  sizeMib?: number;
+  consumedMib?: number;
+  activeMib?: number;
+  reservationMib?: number;
+  hotAdd?: boolean;
+}
+
+export interface VDiskRow extends VmKeys {
+  row: number;
+  disk?: string;
+  diskKey?: string;
+  capacityMib?: number;
+  raw?: boolean;
+  rawMode?: string;
+  mode?: string;
+  sharing?: string;
+  thin?: boolean;
+}
+
+export interface VPartitionRow extends VmKeys {
+  row: number;
+  disk?: string;
+  diskKey?: string;
+  capacityMib?: number;
+  consumedMib?: number;
+}
+
+export interface VSnapshotRow extends VmKeys {
+  row: number;
+}
+
+export interface VUsbRow extends VmKeys {
+  row: number;
+  node?: string;
+  type?: string;
+}
+
+export interface VToolsRow extends VmKeys {
+  row: number;
+  tools?: string;
+}
+
+export interface VHostRow {
+  row: number;
+  host: string;
+  datacenter?: string;
+  cluster?: string;
+  cpuModel?: string;
+  speedMhz?: number;
+  htActive?: boolean;
+  sockets?: number;
+  coresPerCpu?: number;
+  cores?: number;
+  cpuUsagePct?: number;
+  memoryMib?: number;
+  memUsagePct?: number;
+  vms?: number;
+  vcpus?: number;
+  maxEvc?: string;
+  esxVersion?: string;
+  vendor?: string;
+  model?: string;
+  vcUuid?: string;
+  vcServer?: string;
+}
+
+export interface VClusterRow {
+  row: number;
+  name: string;
+  datacenter?: string;
+  numHosts?: number;
+  totalCpuMhz?: number;
+  cores?: number;
+  totalMemory?: number;
+  haEnabled?: boolean;
+  failoverLevel?: number;
+  admissionControl?: boolean;
+  drsEnabled?: boolean;
+  vcUuid?: string;
+  vcServer?: string;
+}
+
+/** Everything read from one RVTools export (one workbook, or one folder of per-tab CSV files). */
+export interface TabData {
+  /** Where each tab present came from (a sheet of the workbook, or its own CSV file). */
+  where: Partial<Record<TabName, Where>>;
+  /** Data rows seen per tab (empty formatted rows not counted). */
+  rows: Partial<Record<TabName, number>>;
+  /** Empty formatted rows ignored per tab. */
+  emptyRows: Partial<Record<TabName, number>>;
+  vInfo: VInfoRow[];
+  vCPU: VCpuRow[];
+  vMemory: VMemoryRow[];
+  vDisk: VDiskRow[];
+  vPartition: VPartitionRow[];
+  vHost: VHostRow[];
+  vCluster: VClusterRow[];
+  vSnapshot: VSnapshotRow[];
+  vUSB: VUsbRow[];
+  vTools: VToolsRow[];
+}
+
+
+export function emptyTabData(): TabData {
+  return {
+    where: {},
+    rows: {},
+    emptyRows: {},
+    vInfo: [],
+    vCPU: [],
+    vMemory: [],
+    vDisk: [],
+    vPartition: [],
+    vHost: [],
+    vCluster: [],
+    vSnapshot: [],
+    vUSB: [],
+    vTools: [],
+  };
+}

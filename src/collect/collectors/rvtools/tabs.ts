@@ -1,0 +1,347 @@
+import { Problem, error, warning } from '../../../diagnostics';
+import { Excluded } from '../../../inventory/schema';
+import { ColumnSpecs, resolveColumns } from '../../read/headers';
+import { RowCtx, bool, isEmptyRow, num, str } from './cells';
+import {
+  TabName,
+  VCLUSTER,
+  VCPU,
+  VDISK,
+  VHOST,
+  VINFO,
+  VMEMORY,
+  VPARTITION,
+  VSNAPSHOT,
+  VTOOLS,
+  VUSB,
+  isStandardVInfoColumn,
+} from './columns';
+import { TabData, VmKeys, Where, emptyTabData } from './records';
+
+type RowParser = (ctx: RowCtx) => void;
+type VmKeyName = 'vm' | 'vmId' | 'vmUuid' | 'vcUuid' | 'vcServer';
+
+/**
+ * Receives the tabs of one RVTools export row by row (from read-xlsx.ts or read-csv.ts, in any order) and keeps a
+ * compact record per row. Empty formatted rows are ignored and only counted; a row with data that names no VM is
+ * listed in `excluded` with a warning; bad values become warnings with file, sheet, row and column.
+ */
+export class TabSink {
+  readonly data: TabData = emptyTabData();
+  readonly problems: Problem[] = [];
+  readonly excluded: Excluded[] = [];
+  private tab?: TabName;
+  private where?: Where;
+  private parse?: RowParser;
+
+  /** Starts a tab; returns false when the tab cannot be used (its problems are recorded). */
+  begin(tab: TabName, where: Where, headers: string[]): boolean {
+    this.tab = tab;
+    this.where = where;
+    this.parse = undefined;
+    if (this.data.where[tab]) {
+      this.problems.push(
+        warning('rvtools-duplicate-tab', `Tab ${tab} appears twice; only the first one is read.`, { ...where, row: 1 }),
+      );
+      return false;
+    }
+    this.data.where[tab] = where;
+    this.data.rows[tab] = 0;
+    this.data.emptyRows[tab] = 0;
+    this.parse = this.parserFor(tab, headers, where);
+    return this.parse !== undefined;
+  }
+
+  row(fields: string[], row: number): void {
+    const tab = this.tab!;
+    if (!this.parse) return;
+    if (isEmptyRow(fields)) {
+      this.data.emptyRows[tab]!++;
+      return;
+    }
+    this.data.rows[tab]!++;
+    this.parse({ file: this.where!.file, sheet: this.where!.sheet ?? tab, row, fields, problems: this.problems });
+  }
+
+  private parserFor(tab: TabName, headers: string[], where: Where): RowParser | undefined {
+    const d = this.data;
+    switch (tab) {
+      case 'vInfo':
+        return this.vInfo(headers, where);
+      case 'vCPU':
+        return this.perVm(tab, VCPU, headers, where, (c, col, n, keys) =>
+          d.vCPU.push({
+            ...keys,
+            row: c.row,
+            cpus: num(c, col, n, 'cpus', 'a number of vCPUs'),
+            sockets: num(c, col, n, 'sockets', 'a number of sockets'),
+            coresPerSocket: num(c, col, n, 'coresPerSocket', 'a number of cores per socket'),
+            maxMhz: num(c, col, n, 'max', 'MHz'),
+            overallMhz: num(c, col, n, 'overall', 'MHz'),
+            reservationMhz: num(c, col, n, 'reservation', 'MHz'),
+            hotAdd: bool(c, col, 'hotAdd'),
+          }),
+        );
+      case 'vMemory':
+        return this.perVm(tab, VMEMORY, headers, where, (c, col, n, keys) =>
+          d.vMemory.push({
+            ...keys,
+            row: c.row,
+            sizeMib: num(c, col, n, 'size', 'MiB'),
+            consumedMib: num(c, col, n, 'consumed', 'MiB'),
+            activeMib: num(c, col, n, 'active', 'MiB'),
+            reservationMib: num(c, col, n, 'reservation', 'MiB'),
+            hotAdd: bool(c, col, 'hotAdd'),
+          }),
+        );
+      case 'vDisk':
+        return this.perVm(tab, VDISK, headers, where, (c, col, n, keys) =>
+          d.vDisk.push({
+            ...keys,
+            row: c.row,
+            disk: str(c, col, 'disk'),
+            diskKey: str(c, col, 'diskKey'),
+            capacityMib: num(c, col, n, 'capacity', 'MiB'),
+            raw: bool(c, col, 'raw'),
+            rawMode: str(c, col, 'rawMode'),
+            mode: str(c, col, 'mode'),
+            sharing: str(c, col, 'sharing'),
+            thin: bool(c, col, 'thin'),
+          }),
+        );
+      case 'vPartition':
+        return this.perVm(tab, VPARTITION, headers, where, (c, col, n, keys) =>
+          d.vPartition.push({
+            ...keys,
+            row: c.row,
+            disk: str(c, col, 'disk'),
+            diskKey: str(c, col, 'diskKey'),
+            capacityMib: num(c, col, n, 'capacity', 'MiB'),
+            consumedMib: num(c, col, n, 'consumed', 'MiB'),
+          }),
+        );
+      case 'vSnapshot':
+        return this.perVm(tab, VSNAPSHOT, headers, where, (c, _col, _n, keys) => d.vSnapshot.push({ ...keys, row: c.row }));
+      case 'vUSB':
+        return this.perVm(tab, VUSB, headers, where, (c, col, _n, keys) =>
+          d.vUSB.push({ ...keys, row: c.row, node: str(c, col, 'node'), type: str(c, col, 'type') }),
+        );
+      case 'vTools':
+        return this.perVm(tab, VTOOLS, headers, where, (c, col, _n, keys) =>
+          d.vTools.push({ ...keys, row: c.row, tools: str(c, col, 'tools') }),
+        );
+      case 'vHost':
+        return this.vHost(headers, where);
+      case 'vCluster':
+        return this.vCluster(headers, where);
+    }
+  }
+
+  private skipRow(ctx: RowCtx, tab: TabName, reason: string): void {
+    const where = { file: ctx.file, sheet: ctx.sheet, row: ctx.row };
+    this.excluded.push({ kind: 'row', code: 'rvtools-row-without-name', reason, provenance: where });
+    this.problems.push(warning('rvtools-row-without-name', `${tab} row ${ctx.row} has data but ${reason}; it is skipped.`, where));
+  }
+
+  private keys(ctx: RowCtx, col: Record<VmKeyName, number | undefined>): VmKeys {
+    const k: VmKeys = {};
+    const name = str(ctx, col, 'vm');
+    if (name !== undefined) k.name = name;
+    const vmId = str(ctx, col, 'vmId');
+    if (vmId !== undefined) k.vmId = vmId;
+    const vmUuid = str(ctx, col, 'vmUuid');
+    if (vmUuid !== undefined) k.vmUuid = vmUuid.toLowerCase();
+    const vcUuid = str(ctx, col, 'vcUuid');
+    if (vcUuid !== undefined) k.vcUuid = vcUuid.toLowerCase();
+    const vcServer = str(ctx, col, 'vcServer');
+    if (vcServer !== undefined) k.vcServer = vcServer;
+    return k;
+  }
+
+  /** A tab with one row per VM (or per disk, partition, snapshot... of a VM). */
+  private perVm<K extends string>(
+    tab: TabName,
+    specs: ColumnSpecs<K>,
+    headers: string[],
+    where: Where,
+    push: (c: RowCtx, col: Record<K, number | undefined>, names: Partial<Record<K, string>>, keys: VmKeys) => void,
+  ): RowParser | undefined {
+    const r = resolveColumns(headers, specs, { ...where, sheet: where.sheet ?? tab });
+    this.problems.push(...r.problems);
+    const c = r.columns;
+    const kc = c as unknown as Record<VmKeyName, number | undefined>;
+    if (kc.vm === undefined && kc.vmId === undefined && kc.vmUuid === undefined) {
+      this.problems.push(
+        warning('rvtools-tab-ignored', `Tab ${tab} has no "VM", "VM ID" or "VM UUID" column, so its rows cannot be joined to VMs; the tab is ignored.`, {
+          ...where,
+          sheet: where.sheet ?? tab,
+          row: 1,
+        }),
+      );
+      return undefined;
+    }
+    return (ctx) => {
+      const keys = this.keys(ctx, kc);
+      if (keys.name === undefined && keys.vmId === undefined && keys.vmUuid === undefined) {
+        this.skipRow(ctx, tab, 'no VM name, VM ID or VM UUID');
+        return;
+      }
+      push(ctx, c, r.names, keys);
+    };
+  }
+
+  private vInfo(headers: string[], where: Where): RowParser | undefined {
+    const r = resolveColumns(headers, VINFO, { ...where, sheet: where.sheet ?? 'vInfo' });
+    this.problems.push(...r.problems);
+    const c = r.columns;
+    const n = r.names;
+    if (c.vm === undefined) {
+      this.problems.push(
+        error('missing-column', `The vInfo tab has no "VM" column (the VM name). Headers seen: ${headers.map((h) => `"${h}"`).join(', ')}.`, {
+          ...where,
+          sheet: where.sheet ?? 'vInfo',
+          row: 1,
+          column: 'VM',
+        }),
+      );
+      return undefined;
+    }
+    // Custom attributes: columns that are neither used nor standard RVTools columns; an empty header is ignored.
+    const labelCols = r.unmatched.filter((u) => u.header.trim() !== '' && !isStandardVInfoColumn(u.header));
+    if (c.annotation !== undefined) labelCols.unshift({ header: headers[c.annotation].trim(), index: c.annotation });
+    const d = this.data;
+    return (ctx) => {
+      const keys = this.keys(ctx, c);
+      if (keys.name === undefined) {
+        this.skipRow(ctx, 'vInfo', 'no VM name');
+        return;
+      }
+      const labels: Record<string, string> = {};
+      for (const l of labelCols) {
+        const v = (ctx.fields[l.index] ?? '').trim();
+        if (v !== '') labels[l.header.trim()] = v;
+      }
+      const rules = str(ctx, c, 'drsRules');
+      d.vInfo.push({
+        ...keys,
+        name: keys.name,
+        row: ctx.row,
+        power: str(ctx, c, 'power'),
+        template: bool(ctx, c, 'template'),
+        srm: bool(ctx, c, 'srm'),
+        cpus: num(ctx, c, n, 'cpus', 'a number of vCPUs'),
+        memoryMib: num(ctx, c, n, 'memory', 'memory in MiB'),
+        nics: num(ctx, c, n, 'nics', 'a number of NICs'),
+        disks: num(ctx, c, n, 'disks', 'a number of disks'),
+        provisionedMib: num(ctx, c, n, 'provisioned', 'MiB'),
+        inUseMib: num(ctx, c, n, 'inUse', 'MiB'),
+        totalDiskMib: num(ctx, c, n, 'totalDisk', 'MiB'),
+        activeMemoryMib: num(ctx, c, n, 'activeMemory', 'MiB'),
+        cpuUsagePct: num(ctx, c, n, 'cpuUsagePct', 'a percentage'),
+        memUsagePct: num(ctx, c, n, 'memUsagePct', 'a percentage'),
+        drsRules: rules ? splitList(rules) : [],
+        ftState: str(ctx, c, 'ftState'),
+        firmware: str(ctx, c, 'firmware'),
+        secureBoot: bool(ctx, c, 'secureBoot'),
+        vtpm: bool(ctx, c, 'vtpm'),
+        hwVersion: str(ctx, c, 'hwVersion'),
+        datacenter: str(ctx, c, 'datacenter'),
+        cluster: str(ctx, c, 'cluster'),
+        host: str(ctx, c, 'host'),
+        osConfig: str(ctx, c, 'osConfig'),
+        osTools: str(ctx, c, 'osTools'),
+        labels,
+      });
+    };
+  }
+
+  private vHost(headers: string[], where: Where): RowParser | undefined {
+    const r = resolveColumns(headers, VHOST, { ...where, sheet: where.sheet ?? 'vHost' });
+    this.problems.push(...r.problems);
+    const c = r.columns;
+    const n = r.names;
+    if (c.host === undefined) {
+      this.problems.push(
+        warning('rvtools-tab-ignored', 'Tab vHost has no "Host" column; no hosts are read.', { ...where, sheet: where.sheet ?? 'vHost', row: 1 }),
+      );
+      return undefined;
+    }
+    return (ctx) => {
+      const host = str(ctx, c, 'host');
+      if (host === undefined) {
+        this.skipRow(ctx, 'vHost', 'no host name');
+        return;
+      }
+      this.data.vHost.push({
+        row: ctx.row,
+        host,
+        datacenter: str(ctx, c, 'datacenter'),
+        cluster: str(ctx, c, 'cluster'),
+        cpuModel: str(ctx, c, 'cpuModel'),
+        speedMhz: num(ctx, c, n, 'speed', 'a CPU clock in MHz'),
+        htActive: bool(ctx, c, 'htActive'),
+        sockets: num(ctx, c, n, 'sockets', 'a number of CPU sockets'),
+        coresPerCpu: num(ctx, c, n, 'coresPerCpu', 'a number of cores per CPU'),
+        cores: num(ctx, c, n, 'cores', 'a number of cores'),
+        cpuUsagePct: num(ctx, c, n, 'cpuUsagePct', 'a percentage'),
+        memoryMib: num(ctx, c, n, 'memory', 'memory in MiB'),
+        memUsagePct: num(ctx, c, n, 'memUsagePct', 'a percentage'),
+        vms: num(ctx, c, n, 'vms', 'a number of VMs'),
+        vcpus: num(ctx, c, n, 'vcpus', 'a number of vCPUs'),
+        maxEvc: str(ctx, c, 'maxEvc'),
+        esxVersion: str(ctx, c, 'esxVersion'),
+        vendor: str(ctx, c, 'vendor'),
+        model: str(ctx, c, 'model'),
+        vcUuid: str(ctx, c, 'vcUuid')?.toLowerCase(),
+        vcServer: str(ctx, c, 'vcServer'),
+      });
+    };
+  }
+
+  private vCluster(headers: string[], where: Where): RowParser | undefined {
+    const r = resolveColumns(headers, VCLUSTER, { ...where, sheet: where.sheet ?? 'vCluster' });
+    this.problems.push(...r.problems);
+    const c = r.columns;
+    const n = r.names;
+    if (c.name === undefined) {
+      this.problems.push(
+        warning('rvtools-tab-ignored', 'Tab vCluster has neither a "Name" nor a "Cluster" column; clusters are derived from vHost instead.', {
+          ...where,
+          sheet: where.sheet ?? 'vCluster',
+          row: 1,
+        }),
+      );
+      return undefined;
+    }
+    return (ctx) => {
+      const name = str(ctx, c, 'name');
+      if (name === undefined) {
+        this.skipRow(ctx, 'vCluster', 'no cluster name');
+        return;
+      }
+      this.data.vCluster.push({
+        row: ctx.row,
+        name,
+        datacenter: str(ctx, c, 'datacenter'),
+        numHosts: num(ctx, c, n, 'numHosts', 'a number of hosts'),
+        totalCpuMhz: num(ctx, c, n, 'totalCpu', 'MHz'),
+        cores: num(ctx, c, n, 'cores', 'a number of cores'),
+        totalMemory: num(ctx, c, n, 'totalMemory', 'memory (bytes or MiB)'),
+        haEnabled: bool(ctx, c, 'haEnabled'),
+        failoverLevel: num(ctx, c, n, 'failoverLevel', 'a number of host failures'),
+        admissionControl: bool(ctx, c, 'admissionControl'),
+        drsEnabled: bool(ctx, c, 'drsEnabled'),
+        vcUuid: str(ctx, c, 'vcUuid')?.toLowerCase(),
+        vcServer: str(ctx, c, 'vcServer'),
+      });
+    };
+  }
+}
+
+/** `Cluster rule name(s)` lists several rules separated by commas or semicolons. */
+function splitList(s: string): string[] {
+  return s
+    .split(/[,;]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+}

@@ -1,0 +1,186 @@
+import { round } from '../../read/numbers';
+import { Disk, Host, MetricUtil, Workload, WorkloadFlag } from '../../../inventory/schema';
+import { osArch, osFamily } from '../../../inventory/os';
+import { vcenterOf } from './hosts';
+import { VCpuRow, VDiskRow, VInfoRow, VMemoryRow, VPartitionRow, VToolsRow, VUsbRow, Where } from './records';
+
+/** Everything joined to one vInfo row. */
+export interface VmParts {
+  vm: VInfoRow;
+  cpu?: VCpuRow;
+  mem?: VMemoryRow;
+  disks: VDiskRow[];
+  partitions: VPartitionRow[];
+  /** undefined when the export has no vSnapshot / vUSB tab (unknown), a count otherwise. */
+  snapshots?: number;
+  usb?: number;
+  tools?: VToolsRow;
+}
+
+const GIB = 1024;
+
+/** `poweredOn` / `poweredOff` / `suspended` (any case) → the canonical power state. */
+export function powerState(s: string | undefined): Workload['powerState'] {
+  const v = (s ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  if (v === 'poweredon' || v === 'on') return 'on';
+  if (v === 'poweredoff' || v === 'off') return 'off';
+  if (v === 'suspended') return 'suspended';
+  return 'unknown';
+}
+
+/**
+ * The allocation of a VM: vInfo first, then the vCPU / vMemory tabs (the kubev2v sample's vm-9 has only its name and
+ * power state in vInfo, its size is in vCPU and vMemory). `filled` lists what came from another tab.
+ */
+export function allocation(p: VmParts): { vcpus?: number; memoryMib?: number; filled: string[] } {
+  const filled: string[] = [];
+  let vcpus = p.vm.cpus;
+  if (vcpus === undefined && p.cpu?.cpus !== undefined) {
+    vcpus = p.cpu.cpus;
+    filled.push(`vCPUs from vCPU row ${p.cpu.row}`);
+  }
+  let memoryMib = p.vm.memoryMib;
+  if (memoryMib === undefined && p.mem?.sizeMib !== undefined) {
+    memoryMib = p.mem.sizeMib;
+    filled.push(`memory from vMemory row ${p.mem.row}`);
+  }
+  return { vcpus, memoryMib, filled };
+}
+
+/** Assembles the canonical workload (without host join and CPU utilisation, which need the hosts: see build.ts). */
+export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: number, where: Where): Workload {
+  const vm = p.vm;
+  const osName = vm.osTools ?? vm.osConfig;
+  const disks = p.disks.map((d) => toDisk(d, p.partitions));
+  const flags: WorkloadFlag[] = [];
+  if (vm.template) flags.push('template');
+  if (vm.srm) flags.push('srm-placeholder');
+  const power = powerState(vm.power);
+  if (power === 'off') flags.push('powered-off');
+
+  const w: Workload = {
+    id,
+    name: vm.name,
+    kind: 'vm',
+    powerState: power,
+    vcpus,
+    memoryMib,
+    disks,
+    utilization: {},
+    os: { family: osFamily(osName) },
+    location: {},
+    tags: [],
+    labels: { ...vm.labels },
+    drsRules: [...vm.drsRules],
+    config: {},
+    flags,
+    provenance: [{ file: where.file, sheet: where.sheet ?? 'vInfo', row: vm.row }],
+  };
+  if (p.cpu?.sockets !== undefined) w.cpuSockets = Math.round(p.cpu.sockets);
+  if (p.cpu?.coresPerSocket !== undefined) w.coresPerSocket = Math.round(p.cpu.coresPerSocket);
+  const diskMib = p.disks.reduce((s, d) => s + (d.capacityMib ?? 0), 0);
+  const provisioned = vm.provisionedMib ?? vm.totalDiskMib ?? (p.disks.length > 0 ? diskMib : undefined);
+  if (provisioned !== undefined) w.provisionedGib = round(provisioned / GIB);
+  const partUsed = p.partitions.reduce((s, x) => s + (x.consumedMib ?? 0), 0);
+  const used = vm.inUseMib ?? (p.partitions.length > 0 ? partUsed : undefined);
+  if (used !== undefined) w.usedGib = round(used / GIB);
+  if (vm.nics !== undefined) w.nics = Math.round(vm.nics);
+  if (osName !== undefined) w.os.name = osName;
+  const arch = osArch(osName);
+  if (arch !== undefined) w.os.arch = arch;
+
+  const vcenter = vcenterOf(vm);
+  if (vcenter !== undefined) w.location.vcenter = vcenter;
+  if (vm.datacenter !== undefined) w.location.datacenter = vm.datacenter;
+  if (vm.cluster !== undefined) w.location.cluster = vm.cluster;
+  if (vm.host !== undefined) w.location.host = vm.host;
+
+  const env = labelValue(vm.labels, /^(env|environment|stage|tier)$/);
+  if (env !== undefined) w.environment = env;
+  const app = labelValue(vm.labels, /^(app|application|service|workload)$/);
+  if (app !== undefined) w.application = app;
+
+  const c = w.config;
+  const fw = (vm.firmware ?? '').toLowerCase();
+  if (fw === 'bios' || fw === 'efi') c.firmware = fw;
+  if (vm.secureBoot !== undefined) c.secureBoot = vm.secureBoot;
+  if (vm.vtpm !== undefined) c.vtpm = vm.vtpm;
+  if (vm.hwVersion !== undefined) c.hwVersion = /^\d+$/.test(vm.hwVersion) ? `vmx-${vm.hwVersion}` : vm.hwVersion;
+  if (vm.ftState !== undefined) c.ftState = vm.ftState;
+  if (p.snapshots !== undefined) c.snapshots = p.snapshots;
+  if (p.usb !== undefined) c.usbDevices = p.usb;
+  if (p.cpu?.reservationMhz !== undefined) c.cpuReservationMhz = p.cpu.reservationMhz;
+  if (p.mem?.reservationMib !== undefined) c.memoryReservationMib = p.mem.reservationMib;
+  if (p.cpu?.hotAdd !== undefined) c.hotAddCpu = p.cpu.hotAdd;
+  if (p.mem?.hotAdd !== undefined) c.hotAddMemory = p.mem.hotAdd;
+  if (p.tools?.tools !== undefined) c.toolsStatus = p.tools.tools;
+
+  const memUtil = memoryUtil(p, memoryMib, where);
+  if (memUtil && power === 'on') w.utilization.memory = memUtil;
+  return w;
+}
+
+function toDisk(d: VDiskRow, partitions: readonly VPartitionRow[]): Disk {
+  const disk: Disk = { label: d.disk ?? `disk ${d.diskKey ?? d.row}`, capacityGib: round((d.capacityMib ?? 0) / GIB) };
+  if (d.diskKey !== undefined) {
+    const parts = partitions.filter((p) => p.diskKey === d.diskKey && p.consumedMib !== undefined);
+    if (parts.length > 0) disk.usedGib = round(parts.reduce((s, p) => s + p.consumedMib!, 0) / GIB);
+  }
+  if (d.thin !== undefined) disk.thin = d.thin;
+  if (d.raw !== undefined || d.rawMode !== undefined) disk.raw = d.raw ?? /physical|virtual/i.test(d.rawMode ?? '');
+  if (d.sharing !== undefined) disk.sharing = d.sharing;
+  if (d.mode !== undefined) disk.mode = d.mode;
+  return disk;
+}
+
+/**
+ * Memory in use at export time, % of the VM's memory: vMemory `Active` (the working set vSphere estimates),
+ * else vInfo `Active Memory`, else vInfo `Memory Usage %` where an export has it. `Consumed` (host memory backing
+ * the VM, near 100 % on any long-running VM) is not a demand measure and is not used.
+ */
+function memoryUtil(p: VmParts, memoryMib: number, where: Where): MetricUtil | undefined {
+  const size = p.mem?.sizeMib ?? memoryMib;
+  let pct: number | undefined;
+  let source = where.file;
+  if (p.mem?.activeMib !== undefined && size > 0) pct = (p.mem.activeMib / size) * 100;
+  else if (p.vm.activeMemoryMib !== undefined && memoryMib > 0) pct = (p.vm.activeMemoryMib / memoryMib) * 100;
+  else if (p.vm.memUsagePct !== undefined) pct = p.vm.memUsagePct;
+  if (pct === undefined) return undefined;
+  source = where.file;
+  const v = round(Math.min(Math.max(pct, 0), 100), 2);
+  return { unit: 'pct', basis: 'snapshot', avg: v, peak: v, samples: 1, source };
+}
+
+/**
+ * CPU in use at export time: vInfo `CPU Usage %` when the export has it, else vCPU `Overall` (MHz) as % of
+ * vCPUs × the clock of the joined host, else of the vCPU tab's `Max` (vCPUs × clock as vCenter reports it), else of
+ * the cluster's common clock. Without any clock the MHz figure is kept as it is (unit MHz).
+ */
+export function cpuUtil(p: VmParts, vcpus: number, host: Host | undefined, clusterMhz: number | undefined, file: string): MetricUtil | undefined {
+  const snap = (unit: MetricUtil['unit'], v: number): MetricUtil => ({
+    unit,
+    basis: 'snapshot',
+    avg: v,
+    peak: v,
+    samples: 1,
+    source: file,
+  });
+  if (p.vm.cpuUsagePct !== undefined) return snap('pct', round(Math.min(Math.max(p.vm.cpuUsagePct, 0), 100), 2));
+  const mhz = p.cpu?.overallMhz;
+  if (mhz === undefined) return undefined;
+  const capacity =
+    host && host.cpuMhz > 0
+      ? vcpus * host.cpuMhz
+      : p.cpu?.maxMhz && p.cpu.maxMhz > 0
+        ? p.cpu.maxMhz
+        : clusterMhz
+          ? vcpus * clusterMhz
+          : undefined;
+  if (capacity === undefined || capacity <= 0) return snap('MHz', mhz);
+  return snap('pct', round(Math.min((mhz / capacity) * 100, 100), 2));
+}
+
+function labelValue(labels: Record<string, string>, re: RegExp): string | undefined {
+  for (const [k, v] of Object.entries(labels)) if (re.test(k.toLowerCase().replace(/[^a-z]/g, ''))) return v;
+  return undefined;
+}
