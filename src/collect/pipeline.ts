@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { Problem, UserError, error } from '../diagnostics';
-import { INVENTORY_SCHEMA, Inventory, InventorySchema, Source } from '../inventory/schema';
+import { ClusterSchema, HostSchema, INVENTORY_SCHEMA, Inventory, InventorySchema, Source, WorkloadSchema } from '../inventory/schema';
 import { VERSION } from '../version';
 import './collectors';
 import { applyUtilizationUpdates, mergeEstates } from './merge';
@@ -158,9 +158,9 @@ export function buildInventory(outputs: { file: string; out: CollectorOutput }[]
     schema: INVENTORY_SCHEMA,
     generatedBy: { tool: 'dcplan', version: VERSION },
     sources,
-    workloads: kept,
-    hosts: merged.hosts,
-    clusters: merged.clusters,
+    workloads: kept.map((w) => inSchemaOrder(w, WORKLOAD_KEYS)),
+    hosts: merged.hosts.map((h) => inSchemaOrder(h, HOST_KEYS)),
+    clusters: merged.clusters.map((c) => inSchemaOrder(c, CLUSTER_KEYS)),
     excluded: allExcluded,
     coverage: coverageOf(kept),
     problems,
@@ -172,6 +172,19 @@ export function buildInventory(outputs: { file: string; out: CollectorOutput }[]
     throw new Error(`collected inventory does not match the schema: ${first.join('; ')}`);
   }
   return inventory;
+}
+
+const WORKLOAD_KEYS = Object.keys(WorkloadSchema.shape);
+const HOST_KEYS = Object.keys(HostSchema.shape);
+const CLUSTER_KEYS = Object.keys(ClusterSchema.shape);
+
+/** Same object with its keys in schema order (id and name first), so inventory.json reads the same whoever built it. */
+function inSchemaOrder<T extends object>(o: T, keys: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  const src = o as Record<string, unknown>;
+  for (const k of keys) if (src[k] !== undefined) out[k] = src[k];
+  for (const k of Object.keys(src)) if (!(k in out) && src[k] !== undefined) out[k] = src[k];
+  return out as T;
 }
 
 /** Display name relative to the working directory when the user gave a relative path. */

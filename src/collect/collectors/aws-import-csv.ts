@@ -72,7 +72,7 @@ function build(r: RowReader<Key>, ctx: { sourceKey: string; extraLabels: Record<
   const ramMb = r.need('ramMb', { expected: 'memory in MB', min: 0 });
   if (r.skip || vcpus === undefined || ramMb === undefined) return undefined;
 
-  const pct = { expected: 'a percentage 0-100', min: 0, max: 100 };
+  const pct = { expected: 'a percentage', min: 0, max: 100 };
   const num = { expected: 'a number', min: 0 };
   const toPct = (mb: number | undefined) => (mb === undefined || ramMb <= 0 ? undefined : (mb / ramMb) * 100);
   const kbToMbps = (kb: number | undefined) => (kb === undefined ? undefined : kb * 0.008);

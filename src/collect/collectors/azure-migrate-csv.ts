@@ -55,7 +55,7 @@ function build(r: RowReader<Key>, ctx: { sourceKey: string; extraLabels: Record<
   const cores = r.need('cores', { expected: 'a whole number of cores', min: 1 });
   const memMb = r.need('memoryMb', { expected: 'memory in MB', min: 0 });
   if (r.skip || cores === undefined || memMb === undefined) return undefined;
-  const pct = { expected: 'a percentage 0-100', min: 0, max: 100 };
+  const pct = { expected: 'a percentage', min: 0, max: 100 };
   const cpuPct = r.num('cpuPct', pct);
   const memPct = r.num('memPct', pct);
   const mbps = { expected: 'MB per second', min: 0 };

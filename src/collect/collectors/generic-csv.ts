@@ -55,7 +55,7 @@ function build(r: RowReader<Key>, ctx: { sourceKey: string; extraLabels: Record<
   const storage = r.num('storage_gib', { expected: 'provisioned storage in GiB', min: 0 });
   const used = r.num('storage_used_gib', { expected: 'used storage in GiB', min: 0 });
   const ghz = r.num('cpu_ghz', { expected: 'CPU clock in GHz (e.g. 2.4)', min: 0 });
-  const pct = { expected: 'a percentage 0-100', min: 0, max: 100 };
+  const pct = { expected: 'a percentage', min: 0, max: 100 };
   const cpu = pctUtil(r.num('cpu_util_pct', pct), r.num('cpu_util_p95_pct', pct));
   const mem = pctUtil(r.num('memory_util_pct', pct), r.num('memory_util_p95_pct', pct));
   const iops = r.num('iops', { expected: 'disk IOPS', min: 0 });
