@@ -25,6 +25,8 @@ export interface CriterionRating {
   weight: number;
   rationale: string;
   evidence: Evidence[];
+  /** The rating this platform gets on architecture alone (no inventory); differs when the estate moved it. */
+  ratingWithoutEstate?: string;
 }
 
 export interface PlatformScore {
@@ -34,6 +36,8 @@ export interface PlatformScore {
   /** Sum of score × weight / sum of weights, 0-100. */
   weightedTotal: number;
   rank: number;
+  /** Findings that apply to this platform (its own plus the platform-independent ones), by severity. */
+  findingCounts?: { critical: number; warning: number; info: number };
 }
 
 export interface WorkloadFinding {
@@ -59,4 +63,8 @@ export interface Scorecard {
   /** Workload checks that could not run for lack of data, with what was missing. */
   checksNotRun: { rule: string; reason: string }[];
   problems: Problem[];
+  /** Date the end-of-support table was read against (YYYY-MM-DD). */
+  asOf?: string;
+  /** What the scoring looked at: the estate's size, or absent when scored without an inventory. */
+  estate?: { workloads: number; hosts: number; clusters: number };
 }

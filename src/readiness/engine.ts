@@ -1,0 +1,146 @@
+import { Inventory } from '../inventory/schema';
+import { UserError, error, Problem, throwIfErrors } from '../diagnostics';
+import { VERSION } from '../version';
+import { CriterionRating, PlatformScore, Scorecard, SCORECARD_SCHEMA } from './types';
+import { Platform, Profile, RuleSet } from './model';
+import { deriveEstate } from './estate';
+import { rateCriterion } from './rate';
+import { countFindings, runWorkloadRules } from './findings';
+import { HostModelLimit } from './checks/types';
+import { loadRules } from './loader';
+import { recommend } from './recommend';
+import { cmpText } from './order';
+
+/** The parts of the assessment config the readiness engine reads (helper C's config carries them). */
+export interface ReadinessConfig {
+  hostModels?: { id: string; sockets: number; coresPerSocket: number; memoryGib: number }[];
+  readiness?: { profile?: string; platforms?: string[]; asOf?: string };
+}
+
+export interface ScoreInput {
+  inventory?: Inventory;
+  /** Platform ids to score; default: the config's list, else every platform in the rules. */
+  platforms?: string[];
+  /** A profile id from rules/profiles or a loaded profile; default: the config's, else `default`. */
+  profile?: string | Profile;
+  config?: ReadinessConfig;
+  /** YYYY-MM-DD the end-of-support table is read against; default: the config's, else today (UTC). */
+  asOf?: string;
+  /** Loaded rules; default: the rules shipped in the package (errors in them stop the run). */
+  rules?: RuleSet;
+}
+
+export function selectPlatforms(rules: RuleSet, ids: string[] | undefined): Platform[] {
+  if (!ids || ids.length === 0) return rules.platforms;
+  const known = rules.platforms.map((p) => p.id);
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0)
+    throw new UserError(
+      unknown.map((id) =>
+        error('unknown-platform', `unknown platform "${id}"`, {}, `known platforms: ${known.join(', ')}`),
+      ),
+    );
+  // The rules' order (seed platforms first), not the order typed, so the table reads the same way every time.
+  return rules.platforms.filter((p) => ids.includes(p.id));
+}
+
+export function selectProfile(rules: RuleSet, p: string | Profile | undefined): Profile {
+  if (p && typeof p !== 'string') return p;
+  const id = p ?? 'default';
+  const found = rules.profiles.find((x) => x.id === id);
+  if (!found)
+    throw new UserError(
+      error('unknown-profile', `unknown profile "${id}"`, {}, `known profiles: ${rules.profiles.map((x) => x.id).join(', ')}, or a path to a profile YAML file`),
+    );
+  return found;
+}
+
+function hostModelLimits(config?: ReadinessConfig): HostModelLimit[] {
+  return (config?.hostModels ?? []).map((m) => ({ id: m.id, cores: m.sockets * m.coresPerSocket, memoryGib: m.memoryGib }));
+}
+
+export function scoreReadiness(input: ScoreInput): Scorecard {
+  const problems: Problem[] = [];
+  let rules = input.rules;
+  if (!rules) {
+    const loaded = loadRules();
+    throwIfErrors(loaded.problems);
+    rules = loaded.rules!;
+  }
+  const asOf = input.asOf ?? input.config?.readiness?.asOf ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
+    throw new UserError(error('bad-as-of', `as-of date "${asOf}" is not a date YYYY-MM-DD`));
+  const platforms = selectPlatforms(rules, input.platforms ?? input.config?.readiness?.platforms);
+  const profile = selectProfile(rules, input.profile ?? input.config?.readiness?.profile);
+  const estate = input.inventory ? deriveEstate(input.inventory, rules.cpuAssists) : undefined;
+  const hostModels = hostModelLimits(input.config);
+
+  const { findings, checksNotRun } = runWorkloadRules(rules, platforms, input.inventory, estate, asOf, hostModels);
+  const notRunCriteria = new Map<string, Set<string>>();
+
+  const scores: PlatformScore[] = platforms.map((p) => {
+    const ratings: CriterionRating[] = rules!.criteria.map((c) => {
+      const r = rateCriterion(c, p, estate);
+      const rating: CriterionRating = {
+        criterion: c.id,
+        title: c.title,
+        rating: r.rating,
+        score: r.score,
+        weight: profile.weights[c.id] ?? 0,
+        rationale: r.rationale,
+        evidence: r.evidence,
+      };
+      if (estate) {
+        rating.ratingWithoutEstate = rateCriterion(c, p, undefined).rating;
+        for (const why of r.notRun) {
+          if (!notRunCriteria.has(c.id)) notRunCriteria.set(c.id, new Set());
+          notRunCriteria.get(c.id)!.add(why);
+        }
+      }
+      return rating;
+    });
+    const wsum = ratings.reduce((s, r) => s + r.weight, 0);
+    const total = wsum > 0 ? ratings.reduce((s, r) => s + r.score * r.weight, 0) / wsum : 0;
+    const own = findings.filter((f) => f.platform === undefined || f.platform === p.id);
+    return {
+      platform: p.id,
+      name: p.name,
+      ratings,
+      weightedTotal: Math.round(total * 10) / 10,
+      rank: 0,
+      findingCounts: countFindings(own),
+    };
+  });
+
+  const order = new Map(platforms.map((p, i) => [p.id, i]));
+  const ranked = [...scores].sort(
+    (a, b) =>
+      b.weightedTotal - a.weightedTotal ||
+      a.findingCounts!.critical - b.findingCounts!.critical ||
+      order.get(a.platform)! - order.get(b.platform)!,
+  );
+  ranked.forEach((s, i) => (s.rank = i + 1));
+
+  for (const [criterion, whys] of [...notRunCriteria].sort((a, b) => cmpText(a[0], b[0])))
+    for (const why of [...whys].sort(cmpText)) checksNotRun.push({ rule: `criterion:${criterion}`, reason: why });
+
+  if (input.inventory && estate && estate.workloads.length === 0)
+    problems.push(error('empty-estate', 'the inventory has no workloads to score (templates and SRM placeholders do not count)'));
+
+  return {
+    schema: SCORECARD_SCHEMA,
+    generatedBy: { tool: 'dcplan', version: VERSION },
+    profile: { id: profile.id, name: profile.name, weights: Object.fromEntries(rules.criteria.map((c) => [c.id, profile.weights[c.id] ?? 0])) },
+    criteria: rules.criteria.map((c) => ({ id: c.id, title: c.title })),
+    platforms: ranked,
+    recommendation: recommend(ranked, rules, profile, estate !== undefined),
+    findings,
+    findingCounts: countFindings(findings),
+    checksNotRun,
+    problems: problems.map((p) => ({ ...p, severity: 'warning' as const })),
+    asOf,
+    ...(input.inventory
+      ? { estate: { workloads: estate!.workloads.length, hosts: input.inventory.hosts.length, clusters: input.inventory.clusters.length } }
+      : {}),
+  };
+}

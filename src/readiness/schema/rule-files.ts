@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+/**
+ * Schemas of the files under rules/. All objects are strict: an unknown key is an error naming file and path.
+ * Conditions (`when`, `check`, `onPlatformsWhere`) are checked by ../conditions.ts against the check registry,
+ * so each check's own options get their own precise errors.
+ */
+
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case id (a-z, 0-9, -)');
+const Text = z.string().min(1, 'must not be empty');
+
+export const ScaleStepSchema = z.strictObject({ label: Text, score: z.number().min(0).max(100) });
+
+export const LevelSchema = z.strictObject({
+  rating: Text,
+  /** Absent = always holds (the fallback level, last). */
+  when: z.unknown().optional(),
+  /** One sentence; `{platform}` = platform name, `{detail}` = what the estate checks found ("; …" or empty). */
+  rationale: Text,
+});
+
+export const CriterionFileSchema = z.strictObject({
+  id: Id,
+  /** Position in the seed's table, 1-10. */
+  order: z.number().int().min(1),
+  title: Text,
+  description: Text,
+  /** The seed's rating scale for this criterion, lowest first. */
+  scale: z.array(ScaleStepSchema).min(2),
+  levels: z.array(LevelSchema).min(1),
+});
+export type CriterionFile = z.infer<typeof CriterionFileSchema>;
+
+export const DocumentSchema = z.strictObject({ title: Text, url: z.url().optional() });
+
+export const FactSourceSchema = z.strictObject({
+  doc: Id,
+  section: Text.optional(),
+  /** What the source says, in our words, when the section name alone does not. */
+  says: Text.optional(),
+});
+
+export const FactSchema = z.strictObject({
+  value: z.union([z.boolean(), z.number(), z.string(), z.array(z.string()), z.null()]),
+  source: FactSourceSchema,
+  note: Text.optional(),
+});
+
+export const PlatformFileSchema = z.strictObject({
+  id: Id,
+  name: Text,
+  /** Column header in the criteria × platforms table (at most 14 characters). */
+  shortName: z.string().min(1).max(14),
+  vendor: Text,
+  /** `seed-2008` = as the seed paper describes it; `current` = today's product. */
+  era: z.enum(['seed-2008', 'current']),
+  order: z.number().int().min(1),
+  description: Text,
+  documents: z.record(Id, DocumentSchema),
+  facts: z.record(z.string(), FactSchema),
+});
+export type PlatformFile = z.infer<typeof PlatformFileSchema>;
+
+export const ProfileFileSchema = z.strictObject({
+  id: Id,
+  name: Text,
+  description: Text,
+  weights: z.record(z.string(), z.number().min(0).max(100)),
+});
+export type ProfileFile = z.infer<typeof ProfileFileSchema>;
+
+/** Inventory data a workload rule needs; see ../needs.ts for what each means. */
+export const NEEDS = [
+  'disk-details',
+  'ft-state',
+  'snapshots',
+  'device-details',
+  'firmware',
+  'os-name',
+  'os-family',
+  'idle-zombie-flags',
+  'physical-cpu-utilization',
+  'host-models',
+] as const;
+export type Need = (typeof NEEDS)[number];
+
+export const WorkloadRuleFileSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  severity: z.enum(['critical', 'warning', 'info']),
+  /** `estate`: one finding per workload; `platform`: one per workload and platform it applies to. */
+  scope: z.enum(['estate', 'platform']),
+  /** Platform-scope rules only: the platforms the rule applies to (a platform condition). Absent = all. */
+  onPlatformsWhere: z.unknown().optional(),
+  needs: z.array(z.enum(NEEDS)),
+  check: z.unknown(),
+  /** `{workload}` = name, `{detail}` = what the check found, `{platform}` = platform name (platform scope). */
+  message: Text,
+  remediation: Text,
+});
+export type WorkloadRuleFile = z.infer<typeof WorkloadRuleFileSchema>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+export const OsLifecycleFileSchema = z.strictObject({
+  description: Text,
+  documents: z.record(Id, DocumentSchema),
+  /** First entry whose `match` fragments all occur (and no `exclude` fragment does) in the OS name wins. */
+  entries: z.array(
+    z.strictObject({
+      id: Id,
+      name: Text,
+      family: z.enum(['windows', 'linux', 'unix', 'other']),
+      match: z.array(Text).min(1),
+      exclude: z.array(Text).optional(),
+      endOfSupport: IsoDate,
+      source: FactSourceSchema,
+    }),
+  ),
+});
+export type OsLifecycleFile = z.infer<typeof OsLifecycleFileSchema>;
+
+export const CpuAssistsFileSchema = z.strictObject({
+  description: Text,
+  documents: z.record(Id, DocumentSchema),
+  /** A host whose Max EVC mode is set has the assists (EVC itself requires them). */
+  evcImpliesAssists: z.boolean(),
+  /** First pattern whose fragments all occur in the CPU model (lower-case) decides. */
+  patterns: z.array(
+    z.strictObject({
+      match: z.array(Text).min(1),
+      hasAssists: z.boolean(),
+      why: Text,
+      source: FactSourceSchema,
+    }),
+  ),
+});
+export type CpuAssistsFile = z.infer<typeof CpuAssistsFileSchema>;
