@@ -1,0 +1,95 @@
+import { Args, Flags } from '@oclif/core';
+import { BaseCommand } from '../cli/base-command';
+import { AssessmentConfig, defaultConfig, loadConfig, validateConfig } from '../config';
+import { Problem, throwIfErrors } from '../diagnostics';
+import { readInventory } from '../inventory/io';
+import { verifyPlan, VerifyResult } from '../verify';
+import { readPlan } from '../verify/read-plan';
+
+export interface VerifyCommandResult extends VerifyResult {
+  status: 'verified' | 'violations';
+  plan: string;
+  inventory: string;
+  config: string | null;
+}
+
+export default class Verify extends BaseCommand {
+  static summary = 'Check a plan independently: every capacity, the N+K reserve and every constraint';
+  static description =
+    'Recomputes every workload\'s demand from the inventory and the sizing policy (its own arithmetic, not the ' +
+    'planner\'s), every host\'s load and capacity, and checks capacities (relative tolerance 1e-6), the N+K reserve of each ' +
+    'cluster, anti-affinity, affinity, pools, pinned and excluded workloads, workloads per host, hosts per cluster, and ' +
+    'that every workload is placed once or listed unplaced with a reason. Time-series plans are checked in every slot. ' +
+    'Exit 0 when the plan holds, 1 with the violations listed, 2 on unreadable input.';
+  static examples = [
+    '<%= config.bin %> verify plan.json --inventory inventory.json --config assessment.yaml',
+    '<%= config.bin %> verify plan.json --inventory inventory.json --json',
+  ];
+  static args = {
+    plan: Args.string({ description: 'plan.json written by dcplan plan', required: true }),
+  };
+  static flags = {
+    inventory: Flags.string({ char: 'i', description: 'inventory.json the plan was made from', required: true }),
+    config: Flags.string({ char: 'c', description: 'assessment config (YAML) the plan was made with; without it the plan\'s own policy and catalog are used and config constraints are not checked' }),
+  };
+
+  async run(): Promise<VerifyCommandResult> {
+    const { args, flags } = await this.parse(Verify);
+    const plan = readPlan(args.plan);
+    const inventory = readInventory(flags.inventory);
+    const problems: Problem[] = [];
+    let config: AssessmentConfig;
+    const notes: string[] = [];
+    if (flags.config) {
+      const loaded = loadConfig(flags.config);
+      throwIfErrors(loaded.problems);
+      config = loaded.config!;
+    } else {
+      // The plan echoes its effective policy and catalog; parse them with the config loader (shared parsing, not arithmetic).
+      const echoed = validateConfig({ policy: stripUnknown(plan.policy), hostModels: plan.hostModels.filter((m) => !String(m.id).startsWith('existing-')).map(modelKeys) });
+      if (echoed.config) config = echoed.config;
+      else {
+        config = defaultConfig();
+        notes.push('the plan\'s policy could not be read as a config; default policy used');
+        problems.push(...echoed.problems.filter((p) => p.severity === 'error'));
+      }
+      notes.push('no --config: constraints (pools, pins, exclusions, affinity groups) were not checked, DRS rules were read by name');
+    }
+    const result = verifyPlan(plan, inventory, config);
+    result.notes.unshift(...notes);
+    const out: VerifyCommandResult = {
+      status: result.ok ? 'verified' : 'violations',
+      plan: args.plan,
+      inventory: flags.inventory,
+      config: flags.config ?? null,
+      ...result,
+    };
+    if (problems.length > 0) this.reportProblems(problems);
+    if (result.ok) {
+      this.say(`plan verified: ${result.hosts} hosts, ${result.workloads} workloads, ${result.checks} checks`);
+    } else {
+      this.say(`plan FAILED verification: ${result.violations.length} violation(s) in ${result.checks} checks`);
+      const shown = result.violations.slice(0, 200);
+      for (const v of shown) this.say(`  ✗ [${v.code}] ${v.message}`);
+      if (result.violations.length > shown.length) this.say(`  … and ${result.violations.length - shown.length} more (use --json for all)`);
+      process.exitCode = 1;
+    }
+    for (const n of result.notes) this.say(`  note: ${n}`);
+    return out;
+  }
+}
+
+/** Keeps only the policy keys the config schema knows (the plan may echo derived values beside them). */
+function stripUnknown(policy: Record<string, unknown>): Record<string, unknown> {
+  const known = new Set([
+    'sizing', 'percentile', 'headroom', 'growth', 'cpuOversubscription', 'memoryOvercommit', 'targetUtilization', 'haSpareHosts',
+    'maxHostsPerCluster', 'maxWorkloadsPerHost', 'storageBasis', 'storageFttMultiplier', 'storageDedupe', 'defaultCpuGhz',
+    'objective', 'timeSeries', 'reuseExistingHosts', 'seed', 'solverIterations', 'exactMaxWorkloads',
+  ]);
+  return Object.fromEntries(Object.entries(policy ?? {}).filter(([k]) => known.has(k)));
+}
+
+const MODEL_KEYS = new Set(['id', 'sockets', 'coresPerSocket', 'cpuGhz', 'memoryGib', 'storageGib', 'iops', 'networkGbps', 'cost', 'powerIdleW', 'powerMaxW', 'rackUnits', 'maxCount']);
+function modelKeys(m: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(m).filter(([k]) => MODEL_KEYS.has(k)));
+}

@@ -1,0 +1,266 @@
+/**
+ * The plan-level checks of `verify`: placements (every in-scope workload placed once or listed with a reason, no unknown
+ * names), capacities per host (recomputed from the inventory with the verifier's own sizing), reported figures, and
+ * the placement constraints (exclude, pools, pins, anti-affinity, affinity, max workloads per host, max hosts per cluster).
+ */
+import type { AssessmentConfig } from '../config/defaults';
+import type { Host, Inventory, Workload } from '../inventory/schema';
+import type { Dimension, Plan, PlannedHost } from '../plan/types';
+import { ModelSpec, SizingPolicy, Vector, modelCapacity, workloadDemand } from './demand';
+import { GroupSpec, glob, inGroup, matches } from './match';
+import { CAPACITY_TOLERANCE, Violation } from './types';
+
+export interface Ctx {
+  plan: Plan;
+  inventory: Inventory;
+  config: AssessmentConfig;
+  policy: SizingPolicy;
+  byId: Map<string, Workload>;
+  invHosts: Map<string, Host>;
+  models: Map<string, ModelSpec>;
+  violations: Violation[];
+  notes: string[];
+  checks: number;
+}
+
+export const DIMS: Dimension[] = ['cpuMhz', 'memoryMib', 'storageGib', 'iops', 'networkMbps'];
+
+export function fmt(v: number): string {
+  return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3);
+}
+
+function close(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** Every plan entry names a known workload (id and name agree), nothing is placed twice, nothing in scope is missing. */
+export function checkPlacements(ctx: Ctx): Map<string, PlannedHost> {
+  const hostOf = new Map<string, PlannedHost>();
+  const seen = new Map<string, string>();
+  const note = (id: string, where: string, name: string | undefined): Workload | undefined => {
+    ctx.checks++;
+    const w = ctx.byId.get(id);
+    if (!w) {
+      ctx.violations.push({ code: 'unknown-workload', workload: name ?? id, message: `${where} names workload id "${id}" (${name ?? '?'}), which is not in the inventory` });
+      return undefined;
+    }
+    if (name !== undefined && name !== w.name) {
+      ctx.violations.push({ code: 'name-mismatch', workload: w.name, message: `${where} lists id "${id}" as "${name}", but the inventory names it "${w.name}"` });
+    }
+    const before = seen.get(id);
+    if (before !== undefined) {
+      ctx.violations.push({ code: 'placed-twice', workload: w.name, message: `workload ${w.name} appears twice: ${before} and ${where}` });
+    }
+    seen.set(id, where);
+    return w;
+  };
+  for (const h of ctx.plan.hosts) {
+    ctx.checks++;
+    if (h.workloadIds.length !== h.workloads.length) {
+      ctx.violations.push({ code: 'malformed-host', host: h.id, message: `host ${h.id} lists ${h.workloads.length} workload names but ${h.workloadIds.length} ids` });
+    }
+    if (h.reserve && h.workloadIds.length > 0) {
+      ctx.violations.push({ code: 'reserve-not-empty', host: h.id, message: `reserve host ${h.id} holds ${h.workloadIds.length} workload(s); an N+K spare must be empty` });
+    }
+    h.workloadIds.forEach((id, k) => {
+      const w = note(id, `host ${h.id}`, h.workloads[k]);
+      if (w) hostOf.set(id, h);
+    });
+  }
+  for (const u of ctx.plan.unplaced) {
+    note(u.id, 'the unplaced list', u.name);
+    ctx.checks++;
+    if (!u.reason || !u.code) {
+      ctx.violations.push({ code: 'unplaced-without-reason', workload: u.name, message: `workload ${u.name} is listed unplaced without a reason` });
+    }
+  }
+  let outOfScope = 0;
+  for (const w of ctx.inventory.workloads) {
+    if (seen.has(w.id)) continue;
+    ctx.checks++;
+    const skipped =
+      w.flags.includes('template') || w.flags.includes('srm-placeholder') || w.flags.includes('powered-off') || w.powerState === 'off';
+    if (skipped) outOfScope++;
+    else ctx.violations.push({ code: 'workload-missing', workload: w.name, message: `workload ${w.name} (${w.id}) is neither placed nor listed unplaced with a reason` });
+  }
+  if (outOfScope > 0)
+    ctx.notes.push(`${outOfScope} template / SRM placeholder / powered-off workload(s) are in neither list; read as out of scope`);
+  return hostOf;
+}
+
+/** Host model spec by id: the config's catalog, else (existing-host models) the plan's own echo of its catalog. */
+export function resolveModels(ctx: Ctx): void {
+  for (const m of ctx.config.hostModels) ctx.models.set(m.id, m);
+  for (const raw of ctx.plan.hostModels) {
+    const id = raw.id;
+    if (typeof id !== 'string' || ctx.models.has(id)) continue;
+    const num = (k: string) => (typeof raw[k] === 'number' ? (raw[k] as number) : undefined);
+    const sockets = num('sockets');
+    const cps = num('coresPerSocket');
+    const ghz = num('cpuGhz');
+    const mem = num('memoryGib');
+    if (sockets === undefined || cps === undefined || ghz === undefined || mem === undefined) continue;
+    ctx.models.set(id, { id, sockets, coresPerSocket: cps, cpuGhz: ghz, memoryGib: mem, storageGib: num('storageGib'), iops: num('iops'), networkGbps: num('networkGbps') });
+    if (!id.startsWith('existing-')) ctx.notes.push(`host model ${id} is not in the config; its capacity was taken from the plan's catalog`);
+  }
+}
+
+export function sumDemand(ctx: Ctx, ids: string[]): Vector {
+  const load: Vector = {};
+  for (const id of ids) {
+    const w = ctx.byId.get(id);
+    if (!w) continue;
+    const d = workloadDemand(w, ctx.policy, ctx.invHosts);
+    for (const k of DIMS) if (d[k] !== undefined) load[k] = (load[k] ?? 0) + d[k]!;
+  }
+  return load;
+}
+
+/** Recomputed load within recomputed capacity on every dimension the model has a capacity for; reported figures agree. */
+export function checkCapacities(ctx: Ctx, timeSeries: boolean): Map<string, { load: Vector; capacity: Vector }> {
+  const out = new Map<string, { load: Vector; capacity: Vector }>();
+  const maxPerHost = ctx.config.policy.maxWorkloadsPerHost;
+  for (const h of ctx.plan.hosts) {
+    const spec = ctx.models.get(h.model);
+    ctx.checks++;
+    if (!spec) {
+      ctx.violations.push({ code: 'unknown-host-model', host: h.id, message: `host ${h.id} is of model "${h.model}", which is in neither the config nor the plan's catalog` });
+      continue;
+    }
+    const capacity = modelCapacity(spec, ctx.policy);
+    const load = sumDemand(ctx, h.workloadIds);
+    out.set(h.id, { load, capacity });
+    if (maxPerHost !== undefined) {
+      ctx.checks++;
+      if (h.workloadIds.length > maxPerHost)
+        ctx.violations.push({ code: 'max-workloads-per-host', host: h.id, load: h.workloadIds.length, capacity: maxPerHost, message: `host ${h.id} holds ${h.workloadIds.length} workloads; policy.maxWorkloadsPerHost is ${maxPerHost}` });
+    }
+    for (const dim of DIMS) {
+      const cap = capacity[dim];
+      const l = load[dim] ?? 0;
+      if (!timeSeries || !(dim === 'cpuMhz' || dim === 'memoryMib' || dim === 'iops' || dim === 'networkMbps')) {
+        if (cap !== undefined) {
+          ctx.checks++;
+          if (l > cap * (1 + CAPACITY_TOLERANCE))
+            ctx.violations.push({ code: 'over-capacity', host: h.id, dimension: dim, load: l, capacity: cap, message: `host ${h.id} (${h.model}): ${dim} load ${fmt(l)} exceeds capacity ${fmt(cap)} (${fmt((100 * l) / cap)} %)` });
+        }
+        const reported = h.load[dim];
+        if (reported !== undefined && !timeSeries) {
+          ctx.checks++;
+          if (!close(reported, l))
+            ctx.violations.push({ code: 'load-mismatch', host: h.id, dimension: dim, load: l, message: `host ${h.id}: the plan reports ${dim} load ${fmt(reported)}, the inventory and policy give ${fmt(l)}` });
+        }
+      }
+      const reportedCap = h.capacity[dim];
+      if (reportedCap !== undefined && cap !== undefined) {
+        ctx.checks++;
+        if (!close(reportedCap, cap))
+          ctx.violations.push({ code: 'capacity-mismatch', host: h.id, dimension: dim, capacity: cap, message: `host ${h.id}: the plan reports ${dim} capacity ${fmt(reportedCap)}, model ${h.model} under the policy gives ${fmt(cap)}` });
+      }
+    }
+  }
+  return out;
+}
+
+function antiAffinityGroups(ctx: Ctx): GroupSpec[] {
+  const c = ctx.config.constraints;
+  const groups: GroupSpec[] = [...c.antiAffinity];
+  if (c.honourDrsRules) {
+    const rules = new Set<string>();
+    for (const w of ctx.inventory.workloads) for (const r of w.drsRules) rules.add(r);
+    for (const r of [...rules].sort()) {
+      const kind = c.drsRules[r] ?? (/anti|separate|apart/i.test(r) ? 'anti-affinity' : 'ignore');
+      if (kind === 'anti-affinity') groups.push({ name: `DRS rule "${r}"`, workloads: [] , match: undefined });
+    }
+  }
+  return groups;
+}
+
+function members(ctx: Ctx, g: GroupSpec): Workload[] {
+  const drs = /^DRS rule "(.*)"$/.exec(g.name);
+  if (drs && (g.workloads?.length ?? 0) === 0 && g.match === undefined) return ctx.inventory.workloads.filter((w) => w.drsRules.includes(drs[1]));
+  return ctx.inventory.workloads.filter((w) => inGroup(w, g));
+}
+
+function affinityGroups(ctx: Ctx): GroupSpec[] {
+  const c = ctx.config.constraints;
+  const groups: GroupSpec[] = [...c.affinity];
+  if (c.honourDrsRules) {
+    const rules = new Set<string>();
+    for (const w of ctx.inventory.workloads) for (const r of w.drsRules) rules.add(r);
+    for (const r of [...rules].sort()) if (c.drsRules[r] === 'affinity') groups.push({ name: `DRS rule "${r}"`, workloads: [] });
+  }
+  return groups;
+}
+
+export function checkConstraints(ctx: Ctx, hostOf: Map<string, PlannedHost>): void {
+  const c = ctx.config.constraints;
+  // exclusions
+  for (const w of ctx.inventory.workloads) {
+    const pat = c.exclude.find((p) => glob(p, w.name));
+    if (pat === undefined) continue;
+    ctx.checks++;
+    const h = hostOf.get(w.id);
+    if (h) ctx.violations.push({ code: 'excluded-placed', workload: w.name, host: h.id, message: `workload ${w.name} is excluded by constraints.exclude "${pat}" but placed on ${h.id}` });
+  }
+  // anti-affinity
+  for (const g of antiAffinityGroups(ctx)) {
+    const byHost = new Map<string, string[]>();
+    for (const w of members(ctx, g)) {
+      const h = hostOf.get(w.id);
+      if (!h) continue;
+      ctx.checks++;
+      byHost.set(h.id, [...(byHost.get(h.id) ?? []), w.name]);
+    }
+    for (const [host, names] of byHost)
+      if (names.length > 1)
+        ctx.violations.push({ code: 'anti-affinity', host, workload: names.join(', '), message: `anti-affinity "${g.name}": ${names.join(' and ')} share host ${host}` });
+  }
+  // affinity
+  const affinityPartners = new Map<string, Workload[]>();
+  for (const g of affinityGroups(ctx)) {
+    const ms = members(ctx, g);
+    for (const w of ms) affinityPartners.set(w.id, [...(affinityPartners.get(w.id) ?? []), ...ms]);
+    const hosts = new Map<string, string[]>();
+    for (const w of ms) {
+      const h = hostOf.get(w.id);
+      if (!h) continue;
+      ctx.checks++;
+      hosts.set(h.id, [...(hosts.get(h.id) ?? []), w.name]);
+    }
+    if (hosts.size > 1)
+      ctx.violations.push({ code: 'affinity', workload: [...hosts.values()].flat().join(', '), message: `affinity "${g.name}" is split over hosts ${[...hosts].map(([h, n]) => `${h} (${n.join(', ')})`).join('; ')}` });
+  }
+  // pools and pins
+  const poolNames = new Set(c.pools.map((p) => p.name));
+  const expectedPool = (w: Workload): string | null => {
+    const pin = c.pinned.find((p) => glob(p.workload, w.name));
+    return pin?.pool ?? c.pools.find((p) => matches(w, p.match))?.name ?? null;
+  };
+  let crossPool = 0;
+  for (const w of ctx.inventory.workloads) {
+    const h = hostOf.get(w.id);
+    if (!h) continue;
+    ctx.checks++;
+    const want = expectedPool(w);
+    const hostPool = h.pool !== undefined && poolNames.has(h.pool) ? h.pool : null;
+    if (want !== hostPool) {
+      const partnerPools = (affinityPartners.get(w.id) ?? []).map(expectedPool);
+      if (partnerPools.includes(hostPool)) crossPool++;
+      else
+        ctx.violations.push({ code: 'pool', workload: w.name, host: h.id, message: `workload ${w.name} belongs to ${want === null ? 'no pool' : `pool "${want}"`} but is on host ${h.id} of ${hostPool === null ? 'no pool' : `pool "${hostPool}"`}` });
+    }
+    const pool = c.pools.find((p) => p.name === hostPool);
+    if (pool?.hostModels && !pool.hostModels.includes(h.model)) {
+      ctx.violations.push({ code: 'pool-model', host: h.id, message: `host ${h.id} of pool "${pool.name}" is model ${h.model}, not one of the pool's models ${pool.hostModels.join(', ')}` });
+    }
+    const pin = c.pinned.find((p) => glob(p.workload, w.name));
+    if (pin?.hostModel !== undefined) {
+      ctx.checks++;
+      if (h.model !== pin.hostModel)
+        ctx.violations.push({ code: 'pinned', workload: w.name, host: h.id, message: `workload ${w.name} is pinned to model ${pin.hostModel} but placed on ${h.id} (${h.model})` });
+    }
+  }
+  if (crossPool > 0)
+    ctx.notes.push(`${crossPool} workload(s) sit in an affinity partner's pool rather than their own (the planner keeps affinity groups together)`);
+}

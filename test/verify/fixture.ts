@@ -1,0 +1,82 @@
+import { AssessmentConfig, parseConfigText } from '../../src/config';
+import { Inventory, Workload } from '../../src/inventory/schema';
+import { Plan, PlannedHost, PLAN_SCHEMA } from '../../src/plan/types';
+
+/** A workload with the fields the verifier reads; CPU and memory utilisation at P95 in percent. */
+export function workload(name: string, vcpus: number, memoryMib: number, cpuPct: number, memPct: number, extra: Partial<Workload> = {}): Workload {
+  return {
+    id: `t/${name}`,
+    name,
+    kind: 'vm',
+    powerState: 'on',
+    vcpus,
+    cpuMhz: 2500,
+    memoryMib,
+    disks: [],
+    utilization: {
+      cpu: { unit: 'pct', basis: 'percentile', p95: cpuPct },
+      memory: { unit: 'pct', basis: 'percentile', p95: memPct },
+    },
+    os: { family: 'linux' },
+    location: {},
+    tags: [],
+    labels: {},
+    drsRules: [],
+    config: {},
+    flags: [],
+    provenance: [{ file: 'test' }],
+    ...extra,
+  };
+}
+
+export function inventory(workloads: Workload[]): Inventory {
+  return {
+    schema: 'dcplan.inventory/v1',
+    generatedBy: { tool: 'dcplan', version: 'test' },
+    sources: [],
+    workloads,
+    hosts: [],
+    clusters: [],
+    excluded: [],
+    coverage: { workloads: workloads.length, withCpuUtilization: 0, withMemoryUtilization: 0, withStorage: 0, withSeries: 0, withHostJoined: 0, byFlag: {} },
+    problems: [],
+  };
+}
+
+export function config(yaml: string): AssessmentConfig {
+  const r = parseConfigText(yaml, 'test.yaml');
+  if (!r.config) throw new Error(JSON.stringify(r.problems));
+  return r.config;
+}
+
+export function host(id: string, model: string, cluster: string, names: string[], extra: Partial<PlannedHost> = {}): PlannedHost {
+  return {
+    id,
+    model,
+    cluster,
+    reserve: names.length === 0,
+    workloads: names,
+    workloadIds: names.map((n) => `t/${n}`),
+    load: {},
+    capacity: {},
+    utilization: {},
+    binding: null,
+    ...extra,
+  };
+}
+
+export function plan(hosts: PlannedHost[], unplaced: Plan['unplaced'] = []): Plan {
+  return {
+    schema: PLAN_SCHEMA,
+    generatedBy: { tool: 'dcplan', version: 'test' },
+    policy: {},
+    hostModels: [],
+    formulas: [],
+    dimensions: ['cpuMhz', 'memoryMib'],
+    hosts,
+    unplaced,
+    summary: {} as Plan['summary'],
+    solver: {} as Plan['solver'],
+    problems: [],
+  };
+}
