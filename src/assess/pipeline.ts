@@ -1,0 +1,148 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { countBySeverity, Problem, UserError } from '../diagnostics';
+import { AssessmentConfig } from '../config';
+import { Inventory } from '../inventory/schema';
+import { Plan } from '../plan/types';
+import { Scorecard } from '../readiness/types';
+import { writeJsonAtomic } from '../util/atomic-write';
+import { assessmentDate, defaultOutDir, packageRoot, resolveInputs } from './inputs';
+import { expandScenarios, scenarioPlanFile } from './scenarios';
+import { headlineOf, scenarioSummaryOf } from './summary';
+import { AssessOptions, AssessResult, AssessStages, ScenarioRun, StageId } from './types';
+
+/**
+ * `dcplan assess`: collect → plan (one plan per scenario) → score → report. Every checkpoint (`inventory.json`,
+ * `plan.json`, `plan-<scenario>.json`, `scorecard.json`) and every report is written into the output folder atomically
+ * (temporary name, then rename), so an interrupted or repeated run never leaves a half-written file.
+ */
+export async function runAssessment(opts: AssessOptions, stages: AssessStages): Promise<AssessResult> {
+  const t0 = Date.now();
+  const timings: { stage: StageId; seconds: number }[] = [];
+  const emit = (stage: StageId, phase: 'start' | 'step' | 'end', message: string, fraction?: number) =>
+    opts.onProgress?.({ stage, phase, message, elapsedMs: Date.now() - t0, ...(fraction !== undefined ? { fraction } : {}) });
+  const timed = async <T>(stage: StageId, start: string, run: () => Promise<T>, done: (r: T) => string): Promise<T> => {
+    emit(stage, 'start', start);
+    const s = Date.now();
+    const r = await run();
+    timings.push({ stage, seconds: (Date.now() - s) / 1000 });
+    emit(stage, 'end', done(r));
+    return r;
+  };
+
+  // inputs and configs
+  const inputs = resolveInputs(opts.files, opts.configs);
+  const { date, fixed } = assessmentDate(opts.date);
+  const loaded = inputs.configs.map((file) => ({ file, ...stages.loadConfig(file) }));
+  const configProblems = loaded.flatMap((l) => l.problems);
+  if (loaded.some((l) => !l.config)) throw new UserError(configProblems.filter((p) => p.severity === 'error'));
+  const configs = loaded.length > 0
+    ? loaded.map((l) => ({ file: displayName(l.file, inputs.demo), config: withAbsoluteLogo(l.config!, l.file) }))
+    : [{ file: undefined, config: stages.defaultConfig() }];
+  const specs = expandScenarios(configs, stages.scenarioConfig);
+  const main = configs[0].config;
+  emit('inputs', 'end', inputs.demo
+    ? `no input files given: running on the demo estate in ${path.join(packageRoot(), 'datasets')} (a fictional customer)`
+    : `${inputs.files.length} input file(s), ${specs.length} scenario(s)`);
+
+  const outDir = path.resolve(opts.outDir ?? defaultOutDir(date, main.report.customer));
+  fs.mkdirSync(outDir, { recursive: true });
+  removeLeftovers(outDir);
+
+  // collect
+  const collected = await timed('collect', `reading ${inputs.files.length} file(s)`,
+    () => stages.collect(inputs.files.map((f) => ({ path: f, displayName: displayName(f, inputs.demo) })), { includePoweredOff: main.collect.includePoweredOff }),
+    (r) => `${r.inventory.workloads.length} workloads, ${r.inventory.hosts.length} existing hosts, ${r.inventory.excluded.length} excluded`);
+  const inventory: Inventory = collected.inventory;
+  writeJsonAtomic(path.join(outDir, 'inventory.json'), inventory);
+
+  // plan, one per scenario
+  const runs: ScenarioRun[] = await timed('plan', `planning ${specs.length} scenario(s)`, async () => {
+    const out: ScenarioRun[] = [];
+    for (const [i, spec] of specs.entries()) {
+      emit('plan', 'step', `scenario ${spec.name} (${i + 1}/${specs.length})`, i / specs.length);
+      const plan = stableTimings(await stages.plan(inventory, spec.config), fixed);
+      out.push({ ...spec, plan, planFile: specs.length > 1 ? scenarioPlanFile(spec.name) : 'plan.json' });
+    }
+    return out;
+  }, (r) => r.map((s) => `${s.name}: ${s.plan.summary.hosts} hosts`).join(', '));
+  writeJsonAtomic(path.join(outDir, 'plan.json'), runs[0].plan);
+  if (runs.length > 1) for (const r of runs) writeJsonAtomic(path.join(outDir, r.planFile), r.plan);
+  removeStalePlans(outDir, runs);
+
+  // score
+  const scorecard: Scorecard = await timed('score', 'rating readiness platforms against the estate',
+    () => stages.score(inventory, main, date),
+    (s) => `recommended: ${s.recommendation.name} (${s.findingCounts.critical} critical findings)`);
+  writeJsonAtomic(path.join(outDir, 'scorecard.json'), scorecard);
+
+  // report
+  const rendered = await timed('report', `rendering ${opts.formats.join(', ')}`,
+    () => stages.render(
+      { inventory, plan: runs[0].plan, scorecard, config: main,
+        ...(runs.length > 1 ? { scenarios: runs.map((r) => ({ name: r.name, plan: r.plan })) } : {}) },
+      { outDir, formats: opts.formats, fixedDate: new Date(`${date}T00:00:00Z`), deterministic: fixed }),
+    (r) => `${r.files.length} report file(s)`);
+
+  const checkpoints = ['inventory.json', 'plan.json', 'scorecard.json', ...(runs.length > 1 ? runs.map((r) => r.planFile) : [])];
+  const reports = rendered.files.map((f) => path.relative(outDir, path.resolve(outDir, f))).sort();
+  const problems: Problem[] = [...configProblems, ...collected.problems, ...runs.flatMap((r) => r.plan.problems), ...scorecard.problems];
+  return {
+    status: 'ok',
+    demo: inputs.demo,
+    inputs: inputs.files.map((f) => displayName(f, inputs.demo)),
+    configs: configs.map((c) => c.file ?? '(built-in defaults)'),
+    outDir,
+    date,
+    files: [...new Set([...checkpoints, ...reports])].sort(),
+    checkpoints: { inventory: 'inventory.json', plan: 'plan.json', scorecard: 'scorecard.json', scenarioPlans: runs.length > 1 ? runs.map((r) => r.planFile) : [] },
+    reports,
+    inventory: {
+      workloads: inventory.workloads.length,
+      hosts: inventory.hosts.length,
+      clusters: inventory.clusters.length,
+      excluded: inventory.excluded.length,
+      sources: inventory.sources.map((s) => ({ file: s.file, format: s.format, workloads: s.workloads })),
+    },
+    headline: headlineOf(runs[0].plan),
+    recommendation: {
+      ...scorecard.recommendation,
+      weightedTotal: scorecard.platforms.find((p) => p.platform === scorecard.recommendation.platform)?.weightedTotal ?? 0,
+    },
+    findings: scorecard.findingCounts,
+    scenarios: runs.map(scenarioSummaryOf),
+    problemCounts: countBySeverity(problems),
+    problems,
+    timings,
+  };
+}
+
+/** Demo files are named relative to the package (`datasets/...`) so checkpoints do not depend on the install path. */
+function displayName(file: string, demo: boolean): string {
+  if (!demo) return file;
+  const rel = path.relative(packageRoot(), file);
+  return rel.startsWith('..') ? file : rel.split(path.sep).join('/');
+}
+
+/** The logo path in a config is relative to the config file; the renderer gets it absolute. */
+function withAbsoluteLogo(config: AssessmentConfig, file: string): AssessmentConfig {
+  const logo = config.report.logo;
+  if (!logo || path.isAbsolute(logo)) return config;
+  return { ...config, report: { ...config.report, logo: path.resolve(path.dirname(file), logo) } };
+}
+
+/** With a fixed date the run must be byte-reproducible: wall-clock solver timings are written as 0. */
+function stableTimings(plan: Plan, fixed: boolean): Plan {
+  return fixed ? { ...plan, solver: { ...plan.solver, seconds: 0 } } : plan;
+}
+
+/** Temporary files of an earlier run that was killed between write and rename. */
+function removeLeftovers(dir: string): void {
+  for (const f of fs.readdirSync(dir)) if (/^\..+\.\d+\.tmp$/.test(f)) fs.rmSync(path.join(dir, f), { force: true });
+}
+
+/** `plan-<scenario>.json` files of scenarios that are no longer in the config would mislead a reader: remove them. */
+function removeStalePlans(dir: string, runs: ScenarioRun[]): void {
+  const keep = new Set(runs.length > 1 ? runs.map((r) => r.planFile) : []);
+  for (const f of fs.readdirSync(dir)) if (/^plan-.+\.json$/.test(f) && !keep.has(f)) fs.rmSync(path.join(dir, f), { force: true });
+}

@@ -1,0 +1,48 @@
+import { Dimension } from '../plan/types';
+import { AssessResult } from './types';
+
+/** The closing text of `dcplan assess`: where the files are, the headline figures, the scenarios, the recommendation. */
+
+const DIM_LABEL: Record<Dimension, string> = {
+  cpuMhz: 'CPU', memoryMib: 'memory', storageGib: 'storage', iops: 'IOPS', networkMbps: 'network',
+};
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const pct = (x: number | undefined) => (x === undefined ? 'n/a' : `${(x * 100).toFixed(0)} %`);
+const money = (n: number, cur: string) => `${cur} ${int(n)}`;
+
+export function renderAssessSummary(r: AssessResult): string {
+  const h = r.headline;
+  const lines: string[] = [];
+  lines.push(`Assessment written to ${r.outDir}`);
+  lines.push(`  checkpoints: ${[r.checkpoints.inventory, r.checkpoints.plan, r.checkpoints.scorecard, ...r.checkpoints.scenarioPlans].join(', ')}`);
+  lines.push(`  reports:     ${r.reports.length > 0 ? r.reports.join(', ') : '(none)'}`);
+  lines.push('');
+  lines.push(`Estate: ${int(r.inventory.workloads)} workloads from ${r.inventory.sources.length} source(s), ` +
+    `${int(r.inventory.hosts)} existing hosts, ${int(r.inventory.excluded)} records excluded (listed in inventory.json)`);
+  const models = Object.entries(h.hostsByModel).map(([m, n]) => `${n} × ${m}`).join(', ');
+  lines.push(`Hosts:  ${h.hostsBefore} → ${h.hostsAfter} (${models}; ${h.reserveHosts} HA reserve), ` +
+    `lower bound ${h.lowerBound}, gap ${(h.gap * 100).toFixed(1)} %`);
+  lines.push(`        consolidation ratio ${h.consolidationRatio.toFixed(1)} workloads per host, ${h.placed} placed, ` +
+    `${h.unplaced} unplaced${h.limitingDimension ? `, limited by ${DIM_LABEL[h.limitingDimension]}` : ''}`);
+  const dims = (Object.keys(h.utilizationAfter) as Dimension[]).filter((d) => d === 'cpuMhz' || d === 'memoryMib');
+  if (dims.length > 0)
+    lines.push(`        utilisation ${dims.map((d) => `${DIM_LABEL[d]} ${pct(h.utilizationBefore[d])} → ${pct(h.utilizationAfter[d])}`).join(', ')}`);
+  lines.push(`Power:  ${h.powerKwBefore !== undefined ? `${h.powerKwBefore.toFixed(1)} kW → ` : ''}${h.powerKwAfter.toFixed(1)} kW; ` +
+    `rack ${h.rackUnitsBefore !== undefined ? `${h.rackUnitsBefore} U → ` : ''}${h.rackUnitsAfter} U`);
+  lines.push(`Cost:   hardware ${money(h.hardwareCost, h.currency)}, licences ${money(h.licenceCost, h.currency)}`);
+  if (r.scenarios.length > 1) {
+    lines.push('');
+    lines.push('Scenarios:');
+    const w = Math.max(...r.scenarios.map((s) => s.name.length), 8);
+    lines.push(`  ${'name'.padEnd(w)}  hosts  bound  unplaced  power kW  ${'total cost'.padStart(14)}`);
+    for (const s of r.scenarios)
+      lines.push(`  ${s.name.padEnd(w)}  ${String(s.hosts).padStart(5)}  ${String(s.lowerBound).padStart(5)}  ` +
+        `${String(s.unplaced).padStart(8)}  ${s.powerKwAfter.toFixed(1).padStart(8)}  ${money(s.totalCost, h.currency).padStart(14)}`);
+  }
+  lines.push('');
+  lines.push(`Readiness: recommended platform ${r.recommendation.name} (weighted score ${r.recommendation.weightedTotal.toFixed(0)}/100)`);
+  for (const reason of r.recommendation.reasons.slice(0, 3)) lines.push(`  - ${reason}`);
+  lines.push(`Findings:  ${r.findings.critical} critical, ${r.findings.warning} warning, ${r.findings.info} info`);
+  lines.push(`Problems:  ${r.problemCounts.error} errors, ${r.problemCounts.warning} warnings, ${r.problemCounts.info} notes (all in the JSON checkpoints)`);
+  return lines.join('\n');
+}

@@ -1,0 +1,20 @@
+import { collectFiles } from '../collect/pipeline';
+import { defaultConfig, loadConfig, scenarioConfig } from '../config';
+import { planConsolidation } from '../plan/planner';
+import { scoreReadiness } from '../readiness';
+import { AssessStages } from './types';
+
+/** The real stages of `dcplan assess`, each owned by its own module; the pipeline only sequences them. */
+export const defaultStages: AssessStages = {
+  loadConfig,
+  defaultConfig,
+  scenarioConfig,
+  collect: (files, opts) => collectFiles(files, { includePoweredOff: opts.includePoweredOff }),
+  plan: (inventory, config) => planConsolidation(inventory, config),
+  score: async (inventory, config, asOf) => scoreReadiness({ inventory, config, asOf }),
+  render: async (input, opts) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const report = require('../report') as { renderReports: AssessStages['render'] };
+    return report.renderReports(input, opts);
+  },
+};

@@ -1,0 +1,50 @@
+import { Plan } from '../plan/types';
+import { HeadlineFigures, ScenarioRun, ScenarioSummary } from './types';
+
+/** The executive figures of a plan, copied from `plan.summary` (never recomputed, so every output agrees with plan.json). */
+export function headlineOf(plan: Plan): HeadlineFigures {
+  const s = plan.summary;
+  const h: HeadlineFigures = {
+    hostsBefore: s.hostsBefore,
+    hostsAfter: s.hosts,
+    hostsByModel: s.hostsByModel,
+    reserveHosts: s.reserveHosts,
+    lowerBound: s.lowerBound,
+    gap: s.gap,
+    placed: s.placed,
+    unplaced: s.unplaced,
+    consolidationRatio: s.consolidationRatio,
+    limitingDimension: s.limitingDimension,
+    utilizationBefore: s.utilizationBefore,
+    utilizationAfter: s.utilizationAfter,
+    powerKwAfter: s.powerKwAfter,
+    rackUnitsAfter: s.rackUnitsAfter,
+    hardwareCost: s.hardwareCost,
+    licenceCost: s.licenceCost,
+    currency: s.currency,
+  };
+  if (s.powerKwBefore !== undefined) h.powerKwBefore = s.powerKwBefore;
+  if (s.rackUnitsBefore !== undefined) h.rackUnitsBefore = s.rackUnitsBefore;
+  return h;
+}
+
+export function scenarioSummaryOf(run: ScenarioRun): ScenarioSummary {
+  const s = run.plan.summary;
+  return {
+    name: run.name,
+    source: run.source,
+    planFile: run.planFile,
+    hosts: s.hosts,
+    hostsByModel: s.hostsByModel,
+    reserveHosts: s.reserveHosts,
+    lowerBound: s.lowerBound,
+    gap: s.gap,
+    unplaced: s.unplaced,
+    consolidationRatio: s.consolidationRatio,
+    powerKwAfter: s.powerKwAfter,
+    rackUnitsAfter: s.rackUnitsAfter,
+    hardwareCost: s.hardwareCost,
+    licenceCost: s.licenceCost,
+    totalCost: s.hardwareCost + s.licenceCost,
+  };
+}

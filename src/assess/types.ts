@@ -1,0 +1,127 @@
+import { Problem } from '../diagnostics';
+import { AssessmentConfig } from '../config';
+import { Inventory } from '../inventory/schema';
+import { Dimension, Plan } from '../plan/types';
+import { Scorecard } from '../readiness/types';
+
+/** Report formats `dcplan assess --format` accepts. */
+export const REPORT_FORMATS = ['pdf', 'html', 'xlsx', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export type StageId = 'inputs' | 'collect' | 'plan' | 'score' | 'report';
+
+/** A progress report: a stage starts, moves on (e.g. one scenario planned), or ends. */
+export interface ProgressEvent {
+  stage: StageId;
+  phase: 'start' | 'step' | 'end';
+  /** What is happening, e.g. "planning scenario dense-hosts (2/4)". */
+  message: string;
+  /** For steps: how far along, 0-1. */
+  fraction?: number;
+  /** Milliseconds since the run started. */
+  elapsedMs: number;
+}
+
+export interface AssessOptions {
+  /** Input files or folders; none = the demo estate in the package's `datasets/`. */
+  files: string[];
+  /** Assessment configs; none = `datasets/assessment.yaml` for the demo, else the built-in defaults. */
+  configs: string[];
+  /** Output folder; default `reports/<date>-<customer-slug>` under the current directory. */
+  outDir?: string;
+  formats: ReportFormat[];
+  /**
+   * The assessment date (yyyy-mm-dd). Given, the run is byte-for-byte reproducible: it names the default folder, dates the
+   * report, fixes the PDF metadata, and run timings in the checkpoints are written as 0.
+   */
+  date?: string;
+  onProgress?: (e: ProgressEvent) => void;
+}
+
+/** One planned what-if: its name, the config it was planned with, and the plan. */
+export interface ScenarioRun {
+  name: string;
+  /** Where it came from: `<config file>` or `<config file> › scenarios.<name>`. */
+  source: string;
+  config: AssessmentConfig;
+  plan: Plan;
+  /** File the plan was written to, relative to the output folder. */
+  planFile: string;
+}
+
+export interface HeadlineFigures {
+  hostsBefore: number;
+  hostsAfter: number;
+  hostsByModel: Record<string, number>;
+  reserveHosts: number;
+  lowerBound: number;
+  gap: number;
+  placed: number;
+  unplaced: number;
+  consolidationRatio: number;
+  limitingDimension: Dimension | null;
+  utilizationBefore: Partial<Record<Dimension, number>>;
+  utilizationAfter: Partial<Record<Dimension, number>>;
+  powerKwBefore?: number;
+  powerKwAfter: number;
+  rackUnitsBefore?: number;
+  rackUnitsAfter: number;
+  hardwareCost: number;
+  licenceCost: number;
+  currency: string;
+}
+
+export interface ScenarioSummary {
+  name: string;
+  source: string;
+  planFile: string;
+  hosts: number;
+  hostsByModel: Record<string, number>;
+  reserveHosts: number;
+  lowerBound: number;
+  gap: number;
+  unplaced: number;
+  consolidationRatio: number;
+  powerKwAfter: number;
+  rackUnitsAfter: number;
+  hardwareCost: number;
+  licenceCost: number;
+  totalCost: number;
+}
+
+/** What `dcplan assess --json` prints: files written, headline figures, recommendation, problems. */
+export interface AssessResult {
+  status: 'ok';
+  /** True when no files were given and the demo estate ran. */
+  demo: boolean;
+  inputs: string[];
+  configs: string[];
+  outDir: string;
+  date: string;
+  /** Every file written, relative to `outDir`, sorted. */
+  files: string[];
+  checkpoints: { inventory: string; plan: string; scorecard: string; scenarioPlans: string[] };
+  reports: string[];
+  inventory: { workloads: number; hosts: number; clusters: number; excluded: number; sources: { file: string; format: string; workloads: number }[] };
+  headline: HeadlineFigures;
+  recommendation: { platform: string; name: string; weightedTotal: number; reasons: string[] };
+  findings: { critical: number; warning: number; info: number };
+  scenarios: ScenarioSummary[];
+  problemCounts: { error: number; warning: number; info: number };
+  problems: Problem[];
+  timings: { stage: StageId; seconds: number }[];
+}
+
+/** The stage functions the pipeline runs; injectable so the pipeline can be tested without the heavy stages. */
+export interface AssessStages {
+  loadConfig(file: string): { config: AssessmentConfig | null; problems: Problem[] };
+  defaultConfig(): AssessmentConfig;
+  scenarioConfig(base: AssessmentConfig, name: string): AssessmentConfig;
+  collect(files: { path: string; displayName: string }[], opts: { includePoweredOff: boolean }): Promise<{ inventory: Inventory; problems: Problem[] }>;
+  plan(inventory: Inventory, config: AssessmentConfig): Promise<Plan>;
+  score(inventory: Inventory, config: AssessmentConfig, asOf: string): Promise<Scorecard>;
+  render(
+    input: { inventory: Inventory; plan: Plan; scorecard: Scorecard; config: AssessmentConfig; scenarios?: { name: string; plan: Plan }[] },
+    opts: { outDir: string; formats: ReportFormat[]; fixedDate: Date; deterministic: boolean },
+  ): Promise<{ files: string[] }>;
+}
