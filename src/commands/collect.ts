@@ -50,6 +50,17 @@ export default class Collect extends BaseCommand {
     map: Flags.string({ description: 'YAML file mapping your column names onto dcplan columns (e.g. "Server Name: name")' }),
     out: Flags.string({ char: 'o', description: 'inventory file to write', default: 'inventory.json' }),
     'include-powered-off': Flags.boolean({ description: 'keep powered-off VMs in the estate (they stay flagged)', default: false }),
+    // time-series options (issue 6, src/series/types.ts)
+    window: Flags.string({ description: 'time series: history window ending at the last sample', options: ['day', 'week', 'month', 'all'] }),
+    'weekdays-only': Flags.boolean({ description: 'time series: keep Monday-Friday only' }),
+    percentile: Flags.integer({ description: 'time series: percentile each hourly/weekly shape slot holds (default 95)' }),
+    granularity: Flags.string({ description: 'time series: shape slots (auto = weekly with 7+ days of data)', options: ['auto', 'hourly', 'weekly'] }),
+    resample: Flags.integer({ description: 'time series: resampling interval in seconds, dividing an hour (default 300)' }),
+    interval: Flags.integer({ description: 'one-value-per-line traces: seconds between lines (default 300)' }),
+    'capacity-mhz': Flags.integer({ description: 'one-value-per-line traces: CPU capacity in MHz of each traced machine' }),
+    start: Flags.string({ description: 'one-value-per-line traces: time of the first line (ISO 8601)' }),
+    'tz-bias': Flags.integer({ description: 'time series: minutes to add to zone-less local times to get UTC (perfmon convention)' }),
+    encoding: Flags.string({ description: 'time series: text encoding when detection is not enough (e.g. windows-1251)' }),
   };
 
   async run(): Promise<CollectCommandResult> {
@@ -60,6 +71,18 @@ export default class Collect extends BaseCommand {
       format: flags.format as FormatId | undefined,
       columnMap,
       includePoweredOff: flags['include-powered-off'],
+      series: {
+        window: flags.window,
+        weekdaysOnly: flags['weekdays-only'],
+        percentile: flags.percentile,
+        granularity: flags.granularity,
+        resampleSeconds: flags.resample,
+        intervalSeconds: flags.interval,
+        capacityMhz: flags['capacity-mhz'],
+        start: flags.start,
+        tzBiasMinutes: flags['tz-bias'],
+        encoding: flags.encoding,
+      },
     });
     writeInventory(flags.out, result.inventory);
     const summary = summarizeInventory(result.inventory);

@@ -35,9 +35,10 @@ export function profileStore(
   let maxGap = 0;
   let emptySlots = 0;
   for (const s of store.all()) {
-    if (s.duplicates > 0) {
+    if (s.duplicates > 0 && !dupes.includes(s.server)) {
+      // counted once per server (its metrics share the timestamps)
       dupeCount += s.duplicates;
-      if (!dupes.includes(s.server)) dupes.push(s.server);
+      dupes.push(s.server);
     }
     if (s.outOfOrder > 0 && !unordered.includes(s.server)) unordered.push(s.server);
     const prof = profileSeries(s, opts, store.bucketMs);
@@ -75,7 +76,7 @@ export function profileStore(
   }
   if (dupeCount > 0) {
     problems.push(
-      info('duplicate-timestamps', `${dupeCount} samples repeat the previous timestamp of their series (kept; a bucket holds their peak): ${listNames(dupes)}`, {
+      info('duplicate-timestamps', `${dupeCount} timestamps repeat the previous one of their server (kept; a bucket holds their peak): ${listNames(dupes)}`, {
         file,
       }),
     );

@@ -13,3 +13,6 @@ registerCollector(rvtoolsCsvCollector);
 registerCollector(azureMigrateCsvCollector);
 registerCollector(awsImportCsvCollector);
 registerCollector(genericCsvCollector);
+// time-series formats (issue 6, src/series/collectors.ts)
+import { seriesCollectors } from '../../series/collectors';
+for (const c of seriesCollectors) registerCollector(c);

@@ -1,0 +1,285 @@
+/**
+ * The time-series formats as `Collector`s (ids `perfmon-csv`, `sadf`, `bitbrains`, `planetlab`,
+ * `migration-center-perf`, `generic-series-csv`). Each streams its file(s) into one SeriesStore, profiles every
+ * series and returns `utilizationUpdates` by server name (the pipeline merges them into the inventory's workloads).
+ * Formats that state a machine's size (Bitbrains: cores, MHz, memory; PlanetLab with `--capacity-mhz`) also return
+ * minimal workloads, since such traces usually come without any inventory file.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as iconv from 'iconv-lite';
+import { Problem, UserError, error, info, warning } from '../diagnostics';
+import { Workload } from '../inventory/schema';
+import { Collector, CollectOptions, CollectorOutput, FileProbe, FormatId } from '../collect/types';
+import { profileStore, ServerProfile } from './finish';
+import { RowIssues } from './issues';
+import { detectEncoding } from './lines';
+import { BITBRAINS_HEADER, parseBitbrains, VmCapacity } from './parsers/bitbrains';
+import { ParseInput, ParseStats } from './parsers/common';
+import { looksLikePerfmon, parsePerfmon } from './parsers/perfmon';
+import { looksLikeOneValuePerLine, parsePlanetLab, traceStart } from './parsers/planetlab';
+import { looksLikeSadf, parseSadf } from './parsers/sadf';
+import { parseTable, tableKind } from './parsers/tabular';
+import { splitCsvLine } from './lines';
+import { SeriesStore } from './store';
+import { SeriesOptions, seriesOptions, validateSeriesOptions } from './types';
+import { CONFIDENCE_TABLE } from './profile/confidence';
+
+/** Text of a probe's head, decoded. */
+function headText(probe: FileProbe): string {
+  if (probe.kind !== 'text' || !probe.head) return '';
+  const enc = detectEncoding(probe.head);
+  try {
+    return iconv.decode(probe.head, enc).replace(/^\uFEFF/, '');
+  } catch {
+    return '';
+  }
+}
+
+/** Files of a folder, recursively (sorted by path, hidden files skipped); a file is itself. */
+export function filesOf(p: string): string[] {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return [p];
+  const out: string[] = [];
+  for (const e of fs.readdirSync(p).sort()) {
+    if (e.startsWith('.') || /^readme(\.md|\.txt)?$/i.test(e)) continue;
+    out.push(...filesOf(path.join(p, e)));
+  }
+  return out;
+}
+
+function firstFileHead(dir: string, bytes = 4096): string {
+  const files = filesOf(dir).slice(0, 1);
+  if (files.length === 0) return '';
+  const fd = fs.openSync(files[0], 'r');
+  try {
+    const b = Buffer.alloc(bytes);
+    const n = fs.readSync(fd, b, 0, bytes, 0);
+    return b.subarray(0, n).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function baseWorkload(name: string, format: string, file: string): Workload {
+  return {
+    id: `${format}/${name}`,
+    name,
+    kind: 'vm',
+    powerState: 'on',
+    vcpus: 0,
+    memoryMib: 0,
+    disks: [],
+    utilization: {},
+    os: { family: 'unknown' },
+    location: {},
+    tags: [],
+    labels: {},
+    drsRules: [],
+    config: {},
+    flags: [],
+    provenance: [{ file }],
+  };
+}
+
+type Parse = (inp: ParseInput, ctx: RunContext) => Promise<ParseStats>;
+
+interface RunContext {
+  capacities: VmCapacity[];
+  displayOf: Map<string, string>;
+}
+
+async function runSeries(
+  format: FormatId,
+  probe: FileProbe,
+  options: CollectOptions,
+  parse: Parse,
+  finishWorkloads?: (profiles: ServerProfile[], ctx: RunContext, opts: SeriesOptions, out: CollectorOutput) => void,
+): Promise<CollectorOutput> {
+  const opts = seriesOptions(options.series);
+  const bad = validateSeriesOptions(opts);
+  if (bad.length > 0) throw new UserError(bad.map((m) => error('bad-series-option', m, { file: probe.displayName })));
+  const store = new SeriesStore(opts.resampleSeconds);
+  const out: CollectorOutput = { format, rowsRead: 0, workloads: [], hosts: [], clusters: [], excluded: [], problems: [], utilizationUpdates: [] };
+  const ctx: RunContext = { capacities: [], displayOf: new Map() };
+  const files = probe.kind === 'directory' ? filesOf(probe.path) : [probe.path];
+  for (const f of files) {
+    const display = probe.kind === 'directory' ? path.join(probe.displayName, path.relative(probe.path, f)) : probe.displayName;
+    ctx.displayOf.set(f, display);
+    const issues = new RowIssues(display);
+    const st = await parse({ file: f, display, store, opts, issues, columnMap: options.columnMap }, ctx);
+    out.rowsRead += st.rowsRead;
+    out.problems.push(...st.problems, ...issues.finish());
+    out.excluded.push(...issues.excluded);
+  }
+  const { profiles, problems } = profileStore(store, opts, probe.displayName);
+  out.problems.push(...problems);
+  if (finishWorkloads) finishWorkloads(profiles, ctx, opts, out);
+  else {
+    for (const p of profiles) {
+      out.utilizationUpdates!.push({ serverName: p.server, utilization: p.utilization, provenance: { file: probe.displayName } });
+    }
+  }
+  const samples = store.all().reduce((s, x) => s + x.samples, 0);
+  out.problems.push(
+    info(
+      'series-summary',
+      `${profiles.length} servers, ${samples} samples resampled to ${opts.resampleSeconds} s; window ${opts.window}` +
+        `${opts.weekdaysOnly ? ' (weekdays only)' : ''}; shapes at P${opts.percentile}; ${CONFIDENCE_TABLE}`,
+      { file: probe.displayName },
+    ),
+  );
+  if (profiles.length === 0) {
+    out.problems.push(warning('no-series', 'no usable utilisation samples found', { file: probe.displayName }));
+  }
+  return out;
+}
+
+export const perfmonCollector: Collector = {
+  id: 'perfmon-csv',
+  description: 'Windows perfmon / typeperf / relog CSV (PDH-CSV 4.0)',
+  detect: (probe) => (looksLikePerfmon(headText(probe)) ? 1 : 0),
+  collect: (probe, options) => runSeries('perfmon-csv', probe, options, (inp) => parsePerfmon(inp)),
+};
+
+export const sadfCollector: Collector = {
+  id: 'sadf',
+  description: 'Linux sysstat sadf -d / -dh / -j output',
+  detect: (probe) => (looksLikeSadf(headText(probe)) ? 0.95 : 0),
+  collect: (probe, options) => runSeries('sadf', probe, options, (inp) => parseSadf(inp)),
+};
+
+export const bitbrainsCollector: Collector = {
+  id: 'bitbrains',
+  description: 'Bitbrains GWA-T-12 per-VM traces (";\\t"-delimited, a file or a folder of them)',
+  detect: (probe) => {
+    if (probe.kind === 'directory') return BITBRAINS_HEADER.test(firstFileHead(probe.path)) ? 0.95 : 0;
+    return BITBRAINS_HEADER.test(headText(probe)) ? 1 : 0;
+  },
+  collect: (probe, options) =>
+    runSeries(
+      'bitbrains',
+      probe,
+      options,
+      async (inp, ctx) => {
+        const r = await parseBitbrains(inp);
+        ctx.capacities.push(r.capacity);
+        return r;
+      },
+      (profiles, ctx, _opts, out) => {
+        const byName = new Map(profiles.map((p) => [p.server, p]));
+        const seen = new Map<string, VmCapacity>();
+        for (const c of ctx.capacities) {
+          // months of the same VM (2013-7/1.csv, 2013-8/1.csv) are one VM: keep the largest size seen
+          const prev = seen.get(c.server);
+          if (!prev) seen.set(c.server, { ...c });
+          else {
+            prev.cores = Math.max(prev.cores, c.cores);
+            prev.cpuCapacityMhz = Math.max(prev.cpuCapacityMhz, c.cpuCapacityMhz);
+            prev.memoryKb = Math.max(prev.memoryKb, c.memoryKb);
+          }
+        }
+        for (const c of [...seen.values()].sort((a, b) => a.server.localeCompare(b.server, 'en', { numeric: true }))) {
+          const p = byName.get(c.server);
+          if (c.cores === 0 || c.cpuCapacityMhz === 0 || c.memoryKb === 0 || !p) {
+            out.excluded.push({
+              name: c.server,
+              kind: 'workload',
+              code: 'zero-capacity',
+              reason: `every row of VM ${c.server} reports 0 cores, 0 MHz or 0 KB provisioned: its size is unknown`,
+              provenance: { file: c.file },
+            });
+            continue;
+          }
+          const w = baseWorkload(c.server, 'bitbrains', c.file);
+          w.vcpus = c.cores;
+          w.cpuMhz = Math.round((c.cpuCapacityMhz / c.cores) * 100) / 100;
+          w.memoryMib = Math.round((c.memoryKb / 1024) * 100) / 100;
+          w.utilization = p.utilization;
+          out.workloads.push(w);
+        }
+      },
+    ),
+};
+
+export const planetlabCollector: Collector = {
+  id: 'planetlab',
+  description: 'one-value-per-line CPU traces (PlanetLab / CloudSim), a file or a folder; --interval, --capacity-mhz',
+  detect: (probe) => {
+    if (probe.kind === 'directory') return looksLikeOneValuePerLine(firstFileHead(probe.path)) ? 0.7 : 0;
+    return looksLikeOneValuePerLine(headText(probe)) ? 0.6 : 0;
+  },
+  collect: async (probe, options) => {
+    const opts = seriesOptions(options.series);
+    const start = traceStart(probe.kind === 'directory' ? path.join(probe.path, 'x') : probe.path, opts.start);
+    const interval = opts.intervalSeconds ?? 300;
+    const notes: Problem[] = [];
+    if (opts.intervalSeconds === undefined) {
+      notes.push(warning('interval-assumed', 'no --interval given: lines are taken 300 s apart (PlanetLab)', { file: probe.displayName }));
+    }
+    if (!start) {
+      notes.push(
+        warning('start-assumed', 'no --start given and no YYYYMMDD folder name: the first line is taken at 1970-01-01T00:00Z (only hour-of-day alignment depends on it)', {
+          file: probe.displayName,
+        }),
+      );
+    } else if (start.from === 'folder') {
+      notes.push(info('start-from-folder', `first line taken at ${new Date(start.ms).toISOString()} (the folder's date)`, { file: probe.displayName }));
+    }
+    const out = await runSeries(
+      'planetlab',
+      probe,
+      options,
+      (inp) => parsePlanetLab(inp, start?.ms ?? traceStart(inp.file, opts.start)?.ms ?? 0, interval),
+      opts.capacityMhz
+        ? (profiles, _ctx, o, res) => {
+            for (const p of profiles) {
+              const w = baseWorkload(p.server, 'planetlab', p.utilization.cpu?.source ?? probe.displayName);
+              w.vcpus = 1;
+              w.cpuMhz = o.capacityMhz!;
+              w.utilization = p.utilization;
+              res.workloads.push(w);
+            }
+            res.problems.push(
+              info('memory-unknown', `traces give CPU only: ${profiles.length} workloads of 1 vCPU at ${o.capacityMhz} MHz, memory 0 MiB`, { file: probe.displayName }),
+            );
+          }
+        : undefined,
+    );
+    out.problems.unshift(...notes);
+    return out;
+  },
+};
+
+function tableDetect(probe: FileProbe, options: CollectOptions | undefined, want: 'mc' | 'generic'): number {
+  const text = headText(probe);
+  if (!text) return 0;
+  const first = text.split(/\r?\n/, 1)[0];
+  const delim = [',', ';', '\t', '|'].sort((a, b) => first.split(b).length - first.split(a).length)[0];
+  const kind = tableKind(splitCsvLine(first, delim).map((x) => x.trim()), options?.columnMap);
+  if (want === 'mc') return kind === 'migration-center' ? 0.95 : 0;
+  return kind === 'long' ? 0.9 : kind === 'wide' ? 0.6 : 0;
+}
+
+export const migrationCenterCollector: Collector = {
+  id: 'migration-center-perf',
+  description: 'Google Migration Center perfInfo.csv (names from a vmInfo.csv beside it)',
+  detect: (probe, options) => tableDetect(probe, options, 'mc'),
+  collect: (probe, options) => runSeries('migration-center-perf', probe, options, (inp) => parseTable(inp, 'migration-center')),
+};
+
+export const genericSeriesCollector: Collector = {
+  id: 'generic-series-csv',
+  description: 'generic time-series CSV: timestamp, server, metric, value[, unit] (or one column per metric); --map',
+  detect: (probe, options) => tableDetect(probe, options, 'generic'),
+  collect: (probe, options) => runSeries('generic-series-csv', probe, options, (inp) => parseTable(inp, 'generic')),
+};
+
+export const seriesCollectors: Collector[] = [
+  perfmonCollector,
+  sadfCollector,
+  bitbrainsCollector,
+  migrationCenterCollector,
+  genericSeriesCollector,
+  planetlabCollector,
+];
