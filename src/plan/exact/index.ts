@@ -18,6 +18,11 @@ export interface ExactOptions {
   incumbent?: PackSolution;
   /** HiGHS random seed (default 0); fixed so runs are reproducible. */
   seed?: number;
+  /**
+   * Wall-clock cap in seconds, for benchmarks only: it makes results depend on the machine, so the planner never sets it
+   * (plans are bounded by `nodeLimit`).
+   */
+  timeLimitSeconds?: number;
 }
 
 export interface ExactResult {
@@ -87,6 +92,7 @@ export async function solveExact(instance: PackInstance, opts: ExactOptions = {}
       mip_max_nodes: opts.nodeLimit ?? 1_000,
       random_seed: opts.seed ?? 0,
       mip_rel_gap: 0,
+      ...(opts.timeLimitSeconds !== undefined ? { time_limit: Math.max(0.01, opts.timeLimitSeconds) } : {}),
     });
     m.run();
     const status = m.getModelStatus();
