@@ -61,7 +61,7 @@ function firstFileHead(dir: string, bytes = 4096): string {
   }
 }
 
-function baseWorkload(name: string, format: string, file: string): Workload {
+function baseWorkload(name: string, format: string, root: string, file: string): Workload {
   return {
     id: `${format}/${name}`,
     name,
@@ -78,13 +78,16 @@ function baseWorkload(name: string, format: string, file: string): Workload {
     drsRules: [],
     config: {},
     flags: [],
-    provenance: [{ file }],
+    // the source as given first (a folder), then the trace file itself
+    provenance: root === file ? [{ file }] : [{ file: root }, { file }],
   };
 }
 
 type Parse = (inp: ParseInput, ctx: RunContext) => Promise<ParseStats>;
 
 interface RunContext {
+  /** The file or folder as the user gave it (the inventory's source). */
+  root: string;
   capacities: VmCapacity[];
   displayOf: Map<string, string>;
 }
@@ -101,7 +104,7 @@ async function runSeries(
   if (bad.length > 0) throw new UserError(bad.map((m) => error('bad-series-option', m, { file: probe.displayName })));
   const store = new SeriesStore(opts.resampleSeconds);
   const out: CollectorOutput = { format, rowsRead: 0, workloads: [], hosts: [], clusters: [], excluded: [], problems: [], utilizationUpdates: [] };
-  const ctx: RunContext = { capacities: [], displayOf: new Map() };
+  const ctx: RunContext = { root: probe.displayName, capacities: [], displayOf: new Map() };
   const files = probe.kind === 'directory' ? filesOf(probe.path) : [probe.path];
   for (const f of files) {
     const display = probe.kind === 'directory' ? path.join(probe.displayName, path.relative(probe.path, f)) : probe.displayName;
@@ -112,6 +115,7 @@ async function runSeries(
     out.problems.push(...st.problems, ...issues.finish());
     out.excluded.push(...issues.excluded);
   }
+  if (probe.kind === 'directory') out.problems = collapsePerFile(out.problems, probe.displayName);
   const { profiles, problems } = profileStore(store, opts, probe.displayName);
   out.problems.push(...problems);
   if (finishWorkloads) finishWorkloads(profiles, ctx, opts, out);
@@ -131,6 +135,40 @@ async function runSeries(
   );
   if (profiles.length === 0) {
     out.problems.push(warning('no-series', 'no usable utilisation samples found', { file: probe.displayName }));
+  }
+  return out;
+}
+
+/**
+ * In a folder of hundreds of traces the same file-level note (e.g. "timestamps are seconds") would repeat per file:
+ * notes without a row that occur in more than 3 files become one problem naming how many files and the first few.
+ */
+export function collapsePerFile(problems: Problem[], folder: string): Problem[] {
+  const groups = new Map<string, Problem[]>();
+  for (const p of problems) {
+    if (p.row !== undefined || p.severity === 'error') continue;
+    const k = `${p.severity}|${p.code}`;
+    const g = groups.get(k);
+    if (g) g.push(p);
+    else groups.set(k, [p]);
+  }
+  const out: Problem[] = [];
+  const done = new Set<string>();
+  for (const p of problems) {
+    const k = `${p.severity}|${p.code}`;
+    const g = p.row === undefined && p.severity !== 'error' ? groups.get(k) : undefined;
+    if (!g || g.length <= 3) {
+      out.push(p);
+      continue;
+    }
+    if (done.has(k)) continue;
+    done.add(k);
+    const files = g.map((x) => x.file ?? '').map((f) => path.basename(f));
+    out.push({
+      ...p,
+      file: folder,
+      message: `in ${g.length} files (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}); first: ${p.message}`,
+    });
   }
   return out;
 }
@@ -191,7 +229,7 @@ export const bitbrainsCollector: Collector = {
             });
             continue;
           }
-          const w = baseWorkload(c.server, 'bitbrains', c.file);
+          const w = baseWorkload(c.server, 'bitbrains', ctx.root, c.file);
           w.vcpus = c.cores;
           w.cpuMhz = Math.round((c.cpuCapacityMhz / c.cores) * 100) / 100;
           w.memoryMib = Math.round((c.memoryKb / 1024) * 100) / 100;
@@ -232,9 +270,9 @@ export const planetlabCollector: Collector = {
       options,
       (inp) => parsePlanetLab(inp, start?.ms ?? traceStart(inp.file, opts.start)?.ms ?? 0, interval),
       opts.capacityMhz
-        ? (profiles, _ctx, o, res) => {
+        ? (profiles, ctx, o, res) => {
             for (const p of profiles) {
-              const w = baseWorkload(p.server, 'planetlab', p.utilization.cpu?.source ?? probe.displayName);
+              const w = baseWorkload(p.server, 'planetlab', ctx.root, p.utilization.cpu?.source ?? probe.displayName);
               w.vcpus = 1;
               w.cpuMhz = o.capacityMhz!;
               w.utilization = p.utilization;

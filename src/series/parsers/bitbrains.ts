@@ -96,7 +96,8 @@ export async function parseBitbrains(inp: ParseInput): Promise<ParseStats & { ca
     problems.push(
       info(
         'zero-capacity-rows',
-        `${cap.zeroCapacityRows} of ${cap.rows} rows report 0 cores / 0 MHz / 0 KB provisioned: usage kept, size taken from the non-zero rows`,
+        `${cap.zeroCapacityRows} of ${cap.rows} rows report 0 cores / 0 MHz / 0 KB provisioned: usage kept, ` +
+          (cap.zeroCapacityRows === cap.rows ? 'but no row gives the VM a size' : 'size taken from the non-zero rows'),
         { file: display },
       ),
     );
