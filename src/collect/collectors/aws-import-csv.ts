@@ -39,6 +39,11 @@ const columns = {
   applications: { aliases: ['Applications'] },
   wave: { aliases: ['ApplicationWave'] },
   tags: { aliases: ['Tags'] },
+  // Known but not used (the inventory has no disk-throughput figure): listed so they do not become labels.
+  rdKbAvg: { aliases: ['DiskReadsPerSecondInKB.Avg'] },
+  rdKbMax: { aliases: ['DiskReadsPerSecondInKB.Max'] },
+  wrKbAvg: { aliases: ['DiskWritesPerSecondInKB.Avg'] },
+  wrKbMax: { aliases: ['DiskWritesPerSecondInKB.Max'] },
 } as const;
 
 type Key = keyof typeof columns;

@@ -38,9 +38,12 @@ const base = {
   vmmId: { aliases: ['VM host'] },
   fqdn: { aliases: ['FQDN'] },
   app: { aliases: ['Application 1 name'] },
+  // Known but not used (the inventory has no disk-throughput figure): listed so they do not become labels.
+  totalReadMbps: { aliases: ['Total disks read throughput'] },
+  totalWriteMbps: { aliases: ['Total disks write throughput'] },
 } as const;
 
-type DiskKey = `disk${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}${'Size' | 'ReadOps' | 'WriteOps'}`;
+type DiskKey = `disk${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}${'Size' | 'ReadOps' | 'WriteOps' | 'ReadMbps' | 'WriteMbps'}`;
 type Key = keyof typeof base | DiskKey;
 
 const columns = { ...base } as unknown as Record<Key, { aliases: readonly string[]; required?: boolean }>;
@@ -48,6 +51,8 @@ for (let i = 1; i <= MAX_DISKS; i++) {
   columns[`disk${i}Size` as DiskKey] = { aliases: [`Disk ${i} size (In GB)`] };
   columns[`disk${i}ReadOps` as DiskKey] = { aliases: [`Disk ${i} read ops (operations per second)`] };
   columns[`disk${i}WriteOps` as DiskKey] = { aliases: [`Disk ${i} write ops (operations per second)`] };
+  columns[`disk${i}ReadMbps` as DiskKey] = { aliases: [`Disk ${i} read throughput (MB per second)`] };
+  columns[`disk${i}WriteMbps` as DiskKey] = { aliases: [`Disk ${i} write throughput (MB per second)`] };
 }
 
 function build(r: RowReader<Key>, ctx: { sourceKey: string; extraLabels: Record<string, string> }) {

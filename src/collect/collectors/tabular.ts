@@ -148,8 +148,7 @@ export async function collectTabular<K extends string>(
           warning('row-skipped', `Row skipped: ${skip.reason}`, { file, row, column: skip.column }, skipHint(skip.code)),
         );
         const ex: Excluded = { kind: 'row', code: skip.code, reason: skip.reason, provenance: { file, row } };
-        if (name !== undefined) ex.name = name;
-        out.excluded.push(ex);
+        out.excluded.push(name !== undefined ? { name, ...ex } : ex);
         return;
       }
       out.problems.push(...r.problems);
