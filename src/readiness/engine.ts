@@ -19,7 +19,7 @@ export interface ReadinessConfig {
 
 export interface ScoreInput {
   inventory?: Inventory;
-  /** Platform ids to score; default: the config's list, else every platform in the rules. */
+  /** Platform ids (or all / current / seed) to score; default: the config's list, else today's platforms (`current`). */
   platforms?: string[];
   /** A profile id from rules/profiles or a loaded profile; default: the config's, else `default`. */
   profile?: string | Profile;
@@ -30,18 +30,30 @@ export interface ScoreInput {
   rules?: RuleSet;
 }
 
+/**
+ * Platform ids to score. Besides ids: `current` (today's products, the default), `seed` (the four 2008 platforms the
+ * seed paper discusses) and `all`.
+ */
 export function selectPlatforms(rules: RuleSet, ids: string[] | undefined): Platform[] {
-  if (!ids || ids.length === 0) return rules.platforms;
+  const wanted = ids && ids.length > 0 ? ids : ['current'];
   const known = rules.platforms.map((p) => p.id);
-  const unknown = ids.filter((id) => !known.includes(id));
+  const chosen = new Set<string>();
+  const unknown: string[] = [];
+  for (const id of wanted) {
+    if (id === 'all') rules.platforms.forEach((p) => chosen.add(p.id));
+    else if (id === 'current') rules.platforms.filter((p) => p.era === 'current').forEach((p) => chosen.add(p.id));
+    else if (id === 'seed') rules.platforms.filter((p) => p.era === 'seed-2008').forEach((p) => chosen.add(p.id));
+    else if (known.includes(id)) chosen.add(id);
+    else unknown.push(id);
+  }
   if (unknown.length > 0)
     throw new UserError(
       unknown.map((id) =>
-        error('unknown-platform', `unknown platform "${id}"`, {}, `known platforms: ${known.join(', ')}`),
+        error('unknown-platform', `unknown platform "${id}"`, {}, `known platforms: ${known.join(', ')} (or all, current, seed)`),
       ),
     );
   // The rules' order (seed platforms first), not the order typed, so the table reads the same way every time.
-  return rules.platforms.filter((p) => ids.includes(p.id));
+  return rules.platforms.filter((p) => chosen.has(p.id));
 }
 
 export function selectProfile(rules: RuleSet, p: string | Profile | undefined): Profile {

@@ -1,0 +1,63 @@
+import { Scorecard } from './types';
+
+/** Plain-text scorecard for the terminal: the seed's criteria × platforms table, totals, recommendation, findings. */
+export function renderScorecardText(sc: Scorecard, opts: { shortNames?: Record<string, string>; topFindings?: number } = {}): string {
+  const out: string[] = [];
+  const names = sc.platforms.map((p) => opts.shortNames?.[p.platform] ?? p.name);
+  const firstCol = Math.max('Criterion'.length, ...sc.criteria.map((c) => c.title.length), 'Weighted total'.length) + 2;
+  const widths = sc.platforms.map((p, i) => Math.max(names[i].length, ...p.ratings.map((r) => r.rating.length + 1)) + 2);
+  const row = (head: string, cells: string[]) => (head.padEnd(firstCol) + cells.map((c, i) => c.padEnd(widths[i])).join('')).trimEnd();
+  let moved = false;
+  out.push(row('Criterion', names));
+  out.push(row('-'.repeat(firstCol - 2), widths.map((w) => '-'.repeat(w - 2))));
+  sc.criteria.forEach((c, ci) => {
+    const cells = sc.platforms.map((p) => {
+      const r = p.ratings[ci];
+      const star = r.ratingWithoutEstate !== undefined && r.ratingWithoutEstate !== r.rating;
+      moved ||= star;
+      return r.rating + (star ? '*' : '');
+    });
+    out.push(row(`${c.title}${weightNote(sc, c.id)}`, cells));
+  });
+  out.push(row('-'.repeat(firstCol - 2), widths.map((w) => '-'.repeat(w - 2))));
+  out.push(row('Weighted total', sc.platforms.map((p) => p.weightedTotal.toFixed(1))));
+  out.push(row('Rank', sc.platforms.map((p) => String(p.rank))));
+  if (sc.estate) out.push(row('Critical findings', sc.platforms.map((p) => String(p.findingCounts?.critical ?? 0))));
+  out.push('');
+  out.push(`Profile: ${sc.profile.name} (${sc.profile.id})${equalWeights(sc) ? ', all criteria weigh the same' : '; weights in brackets'}.`);
+  if (moved) out.push('* the estate moved this rating from the platform’s architecture-only rating (see the evidence in scorecard.json).');
+  out.push(
+    sc.estate
+      ? `Estate: ${sc.estate.workloads} workloads, ${sc.estate.hosts} hosts, ${sc.estate.clusters} clusters; end of support as of ${sc.asOf}.`
+      : 'No inventory given: ratings reflect the platforms’ architecture only.',
+  );
+  out.push('');
+  out.push(`Recommendation: ${sc.recommendation.name}`);
+  for (const r of sc.recommendation.reasons) out.push(`  - ${r}`);
+  out.push('');
+  const fc = sc.findingCounts;
+  out.push(`Workload findings: ${fc.critical} critical, ${fc.warning} warning, ${fc.info} info.`);
+  const top = sc.findings.filter((f) => f.severity !== 'info').slice(0, opts.topFindings ?? 10);
+  const shown = top.length > 0 ? top : sc.findings.slice(0, opts.topFindings ?? 10);
+  for (const f of shown)
+    out.push(`  ${f.severity.toUpperCase().padEnd(8)} ${f.rule}${f.platform ? ` [${opts.shortNames?.[f.platform] ?? f.platform}]` : ''}: ${f.message}`);
+  if (sc.findings.length > shown.length) out.push(`  … ${sc.findings.length - shown.length} more in the JSON output (--out / --json).`);
+  if (!sc.estate && sc.checksNotRun.length > 0) {
+    out.push('');
+    out.push(`Workload rules not run: no inventory given (${sc.checksNotRun.length} rules; pass --inventory inventory.json).`);
+  } else if (sc.checksNotRun.length > 0) {
+    out.push('');
+    out.push('Checks not run for lack of data:');
+    for (const c of sc.checksNotRun) out.push(`  ${c.rule}: ${c.reason}`);
+  }
+  return out.join('\n');
+}
+
+function equalWeights(sc: Scorecard): boolean {
+  const ws = Object.values(sc.profile.weights);
+  return ws.every((w) => w === ws[0]);
+}
+
+function weightNote(sc: Scorecard, id: string): string {
+  return equalWeights(sc) ? '' : ` [${sc.profile.weights[id]}]`;
+}
