@@ -1,0 +1,80 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import Papa from 'papaparse';
+import { generateDemoFiles } from '../../src/demo/generate';
+import { repoRoot } from '../helpers/cli';
+
+const datasets = path.join(repoRoot, 'datasets');
+
+function readTab(name: string): Record<string, string>[] {
+  const text = fs.readFileSync(path.join(datasets, 'demo-rvtools', name), 'utf8');
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+}
+
+describe('demo estate in datasets/', () => {
+  const files = generateDemoFiles();
+
+  it('regenerates byte for byte identical to the committed files, and nothing else is in datasets/', () => {
+    const committed: string[] = [];
+    const walk = (dir: string, rel = '') => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (e.isDirectory()) walk(path.join(dir, e.name), `${rel}${e.name}/`);
+        else committed.push(`${rel}${e.name}`);
+      }
+    };
+    walk(datasets);
+    expect(committed.sort()).toEqual([...files.keys()].sort());
+    for (const [rel, content] of files) {
+      const onDisk = fs.readFileSync(path.join(datasets, rel));
+      expect({ rel, same: Buffer.compare(onDisk, Buffer.from(content)) === 0 }).toEqual({ rel, same: true });
+    }
+  });
+
+  it('a second generation in the same process gives the same bytes (no hidden state)', () => {
+    const again = generateDemoFiles();
+    for (const [rel, content] of files) expect(Buffer.compare(Buffer.from(again.get(rel)!), Buffer.from(content))).toBe(0);
+  });
+
+  it('has the shape the brief asks for: clusters, hosts, skew, templates, powered-off, idle and zombie VMs', () => {
+    const vInfo = readTab('RVTools_tabvInfo.csv');
+    const vHost = readTab('RVTools_tabvHost.csv');
+    const vCluster = readTab('RVTools_tabvCluster.csv');
+    expect(vInfo).toHaveLength(480);
+    expect(vHost).toHaveLength(30);
+    expect(vCluster.map((c) => c.Name)).toEqual(['Prod-North', 'Dev-North', 'Prod-South', 'DMZ-South']);
+    expect(new Set(vInfo.map((v) => v.Datacenter))).toEqual(new Set(['DC-North', 'DC-South']));
+    expect(vInfo.filter((v) => v.Template === 'True').map((v) => v.VM)).toEqual(['tpl-win2022-std', 'tpl-rhel9']);
+    expect(vInfo.filter((v) => v.Powerstate === 'poweredOff' && v.Template === 'False')).toHaveLength(23);
+    const cpus = vInfo.map((v) => Number(v.CPUs));
+    expect(cpus.filter((c) => c <= 2).length).toBeGreaterThan(240); // most VMs are small
+    expect(Math.max(...cpus)).toBe(48);
+    expect(Math.max(...vInfo.map((v) => Number(v.Memory)))).toBe(512 * 1024);
+    // VM names are unique (the anti-affinity and pool globs rely on it)
+    expect(new Set(vInfo.map((v) => v.VM)).size).toBe(480);
+    // every VM's host is a vHost row (clean joins; the demo should not start with warnings)
+    const hostNames = new Set(vHost.map((h) => h.Host));
+    expect(vInfo.every((v) => hostNames.has(v.Host))).toBe(true);
+  });
+
+  it('keeps dc01 and dc02 on different existing hosts and names the DRS rule', () => {
+    const vInfo = readTab('RVTools_tabvInfo.csv');
+    const dcs = vInfo.filter((v) => v.VM === 'dc01' || v.VM === 'dc02');
+    expect(dcs.map((d) => d['Cluster rule name(s)'])).toEqual(['separate-domain-controllers', 'separate-domain-controllers']);
+    expect(dcs[0].Host).not.toBe(dcs[1].Host);
+  });
+
+  it('writes the physical servers as a generic CSV with the issue-2 columns', () => {
+    const text = fs.readFileSync(path.join(datasets, 'demo-generic.csv'), 'utf8');
+    const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+    for (const col of ['name', 'vcpus', 'memory_gib', 'storage_gib', 'storage_used_gib', 'cpu_ghz', 'cpu_util_pct',
+      'cpu_util_p95_pct', 'memory_util_pct', 'memory_util_p95_pct', 'iops', 'network_mbps', 'os', 'environment',
+      'application', 'cluster', 'host', 'power_state', 'tags'])
+      expect(rows.meta.fields).toContain(col);
+    expect(rows.data).toHaveLength(36);
+    expect(rows.data.every((r) => Number(r.cpu_util_p95_pct) >= Number(r.cpu_util_pct))).toBe(true);
+  });
+
+  it('the logo is a PNG', () => {
+    expect(fs.readFileSync(path.join(datasets, 'logo.png')).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  });
+});
