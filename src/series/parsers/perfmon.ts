@@ -55,12 +55,19 @@ export async function parsePerfmon(inp: ParseInput): Promise<ParseStats> {
   const ignored = new Set<string>();
   let translated = 0;
 
+  let header: string[] = [];
+  let currentRow = 0;
   const col = (h: HostColumns, i: number, f: string[]): number | undefined => {
     const t = f[i];
     if (t === undefined) return undefined;
     const s = t.trim();
     if (s === '') return undefined;
-    return Number(s);
+    const v = Number(s);
+    if (!Number.isFinite(v)) {
+      issues.add('bad-number', 'warning', currentRow, `"${s}" is not a number; this value is skipped`, { column: header[i] });
+      return undefined;
+    }
+    return v;
   };
   const sum = (h: HostColumns, idx: number[], f: string[]): number | undefined => {
     let total: number | undefined;
@@ -131,8 +138,10 @@ export async function parsePerfmon(inp: ParseInput): Promise<ParseStats> {
 
   await readLines(file, encoding, (line, lineNo) => {
     rows = lineNo;
+    currentRow = lineNo;
     if (lineNo === 1) {
-      onHeader(splitCsvLine(line));
+      header = splitCsvLine(line);
+      onHeader(header);
       return;
     }
     if (line.trim() === '') return;

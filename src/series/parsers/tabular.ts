@@ -60,6 +60,7 @@ export type TableKind = 'long' | 'wide' | 'migration-center';
 
 /** Which table form the headers are (after `--map`), or undefined. */
 export function tableKind(headers: string[], columnMap?: Record<string, string>): TableKind | undefined {
+  if (headers.length === 0 || headers[0].startsWith('#')) return undefined; // sadf block headers are not tables
   const h = headers.map((x) => norm(columnMap?.[x] ?? x));
   if (MC_COLUMNS.every((c) => h.includes(c))) return 'migration-center';
   const hasTs = h.some((x) => TS_NAMES.includes(x));

@@ -1,0 +1,95 @@
+/**
+ * The planner's single time-series call site (issue 6), used by `planConsolidation` per pool when
+ * `policy.timeSeries !== 'off'`:
+ *
+ *   const ts = policy.timeSeries !== 'off' ? await seriesPoolHook(pp, comps, scope, demands, config, hostsById, tally) : undefined;
+ *   const ps = ts ? ts.solution : await solvePool(pp, config);
+ *
+ * The hook solves the pool twice: the flat (peak-sum) instance as the planner would, counted into the tally for
+ * `plan.diversity`, and the slot instance (see packing.ts), whose solution the planner keeps. Host loads of the
+ * time-varying dimensions become the slot peak (the largest slot sum, which is what must fit).
+ */
+import { AssessmentConfig } from '../config/defaults';
+import { Host, Workload } from '../inventory/schema';
+import { clusterCount } from '../plan/clusters';
+import { Component } from '../plan/constraints';
+import { PoolProblem, PoolSolution, solvePool } from '../plan/pool-solve';
+import { Demand } from '../plan/sizing';
+import { Dimension } from '../plan/types';
+import { expandToSlots, SlotDemand, slotPeak, SlotGranularity, sumSlotDemands, TIME_DIMENSIONS, workloadSlotDemand } from './packing';
+
+/** Running totals over pools, for `plan.diversity`. */
+export interface SeriesPlanTally {
+  basis: SlotGranularity;
+  /** Hosts (active + reserve) the flat peak-sum plan needs. */
+  peakSumHosts: number;
+  /** Workloads that had at least one shape used. */
+  shaped: number;
+  considered: number;
+}
+
+export function newSeriesTally(basis: SlotGranularity): SeriesPlanTally {
+  return { basis, peakSumHosts: 0, shaped: 0, considered: 0 };
+}
+
+export interface SeriesPoolResult {
+  solution: PoolSolution;
+  /** Slot peak per time-varying dimension over some members (indices into scope). */
+  slotPeak(members: number[]): Partial<Record<Dimension, number>>;
+  /** The host load to report: flat sums, with time-varying dimensions replaced by their slot peak. */
+  load(members: number[], flatLoad: Partial<Record<Dimension, number>>): Partial<Record<Dimension, number>>;
+  /** Slot demand of one member (for charts). */
+  slotDemand(member: number): SlotDemand;
+}
+
+export async function seriesPoolHook(
+  pp: PoolProblem,
+  comps: Component[],
+  scope: Workload[],
+  demands: Demand[],
+  config: AssessmentConfig,
+  hostsById: Map<string, Host>,
+  tally: SeriesPlanTally,
+): Promise<SeriesPoolResult> {
+  const policy = config.policy;
+  const g = tally.basis;
+  const dims = pp.instance.dims.filter((d) => TIME_DIMENSIONS[d as Dimension]) as Dimension[];
+  const cache = new Map<number, SlotDemand>();
+  const slotOf = (m: number): SlotDemand => {
+    let s = cache.get(m);
+    if (!s) {
+      s = workloadSlotDemand(scope[m], demands[m], dims, policy, hostsById, g);
+      cache.set(m, s);
+    }
+    return s;
+  };
+
+  // the peak-sum plan beside it
+  const flat = await solvePool(pp, config);
+  const flatActive = flat.solution.bins.length;
+  const spares = config.constraints.pools.find((p) => p.name === pp.pool)?.haSpareHosts ?? policy.haSpareHosts;
+  const maxPer = config.constraints.pools.find((p) => p.name === pp.pool)?.maxHostsPerCluster ?? policy.maxHostsPerCluster;
+  tally.peakSumHosts += flatActive + spares * clusterCount(flatActive, maxPer, spares);
+
+  const compOfItem = new Map<number, number>();
+  for (const [ci, it] of pp.itemOf) compOfItem.set(it, ci);
+  for (const [, it] of pp.itemOf) {
+    for (const m of comps[compOfItem.get(it)!].members) {
+      tally.considered++;
+      if (Object.values(TIME_DIMENSIONS).some((k) => scope[m].utilization[k!]?.shape)) tally.shaped++;
+    }
+  }
+  const instance = expandToSlots(pp.instance, (i) => sumSlotDemands(comps[compOfItem.get(i)!].members.map(slotOf)), g);
+  const solution = await solvePool({ ...pp, instance }, config);
+  return {
+    solution,
+    slotPeak: (members) => slotPeak(members.map(slotOf)),
+    load: (members, flatLoad) => ({ ...flatLoad, ...slotPeak(members.map(slotOf)) }),
+    slotDemand: slotOf,
+  };
+}
+
+/** `plan.diversity` from the tally and the time-series plan's host count. */
+export function diversityOf(tally: SeriesPlanTally, seriesHosts: number) {
+  return { basis: tally.basis, peakSumHosts: tally.peakSumHosts, seriesHosts, hostsSaved: tally.peakSumHosts - seriesHosts };
+}
