@@ -49,6 +49,11 @@ describe('demo estate in datasets/', () => {
     expect(cpus.filter((c) => c <= 2).length).toBeGreaterThan(240); // most VMs are small
     expect(Math.max(...cpus)).toBe(48);
     expect(Math.max(...vInfo.map((v) => Number(v.Memory)))).toBe(512 * 1024);
+    // idle and zombie VMs: running, with (almost) no CPU in use
+    const vCpu = readTab('RVTools_tabvCPU.csv');
+    const running = vCpu.filter((v) => v.Powerstate === 'poweredOn');
+    expect(running.filter((v) => Number(v.Overall) === 0).map((v) => v.VM)).toHaveLength(4);
+    expect(running.filter((v) => Number(v.Overall) / Number(v.Max) < 0.03).length).toBeGreaterThanOrEqual(26);
     // VM names are unique (the anti-affinity and pool globs rely on it)
     expect(new Set(vInfo.map((v) => v.VM)).size).toBe(480);
     // every VM's host is a vHost row (clean joins; the demo should not start with warnings)

@@ -1,0 +1,80 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { AssessResult } from '../../src/assess/types';
+import { Plan } from '../../src/plan/types';
+import { Scorecard } from '../../src/readiness/types';
+import { CliResult, runCli } from '../helpers/cli';
+
+/** `dcplan assess` as a user runs it: no files → the demo estate, every report format, `--json` summary. */
+describe('dcplan assess (CLI, demo estate)', () => {
+  let dir: string;
+  let out: string;
+  let run: CliResult;
+  let result: AssessResult;
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dcplan-assess-cli-'));
+    out = path.join(dir, 'out');
+    run = runCli(['assess', '--out-dir', out, '--date', '2026-05-22', '--json'], { cwd: dir });
+    result = JSON.parse(run.stdout) as AssessResult;
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 0, says it runs on the demo estate, and prints one progress line per stage with the elapsed time', () => {
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/no input files given: running on the demo estate in .*datasets/);
+    for (const stage of ['collect', 'plan', 'score', 'report'])
+      expect(run.stderr).toMatch(new RegExp(`^\\[\\s*\\d+\\.\\ds\\] ${stage}\\s`, 'm'));
+    expect(result.status).toBe('ok');
+    expect(result.demo).toBe(true);
+  });
+
+  it('writes every checkpoint and a report in every format into the out-dir, and lists exactly those files', () => {
+    const onDisk = fs.readdirSync(out, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(out, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)))
+      .sort();
+    expect(onDisk).toEqual(result.files);
+    for (const f of ['inventory.json', 'plan.json', 'scorecard.json', 'plan-baseline.json', 'plan-dense-hosts.json',
+      'plan-allocated-4to1.json', 'plan-allocated-6to1.json'])
+      expect(onDisk).toContain(f);
+    for (const ext of ['.pdf', '.html', '.xlsx', '.csv', '.json'])
+      expect({ ext, found: result.reports.some((f) => f.endsWith(ext)) }).toEqual({ ext, found: true });
+    expect(onDisk.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('the --json summary agrees with plan.json and scorecard.json', () => {
+    const plan = JSON.parse(fs.readFileSync(path.join(out, 'plan.json'), 'utf8')) as Plan;
+    const scorecard = JSON.parse(fs.readFileSync(path.join(out, 'scorecard.json'), 'utf8')) as Scorecard;
+    const s = plan.summary;
+    expect(result.headline).toMatchObject({
+      hostsBefore: s.hostsBefore, hostsAfter: s.hosts, reserveHosts: s.reserveHosts, lowerBound: s.lowerBound, gap: s.gap,
+      placed: s.placed, unplaced: s.unplaced, consolidationRatio: s.consolidationRatio, hardwareCost: s.hardwareCost,
+      licenceCost: s.licenceCost, powerKwAfter: s.powerKwAfter, rackUnitsAfter: s.rackUnitsAfter, currency: s.currency,
+    });
+    expect(result.recommendation.platform).toBe(scorecard.recommendation.platform);
+    expect(result.findings).toEqual(scorecard.findingCounts);
+    expect(result.scenarios).toHaveLength(4);
+  });
+
+  it('a bad config stops with exit 2 naming the file and the key, without a stack trace', () => {
+    const bad = path.join(dir, 'bad.yaml');
+    fs.writeFileSync(bad, 'policy:\n  headrom: 0.3\n');
+    const r = runCli(['assess', '--config', bad, '--out-dir', path.join(dir, 'bad-out')], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(bad);
+    expect(r.stderr).toContain('headrom');
+    expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+    expect(fs.existsSync(path.join(dir, 'bad-out'))).toBe(false);
+  });
+
+  it('an unknown report format or a missing input file is a user error (exit 2)', () => {
+    const f = runCli(['assess', '--format', 'pdf,docx', '--out-dir', path.join(dir, 'x')], { cwd: dir });
+    expect(f.status).toBe(2);
+    expect(f.stderr).toContain('"docx"');
+    const m = runCli(['assess', 'no-such-export.xlsx', '--out-dir', path.join(dir, 'y')], { cwd: dir });
+    expect(m.status).toBe(2);
+    expect(m.stderr).toContain('no-such-export.xlsx');
+  });
+});
