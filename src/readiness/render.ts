@@ -37,11 +37,21 @@ export function renderScorecardText(sc: Scorecard, opts: { shortNames?: Record<s
   out.push('');
   const fc = sc.findingCounts;
   out.push(`Workload findings: ${fc.critical} critical, ${fc.warning} warning, ${fc.info} info.`);
-  const top = sc.findings.filter((f) => f.severity !== 'info').slice(0, opts.topFindings ?? 10);
-  const shown = top.length > 0 ? top : sc.findings.slice(0, opts.topFindings ?? 10);
-  for (const f of shown)
-    out.push(`  ${f.severity.toUpperCase().padEnd(8)} ${f.rule}${f.platform ? ` [${opts.shortNames?.[f.platform] ?? f.platform}]` : ''}: ${f.message}`);
-  if (sc.findings.length > shown.length) out.push(`  … ${sc.findings.length - shown.length} more in the JSON output (--out / --json).`);
+  // Grouped by rule and platform (already in severity order), so 700 similar findings read as one line each.
+  const groups = new Map<string, { f: (typeof sc.findings)[number]; names: string[] }>();
+  for (const f of sc.findings) {
+    const key = `${f.rule}\u0000${f.platform ?? ''}`;
+    const g = groups.get(key) ?? { f, names: [] };
+    g.names.push(f.workload);
+    groups.set(key, g);
+  }
+  const maxGroups = opts.topFindings ?? 12;
+  for (const { f, names } of [...groups.values()].slice(0, maxGroups)) {
+    const where = f.platform ? ` on ${opts.shortNames?.[f.platform] ?? f.platform}` : '';
+    const example = names.length === 1 ? f.message : `${names.length} workloads, e.g. ${f.message}`;
+    out.push(`  ${f.severity.toUpperCase().padEnd(8)} ${f.rule}${where}: ${example}`);
+  }
+  if (groups.size > maxGroups) out.push(`  … ${groups.size - maxGroups} more groups in the JSON output (--out / --json).`);
   if (!sc.estate && sc.checksNotRun.length > 0) {
     out.push('');
     out.push(`Workload rules not run: no inventory given (${sc.checksNotRun.length} rules; pass --inventory inventory.json).`);
