@@ -30,6 +30,8 @@ export function mergeEstates(files: FileResult[]): {
   clusters: Cluster[];
   duplicates: Excluded[];
   problems: Problem[];
+  /** Index of the input file of each merged workload / duplicate / host (for per-source counts). */
+  origin: { workloads: number[]; duplicates: number[]; hosts: number[] };
 } {
   const workloads: Workload[] = [];
   const hosts: Host[] = [];
@@ -40,8 +42,9 @@ export function mergeEstates(files: FileResult[]): {
   const ids = new Set<string>();
   const hostNames = new Map<string, string>();
   const clusterKeys = new Map<string, string>();
+  const origin = { workloads: [] as number[], duplicates: [] as number[], hosts: [] as number[] };
 
-  for (const f of files) {
+  files.forEach((f, fileIndex) => {
     const namesThisFile = new Map<string, Workload>();
     for (const w of f.workloads) {
       const key = shortName(w.name);
@@ -55,6 +58,7 @@ export function mergeEstates(files: FileResult[]): {
           reason: `Also in ${earlier.file}${rowOf(earlier.w)}; the first one is kept.`,
           provenance: prov,
         });
+        origin.duplicates.push(fileIndex);
         problems.push(
           warning(
             'duplicate-workload',
@@ -70,6 +74,7 @@ export function mergeEstates(files: FileResult[]): {
       ids.add(id);
       const kept = id === w.id ? w : { ...w, id };
       workloads.push(kept);
+      origin.workloads.push(fileIndex);
       if (!namesThisFile.has(key)) namesThisFile.set(key, kept);
     }
     for (const [key, w] of namesThisFile) if (!byName.has(key)) byName.set(key, { w, file: f.file });
@@ -83,6 +88,7 @@ export function mergeEstates(files: FileResult[]): {
       }
       hostNames.set(key, f.file);
       hosts.push(h);
+      origin.hosts.push(fileIndex);
     }
     for (const c of f.clusters) {
       const key = `${(c.vcenter ?? '').toLowerCase()}|${c.name.toLowerCase()}`;
@@ -94,8 +100,8 @@ export function mergeEstates(files: FileResult[]): {
       clusterKeys.set(key, f.file);
       clusters.push(c);
     }
-  }
-  return { workloads, hosts, clusters, duplicates, problems };
+  });
+  return { workloads, hosts, clusters, duplicates, problems, origin };
 }
 
 function rowOf(w: Workload): string {

@@ -138,17 +138,21 @@ export function buildInventory(outputs: { file: string; out: CollectorOutput }[]
   problems.push(...updated.problems);
 
   const flagged = updated.workloads.map((w) => ({ ...w, flags: deriveFlags(w) }));
-  const { kept, excluded } = applyExclusions(flagged, options.includePoweredOff);
+  const { kept, excluded, keptIndex, excludedIndex } = applyExclusions(flagged, options.includePoweredOff);
+  // Per-source counts by origin index: a folder or workbook source has provenance files of its own (tabs, sheets).
+  const count = (indices: number[], i: number) => indices.reduce((n, x) => n + (x === i ? 1 : 0), 0);
+  const keptOrigin = keptIndex.map((k) => merged.origin.workloads[k]);
+  const excludedOrigin = excludedIndex.map((k) => merged.origin.workloads[k]);
   const allExcluded = [...outputs.flatMap(({ out }) => out.excluded), ...merged.duplicates, ...excluded];
 
-  const sources: Source[] = outputs.map(({ file, out }) => {
+  const sources: Source[] = outputs.map(({ file, out }, i) => {
     const s: Source = {
       file,
       format: out.format,
       rowsRead: out.rowsRead,
-      workloads: kept.filter((w) => w.provenance[0].file === file).length,
-      hosts: merged.hosts.filter((h) => h.provenance[0].file === file).length,
-      excluded: allExcluded.filter((e) => e.provenance.file === file).length,
+      workloads: count(keptOrigin, i),
+      hosts: count(merged.origin.hosts, i),
+      excluded: out.excluded.length + count(merged.origin.duplicates, i) + count(excludedOrigin, i),
     };
     if (out.sheets) s.sheets = out.sheets;
     return s;

@@ -72,10 +72,12 @@ const EXCLUDE_REASON: Record<'template' | 'srm-placeholder' | 'powered-off', str
 export function applyExclusions(
   workloads: Workload[],
   includePoweredOff: boolean,
-): { kept: Workload[]; excluded: Excluded[] } {
+): { kept: Workload[]; excluded: Excluded[]; keptIndex: number[]; excludedIndex: number[] } {
   const kept: Workload[] = [];
   const excluded: Excluded[] = [];
-  for (const w of workloads) {
+  const keptIndex: number[] = [];
+  const excludedIndex: number[] = [];
+  workloads.forEach((w, i) => {
     const code = w.flags.includes('template')
       ? 'template'
       : w.flags.includes('srm-placeholder')
@@ -83,10 +85,15 @@ export function applyExclusions(
         : w.flags.includes('powered-off') && !includePoweredOff
           ? 'powered-off'
           : undefined;
-    if (code === undefined) kept.push(w);
-    else excluded.push({ name: w.name, kind: 'workload', code, reason: EXCLUDE_REASON[code], provenance: w.provenance[0] });
-  }
-  return { kept, excluded };
+    if (code === undefined) {
+      kept.push(w);
+      keptIndex.push(i);
+    } else {
+      excluded.push({ name: w.name, kind: 'workload', code, reason: EXCLUDE_REASON[code], provenance: w.provenance[0] });
+      excludedIndex.push(i);
+    }
+  });
+  return { kept, excluded, keptIndex, excludedIndex };
 }
 
 export function coverageOf(workloads: readonly Workload[]): Coverage {
