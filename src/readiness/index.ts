@@ -1,5 +1,8 @@
 export * from './types';
-export { scoreReadiness, ScoreInput, ReadinessConfig } from './engine';
+export { scoreReadiness, selectPlatforms, selectProfile } from './engine';
+export type { ScoreInput, ReadinessConfig } from './engine';
 export { loadRules, loadProfileFile, DEFAULT_RULES_DIR, REQUIRED_CRITERIA } from './loader';
 export { lintRules } from './lint';
-export { RuleSet } from './model';
+export type { LintResult } from './lint';
+export type { RuleSet } from './model';
+export { renderScorecardText } from './render';
