@@ -40,7 +40,7 @@ export function renderAssessSummary(r: AssessResult): string {
         `${String(s.unplaced).padStart(8)}  ${s.powerKwAfter.toFixed(1).padStart(8)}  ${money(s.totalCost, h.currency).padStart(14)}`);
   }
   lines.push('');
-  lines.push(`Readiness: recommended platform ${r.recommendation.name} (weighted score ${r.recommendation.weightedTotal.toFixed(0)}/100)`);
+  lines.push(`Readiness: recommended platform ${r.recommendation.name} (weighted score ${r.recommendation.weightedTotal.toFixed(1)} of 100)`);
   for (const reason of r.recommendation.reasons.slice(0, 3)) lines.push(`  - ${reason}`);
   lines.push(`Findings:  ${r.findings.critical} critical, ${r.findings.warning} warning, ${r.findings.info} info`);
   lines.push(`Problems:  ${r.problemCounts.error} errors, ${r.problemCounts.warning} warnings, ${r.problemCounts.info} notes (all in the JSON checkpoints)`);
