@@ -1,10 +1,11 @@
 import { Problem, error, info, warning } from '../../../diagnostics';
 import { Cluster, Excluded, Host, Workload } from '../../../inventory/schema';
 import { CollectorOutput, FormatId } from '../../types';
+import { TABS } from './columns';
 import { HostMatchHow, HostMatcher, buildClusters, buildHosts, vcenterOf } from './hosts';
 import { VmIndex, groupByVm } from './join';
 import { TabData, Where } from './records';
-import { VmParts, allocation, cpuUtil, toWorkload } from './workload';
+import { VmParts, completeFromTabs, cpuUtil, toWorkload } from './workload';
 
 /**
  * Turns the tabs of one RVTools export into collector output: joins the per-VM tabs to vInfo, builds hosts and
@@ -28,7 +29,6 @@ export function buildOutput(
     return { format, sheets, rowsRead: 0, workloads: [], hosts: [], clusters: [], excluded, problems };
   }
   const hosts = data.where.vHost ? buildHosts(data.vHost, data.where.vHost, sourceKey, problems) : [];
-  const clusters = buildClusters(data.vCluster, data.where.vCluster, hosts);
 
   const vms = data.vInfo;
   const index = new VmIndex(vms);
@@ -46,6 +46,8 @@ export function buildOutput(
   const joined = new Map<HostMatchHow, Map<string, string>>();
   const unjoined = new Map<string, number>();
   const hostUsed = new Set<string>();
+  const hostClusters = new Map<string, Set<string>>();
+  const noHost: string[] = [];
   const clusterClock = uniformClock(hosts);
   const ids = new Map<string, number>();
   const workloads: Workload[] = [];
@@ -67,7 +69,9 @@ export function buildOutput(
       const n = m.get(i)?.length ?? 0;
       if (n > 1) problems.push(warning('rvtools-duplicate-row', `VM ${vm.name} has ${n} rows in ${tab}; the first one is used.`, at));
     }
-    const a = allocation(p);
+    const done = completeFromTabs(p);
+    p.vm = done.vm;
+    const a = { vcpus: done.vm.cpus, memoryMib: done.vm.memoryMib };
     if (a.vcpus === undefined || a.memoryMib === undefined) {
       const what = [a.vcpus === undefined ? 'vCPUs' : '', a.memoryMib === undefined ? 'memory' : ''].filter(Boolean).join(' and ');
       const reason = `no ${what} in vInfo, vCPU or vMemory`;
@@ -75,9 +79,9 @@ export function buildOutput(
       problems.push(warning('rvtools-missing-size', `VM ${vm.name} has ${reason}; it is left out of the estate.`, at));
       return;
     }
-    if (a.filled.length > 0) {
+    if (done.filled.length > 0) {
       problems.push(
-        warning('rvtools-incomplete-vinfo', `VM ${vm.name} has an incomplete vInfo row; taken ${a.filled.join(' and ')}.`, at),
+        warning('rvtools-incomplete-vinfo', `VM ${vm.name} has an incomplete vInfo row; taken ${done.filled.join('; ')}.`, at),
       );
     }
     const w = toWorkload(p, workloadId(vm, sourceKey, ids), a.vcpus, a.memoryMib, vInfoWhere);
@@ -90,11 +94,15 @@ export function buildOutput(
         w.cpuMhz = m.host.cpuMhz > 0 ? m.host.cpuMhz : undefined;
         if (w.cpuMhz === undefined) delete w.cpuMhz;
         hostUsed.add(m.host.id);
+        if (w.location.cluster !== undefined) {
+          if (!hostClusters.has(m.host.id)) hostClusters.set(m.host.id, new Set());
+          hostClusters.get(m.host.id)!.add(w.location.cluster);
+        }
         if (!joined.has(m.how)) joined.set(m.how, new Map());
         joined.get(m.how)!.set(vm.host, m.host.name);
         if (w.location.cluster === undefined && m.host.cluster !== undefined) w.location.cluster = m.host.cluster;
       } else unjoined.set(vm.host, (unjoined.get(vm.host) ?? 0) + 1);
-    }
+    } else noHost.push(`${vm.name} (row ${vm.row})`);
     if (w.powerState === 'on') {
       const u = cpuUtil(p, a.vcpus, host, clusterClock.get(w.location.cluster ?? ''), vInfoWhere.file);
       if (u) w.utilization.cpu = u;
@@ -103,6 +111,29 @@ export function buildOutput(
   });
 
   reportHostJoin(hosts, joined, unjoined, hostUsed, vInfoWhere, data.where.vHost, problems);
+  if (noHost.length > 0) {
+    problems.push(
+      warning('rvtools-vm-without-host', `${noHost.length} VM(s) have no Host value in vInfo: ${noHost.slice(0, 5).join(', ')}${noHost.length > 5 ? ', …' : ''}.`, {
+        file: vInfoWhere.file,
+        sheet: vInfoWhere.sheet ?? 'vInfo',
+        column: 'Host',
+      }),
+    );
+  }
+  // vHost without a Cluster column (the synthetic sample): a host whose VMs all sit in one cluster belongs to it.
+  for (const h of hosts) {
+    const cs = hostClusters.get(h.id);
+    if (h.cluster === undefined && cs?.size === 1) h.cluster = [...cs][0];
+  }
+  const clusters = buildClusters(data.vCluster, data.where.vCluster, hosts);
+  const empties = TABS.map((t) => [t, data.emptyRows[t]] as const).filter(([, n]) => n !== undefined && n > 0);
+  if (empties.length > 0) {
+    problems.push(
+      info('rvtools-empty-rows', `Ignored empty formatted rows (not counted as skipped): ${empties.map(([t, n]) => `${t} ${n!.toLocaleString('en-US')}`).join(', ')}.`, {
+        file: vInfoWhere.file,
+      }),
+    );
+  }
   addVmOnlyClusters(clusters, workloads, problems);
   return { format, sheets, rowsRead: data.rows.vInfo ?? 0, workloads, hosts, clusters, excluded, problems };
 }

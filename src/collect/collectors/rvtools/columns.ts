@@ -69,6 +69,14 @@ const VM_KEYS = {
   vcServer: ['VI SDK Server', 'vCenter Server', 'VISDKServer'],
 };
 
+/** Where vCPU and vMemory repeat vInfo's context columns; used only to complete a vInfo row that lacks them. */
+const VM_CONTEXT = {
+  datacenter: ['Datacenter'],
+  cluster: ['Cluster'],
+  osConfig: ['OS according to the configuration file'],
+  osTools: ['OS according to the VMware Tools'],
+};
+
 export const VINFO = specs('vInfo', {
   ...VM_KEYS,
   power: ['Powerstate', 'Power state'],
@@ -107,6 +115,7 @@ export const VCPU = specs('vCPU', {
   overall: ['Overall'],
   reservation: ['Reservation'],
   hotAdd: ['Hot Add', 'HotAdd'],
+  ...VM_CONTEXT,
 });
 
 export const VMEMORY = specs('vMemory', {
@@ -116,6 +125,7 @@ export const VMEMORY = specs('vMemory', {
   active: ['Active'],
   reservation: ['Reservation'],
   hotAdd: ['Hot Add', 'HotAdd'],
+  ...VM_CONTEXT,
 });
 
 export const VDISK = specs('vDisk', {

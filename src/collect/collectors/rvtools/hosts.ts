@@ -119,12 +119,13 @@ export function buildClusters(rows: readonly VClusterRow[], where: Where | undef
   return out;
 }
 
-/** Fills totals a cluster lacks from its hosts (hosts with an unknown clock or memory contribute nothing). */
+/** Fills the totals a cluster lacks from its hosts. */
 function fillFromHosts(c: Cluster, members: readonly Host[], setCount: boolean): void {
   if (setCount || c.hostCount === undefined) c.hostCount = members.length;
-  c.totalCpuMhz ??= members.reduce((s, h) => s + h.cores * h.cpuMhz, 0);
-  c.totalMemoryMib ??= members.reduce((s, h) => s + h.memoryMib, 0);
-  c.cores ??= members.reduce((s, h) => s + h.cores, 0);
+  // A total is only written when every host knows its part (0 = unknown, see buildHosts).
+  if (members.every((h) => h.cores > 0 && h.cpuMhz > 0)) c.totalCpuMhz ??= members.reduce((s, h) => s + h.cores * h.cpuMhz, 0);
+  if (members.every((h) => h.memoryMib > 0)) c.totalMemoryMib ??= members.reduce((s, h) => s + h.memoryMib, 0);
+  if (members.every((h) => h.cores > 0)) c.cores ??= members.reduce((s, h) => s + h.cores, 0);
 }
 
 export type HostMatchHow = 'exact' | 'case-insensitive' | 'short-name' | 'affix';

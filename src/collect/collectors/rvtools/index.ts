@@ -26,8 +26,7 @@ export const rvtoolsXlsxCollector: Collector = {
     return tabs.length >= 2 ? 0.6 : 0;
   },
   async collect(probe: FileProbe): Promise<CollectorOutput> {
-    const sink = new TabSink();
-    const sheets = await readXlsxTabs(probe.path, probe.displayName, sink);
+    const { sheets, sink } = await readXlsxTabs(probe.path, probe.displayName);
     return buildOutput('rvtools-xlsx', sink.data, sourceKeyOf(probe.path), sheets, sink.problems, sink.excluded);
   },
 };

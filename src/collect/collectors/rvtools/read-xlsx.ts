@@ -1,21 +1,65 @@
 import * as ExcelJS from 'exceljs';
 import * as fs from 'fs';
+import { PassThrough } from 'stream';
 import JSZip from 'jszip';
 import { UserError, error } from '../../../diagnostics';
 import { TabName, tabOf } from './columns';
 import { TabSink } from './tabs';
 
 /**
- * Streams the RVTools tabs of an xlsx workbook into a TabSink with exceljs's streaming WorkbookReader, so memory is
- * bounded by the rows dcplan keeps, not by the workbook (the SizingWorkshop vInfo sheet alone declares 3,503 rows).
+ * Reads the RVTools tabs of an xlsx workbook into a fresh TabSink, streaming with exceljs's WorkbookReader so memory
+ * is bounded by the rows dcplan keeps (plus the compressed workbook), not by the sheets' XML.
+ *
+ * exceljs streams cleanly only when workbook.xml, its rels and sharedStrings.xml precede the sheets in the zip (as
+ * RVTools writes them). Otherwise it buffers each sheet to a temp file, a path that drops sheets at random (seen on
+ * rvtools-small-complete.xlsx, which has no sharedStrings.xml at all). Such workbooks are re-ordered in memory
+ * first, reusing the compressed entries, with an empty shared-string table added when missing. Should a tab
+ * listed in workbook.xml still not come through, the workbook is read whole instead (deterministic, more memory).
  *
  * Every cell is turned into the string a CSV export would hold, so both formats share one parser: numbers as
  * `String(n)` (Excel serial dates stay numbers and are never read as sizes), booleans as `True`/`False`, rich text
  * and hyperlinks as their text, formulas as their cached result, error cells as empty.
  */
-export async function readXlsxTabs(path: string, displayName: string, sink: TabSink): Promise<string[]> {
-  const sheetFiles = await sheetNamesByFile(path, displayName);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+export async function readXlsxTabs(path: string, displayName: string): Promise<{ sheets: string[]; sink: TabSink }> {
+  const layout = await workbookLayout(path, displayName);
+  const expected = [...layout.names.values()].filter((n) => tabOf(n) !== undefined);
+  const source = layout.streamable ? path : streamableCopy(layout.zip);
+  const streamed = new TabSink();
+  const seen = await streamTabs(source, displayName, layout.names, streamed);
+  if (expected.every((n) => seen.includes(n))) return { sheets: inWorkbookOrder(layout.names, seen), sink: streamed };
+  const sink = new TabSink();
+  const sheets = await loadTabs(path, displayName, sink);
+  return { sheets: inWorkbookOrder(layout.names, sheets), sink };
+}
+
+/** Sheet names as Excel shows the tabs (workbook.xml order), whatever order the zip stores them in. */
+function inWorkbookOrder(names: Map<string, string>, seen: string[]): string[] {
+  const ordered = [...names.values()];
+  return [...ordered.filter((n) => seen.includes(n)), ...seen.filter((n) => !ordered.includes(n))];
+}
+
+const EMPTY_SST =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+const FIRST = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+
+/** The workbook re-zipped with its index parts first (compressed entries are copied, not re-compressed). */
+function streamableCopy(zip: JSZip): NodeJS.ReadableStream {
+  if (!zip.file('xl/sharedStrings.xml')) zip.file('xl/sharedStrings.xml', EMPTY_SST);
+  // JSZip writes entries in the key order of `files` (insertion order): move the index parts to the front.
+  const files = zip.files as Record<string, JSZip.JSZipObject>;
+  const rest = Object.keys(files).filter((k) => !FIRST.includes(k));
+  for (const k of [...FIRST, ...rest]) {
+    const f = files[k];
+    if (!f) continue;
+    delete files[k];
+    files[k] = f;
+  }
+  return zip.generateNodeStream({ type: 'nodebuffer', compression: 'DEFLATE', streamFiles: false }).pipe(new PassThrough());
+}
+
+async function streamTabs(source: string | NodeJS.ReadableStream, displayName: string, sheetFiles: Map<string, string>, sink: TabSink): Promise<string[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source as string, {
     sharedStrings: 'cache',
     styles: 'ignore',
     hyperlinks: 'ignore',
@@ -37,16 +81,43 @@ export async function readXlsxTabs(path: string, displayName: string, sink: TabS
       await readSheet(w, tab, sheet, displayName, sink);
     }
   } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError(
-      error('unreadable-xlsx', `Cannot read the workbook: ${(e as Error).message}.`, { file: displayName }, 'Open it in Excel and save it again as .xlsx.'),
-    );
+    throw unreadable(displayName, e);
   }
   return seen;
 }
 
+/** Whole-workbook read (exceljs + JSZip): deterministic; only rows present in the sheet XML are visited. */
+async function loadTabs(path: string, displayName: string, sink: TabSink): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    throw unreadable(displayName, e);
+  }
+  const seen: string[] = [];
+  for (const ws of wb.worksheets) {
+    seen.push(ws.name);
+    const tab = tabOf(ws.name);
+    if (!tab) continue;
+    const rows: ExcelJS.Row[] = [];
+    // includeEmpty visits every row number; keep those the XML defines (they have cells, even if only styled).
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      if (row.cellCount > 0) rows.push(row);
+    });
+    await readSheet(rows, tab, ws.name, displayName, sink);
+  }
+  return seen;
+}
+
+function unreadable(displayName: string, e: unknown): UserError {
+  if (e instanceof UserError) return e;
+  return new UserError(
+    error('unreadable-xlsx', `Cannot read the workbook: ${(e as Error).message}.`, { file: displayName }, 'Open it in Excel and save it again as .xlsx.'),
+  );
+}
+
 async function readSheet(
-  ws: { [Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row> },
+  ws: AsyncIterable<ExcelJS.Row> | Iterable<ExcelJS.Row>,
   tab: TabName,
   sheet: string,
   file: string,
@@ -54,7 +125,7 @@ async function readSheet(
 ): Promise<void> {
   let started = false;
   let use = false;
-  for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+  for await (const row of ws) {
     const values = rowStrings(row.values as unknown[]);
     if (!started) {
       // The header is the first row with any content (RVTools writes it on row 1).
@@ -91,8 +162,14 @@ export function cellString(v: unknown): string {
   return '';
 }
 
-/** `sheetN.xml` number → sheet name, from xl/workbook.xml and its rels (read without inflating the sheets). */
-async function sheetNamesByFile(path: string, displayName: string): Promise<Map<string, string>> {
+/**
+ * From xl/workbook.xml and its rels (read without inflating the sheets): `sheetN.xml` number → sheet name, and
+ * whether exceljs can stream the workbook (workbook, rels and shared strings all before the first sheet).
+ */
+async function workbookLayout(
+  path: string,
+  displayName: string,
+): Promise<{ names: Map<string, string>; streamable: boolean; zip: JSZip }> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(await fs.promises.readFile(path));
@@ -101,10 +178,17 @@ async function sheetNamesByFile(path: string, displayName: string): Promise<Map<
       error('unreadable-xlsx', `Not a readable xlsx workbook (${(e as Error).message}).`, { file: displayName }, 'Check that the file is complete and really an .xlsx workbook.'),
     );
   }
+  const order = Object.keys(zip.files);
+  const firstSheet = order.findIndex((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+  const before = (n: string) => {
+    const i = order.indexOf(n);
+    return i >= 0 && i < firstSheet;
+  };
+  const streamable = before('xl/workbook.xml') && before('xl/_rels/workbook.xml.rels') && before('xl/sharedStrings.xml');
   const wb = await zip.file('xl/workbook.xml')?.async('string');
   const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
-  const out = new Map<string, string>();
-  if (!wb || !rels) return out;
+  const names = new Map<string, string>();
+  if (!wb || !rels) return { names, streamable: false, zip };
   const target = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
@@ -115,9 +199,9 @@ async function sheetNamesByFile(path: string, displayName: string): Promise<Map<
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]+)"/.exec(m[0])?.[1];
     const file = rid ? /sheet(\d+)\.xml$/.exec(target.get(rid) ?? '')?.[1] : undefined;
-    if (name !== undefined && file) out.set(file, decodeXml(name));
+    if (name !== undefined && file) names.set(file, decodeXml(name));
   }
-  return out;
+  return { names, streamable, zip };
 }
 
 function decodeXml(s: string): string {

@@ -19,6 +19,14 @@ export interface Where {
   sheet?: string;
 }
 
+/** Context columns vCPU and vMemory repeat from vInfo. */
+export interface VmContext {
+  datacenter?: string;
+  cluster?: string;
+  osConfig?: string;
+  osTools?: string;
+}
+
 export interface VInfoRow extends VmKeys {
   row: number;
   name: string;
@@ -50,7 +58,7 @@ export interface VInfoRow extends VmKeys {
   labels: Record<string, string>;
 }
 
-export interface VCpuRow extends VmKeys {
+export interface VCpuRow extends VmKeys, VmContext {
   row: number;
   cpus?: number;
   sockets?: number;
@@ -61,7 +69,7 @@ export interface VCpuRow extends VmKeys {
   hotAdd?: boolean;
 }
 
-export interface VMemoryRow extends VmKeys {
+export interface VMemoryRow extends VmKeys, VmContext {
   row: number;
   sizeMib?: number;
   consumedMib?: number;

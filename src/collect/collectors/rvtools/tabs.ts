@@ -80,6 +80,7 @@ export class TabSink {
             overallMhz: num(c, col, n, 'overall', 'MHz'),
             reservationMhz: num(c, col, n, 'reservation', 'MHz'),
             hotAdd: bool(c, col, 'hotAdd'),
+            ...context(c, col),
           }),
         );
       case 'vMemory':
@@ -92,6 +93,7 @@ export class TabSink {
             activeMib: num(c, col, n, 'active', 'MiB'),
             reservationMib: num(c, col, n, 'reservation', 'MiB'),
             hotAdd: bool(c, col, 'hotAdd'),
+            ...context(c, col),
           }),
         );
       case 'vDisk':
@@ -336,6 +338,15 @@ export class TabSink {
       });
     };
   }
+}
+
+function context(c: RowCtx, col: Record<'datacenter' | 'cluster' | 'osConfig' | 'osTools', number | undefined>) {
+  return {
+    datacenter: str(c, col, 'datacenter'),
+    cluster: str(c, col, 'cluster'),
+    osConfig: str(c, col, 'osConfig'),
+    osTools: str(c, col, 'osTools'),
+  };
 }
 
 /** `Cluster rule name(s)` lists several rules separated by commas or semicolons. */

@@ -29,27 +29,37 @@ export function powerState(s: string | undefined): Workload['powerState'] {
 }
 
 /**
- * The allocation of a VM: vInfo first, then the vCPU / vMemory tabs (the kubev2v sample's vm-9 has only its name and
- * power state in vInfo, its size is in vCPU and vMemory). `filled` lists what came from another tab.
+ * Completes a vInfo row from the vCPU / vMemory rows joined to it: size (vCPUs, memory) and context (datacenter,
+ * cluster, OS). The kubev2v sample's vm-9 has only its name and power state in vInfo; its size is in vCPU and
+ * vMemory. The host is never taken from another tab (anonymised exports scramble it per tab). `filled` says what
+ * came from where, for the warning.
  */
-export function allocation(p: VmParts): { vcpus?: number; memoryMib?: number; filled: string[] } {
+export function completeFromTabs(p: VmParts): { vm: VInfoRow; filled: string[] } {
   const filled: string[] = [];
-  let vcpus = p.vm.cpus;
-  if (vcpus === undefined && p.cpu?.cpus !== undefined) {
-    vcpus = p.cpu.cpus;
+  const vm: VInfoRow = { ...p.vm };
+  if (vm.cpus === undefined && p.cpu?.cpus !== undefined) {
+    vm.cpus = p.cpu.cpus;
     filled.push(`vCPUs from vCPU row ${p.cpu.row}`);
   }
-  let memoryMib = p.vm.memoryMib;
-  if (memoryMib === undefined && p.mem?.sizeMib !== undefined) {
-    memoryMib = p.mem.sizeMib;
+  if (vm.memoryMib === undefined && p.mem?.sizeMib !== undefined) {
+    vm.memoryMib = p.mem.sizeMib;
     filled.push(`memory from vMemory row ${p.mem.row}`);
   }
-  return { vcpus, memoryMib, filled };
+  const context: string[] = [];
+  for (const key of ['datacenter', 'cluster', 'osConfig', 'osTools'] as const) {
+    if (vm[key] !== undefined) continue;
+    const from = p.mem?.[key] !== undefined ? p.mem : p.cpu?.[key] !== undefined ? p.cpu : undefined;
+    if (!from) continue;
+    vm[key] = from[key];
+    context.push(key === 'osConfig' ? 'OS (configuration file)' : key === 'osTools' ? 'OS (VMware Tools)' : key);
+  }
+  if (context.length > 0) filled.push(`${context.join(', ')} from ${p.mem?.row !== undefined ? 'vMemory' : 'vCPU'}`);
+  return { vm, filled };
 }
 
 /** Assembles the canonical workload (without host join and CPU utilisation, which need the hosts: see build.ts). */
 export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: number, where: Where): Workload {
-  const vm = p.vm;
+  const vm = p.vm; // already completed by completeFromTabs
   const osName = vm.osTools ?? vm.osConfig;
   const disks = p.disks.map((d) => toDisk(d, p.partitions));
   const flags: WorkloadFlag[] = [];
@@ -141,14 +151,12 @@ function toDisk(d: VDiskRow, partitions: readonly VPartitionRow[]): Disk {
 function memoryUtil(p: VmParts, memoryMib: number, where: Where): MetricUtil | undefined {
   const size = p.mem?.sizeMib ?? memoryMib;
   let pct: number | undefined;
-  let source = where.file;
   if (p.mem?.activeMib !== undefined && size > 0) pct = (p.mem.activeMib / size) * 100;
   else if (p.vm.activeMemoryMib !== undefined && memoryMib > 0) pct = (p.vm.activeMemoryMib / memoryMib) * 100;
   else if (p.vm.memUsagePct !== undefined) pct = p.vm.memUsagePct;
   if (pct === undefined) return undefined;
-  source = where.file;
   const v = round(Math.min(Math.max(pct, 0), 100), 2);
-  return { unit: 'pct', basis: 'snapshot', avg: v, peak: v, samples: 1, source };
+  return { unit: 'pct', basis: 'snapshot', avg: v, peak: v, samples: 1, source: where.file };
 }
 
 /**
