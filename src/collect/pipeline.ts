@@ -1,6 +1,16 @@
 import * as path from 'path';
 import { Problem, UserError, error } from '../diagnostics';
-import { ClusterSchema, HostSchema, INVENTORY_SCHEMA, Inventory, InventorySchema, Source, WorkloadSchema } from '../inventory/schema';
+import {
+  ClusterSchema,
+  ExcludedSchema,
+  HostSchema,
+  INVENTORY_SCHEMA,
+  Inventory,
+  InventorySchema,
+  ProblemSchema,
+  Source,
+  WorkloadSchema,
+} from '../inventory/schema';
 import { VERSION } from '../version';
 import './collectors';
 import { applyUtilizationUpdates, mergeEstates } from './merge';
@@ -169,13 +179,35 @@ export function buildInventory(outputs: { file: string; out: CollectorOutput }[]
     coverage: coverageOf(kept),
     problems,
   };
-  const check = InventorySchema.safeParse(inventory);
-  if (!check.success) {
-    // A collector produced something the contract does not allow: a bug in dcplan, not in the user's file.
-    const first = check.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`collected inventory does not match the schema: ${first.join('; ')}`);
-  }
+  assertValid(inventory);
   return inventory;
+}
+
+/**
+ * Validates the assembled inventory against the zod schema. Items of the big arrays are checked one by one (zod
+ * returns a parsed copy; one copy of 200,000 workloads at once would double peak memory).
+ * A failure is a bug in a collector (exit 1), not a problem with the user's file.
+ */
+function assertValid(inventory: Inventory): void {
+  const fail = (what: string, issues: { path: PropertyKey[]; message: string }[]) => {
+    const first = issues.slice(0, 5).map((i) => `${[what, ...i.path.map(String)].join('.')}: ${i.message}`);
+    throw new Error(`collected inventory does not match the schema: ${first.join('; ')}`);
+  };
+  const lists = [
+    ['workloads', WorkloadSchema],
+    ['hosts', HostSchema],
+    ['clusters', ClusterSchema],
+    ['excluded', ExcludedSchema],
+    ['problems', ProblemSchema],
+  ] as const;
+  for (const [key, schema] of lists) {
+    inventory[key].forEach((item, i) => {
+      const r = schema.safeParse(item);
+      if (!r.success) fail(`${key}.${i}`, r.error.issues);
+    });
+  }
+  const r = InventorySchema.safeParse({ ...inventory, workloads: [], hosts: [], clusters: [], excluded: [], problems: [] });
+  if (!r.success) fail('inventory', r.error.issues);
 }
 
 const WORKLOAD_KEYS = Object.keys(WorkloadSchema.shape);

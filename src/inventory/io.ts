@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { Problem, UserError, error } from '../diagnostics';
-import { writeJsonAtomic } from '../util/atomic-write';
+import * as path from 'path';
 import { INVENTORY_SCHEMA, Inventory, InventorySchema } from './schema';
 
 /**
@@ -47,7 +47,42 @@ export function readInventory(file: string, displayName: string = file): Invento
   return parsed.data;
 }
 
-/** Writes the inventory atomically (a reader never sees half a file), 2-space JSON with a trailing newline. */
+/**
+ * Writes the inventory atomically (a reader never sees half a file), 2-space JSON with a trailing newline.
+ * Byte-identical to `JSON.stringify(inventory, null, 2) + '\n'`, but top-level arrays are written item by item so a
+ * 200,000-workload estate never exists as one giant string in memory.
+ */
 export function writeInventory(file: string, inventory: Inventory): void {
-  writeJsonAtomic(file, inventory);
+  const abs = path.resolve(file);
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    let buf = '';
+    const out = (s: string) => {
+      buf += s;
+      if (buf.length > 1 << 20) {
+        fs.writeSync(fd, buf);
+        buf = '';
+      }
+    };
+    const entries = Object.entries(inventory).filter(([, v]) => v !== undefined);
+    out('{');
+    entries.forEach(([key, value], i) => {
+      out(`\n  ${JSON.stringify(key)}: `);
+      if (Array.isArray(value) && value.length > 0) {
+        out('[');
+        value.forEach((item, j) => {
+          out(`\n    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}${j < value.length - 1 ? ',' : ''}`);
+        });
+        out('\n  ]');
+      } else out(JSON.stringify(value, null, 2).replace(/\n/g, '\n  '));
+      if (i < entries.length - 1) out(',');
+    });
+    out(entries.length > 0 ? '\n}\n' : '}\n');
+    fs.writeSync(fd, buf);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, abs);
 }

@@ -13,6 +13,8 @@ import { CollectOptions, CollectorOutput, FileProbe, FormatId } from '../types';
  * or when its name repeats an earlier row; a bad optional value is dropped with a `bad-number` warning.
  */
 
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 export interface RowSkip {
   code: string;
   reason: string;
@@ -48,20 +50,35 @@ export class RowReader<K extends string> {
 
   /** An optional number: empty → undefined; bad → undefined plus a warning naming row and column. */
   num(key: K, rule: Omit<NumberRule, 'decimalComma'>): number | undefined {
-    if (!this.has(key)) return undefined;
+    const i = this.columns[key];
+    if (i === undefined) return undefined;
+    const raw = this.fields[i] ?? '';
+    const quick = this.quick(raw, rule);
+    if (quick !== null) return quick;
     const found: Problem[] = [];
-    const v = readNumber(this.text(key), { ...rule, decimalComma: this.decimalComma }, this.at(key), found);
+    const v = readNumber(raw, { ...rule, decimalComma: this.decimalComma }, this.at(key), found);
     for (const p of found) this.problems.push({ ...p, severity: 'warning', message: `${p.message} The value is ignored.` });
     return v;
   }
 
   /** A required number: empty or bad marks the row to be skipped (first reason wins) and returns undefined. */
   need(key: K, rule: Omit<NumberRule, 'decimalComma'>): number | undefined {
-    const found: Problem[] = [];
     const raw = this.text(key);
+    const quick = this.quick(raw, rule);
+    if (quick !== null && quick !== undefined) return quick;
+    const found: Problem[] = [];
     const v = readNumber(raw, { ...rule, decimalComma: this.decimalComma }, this.at(key), found);
     if (found.length > 0) this.setSkip('bad-value', found[0].message, this.names[key]);
     else if (v === undefined) this.setSkip('missing-value', `No value; expected ${rule.expected}.`, this.names[key]);
+    return v;
+  }
+
+  /** Plain in-range numbers and empty cells without allocating; null = take the slow path (problems, odd formats). */
+  private quick(raw: string, rule: Omit<NumberRule, 'decimalComma'>): number | undefined | null {
+    if (raw === '') return undefined;
+    if (!PLAIN_NUMBER.test(raw)) return null;
+    const v = Number(raw);
+    if ((rule.min !== undefined && v < rule.min) || (rule.max !== undefined && v > rule.max) || (rule.integer && !Number.isInteger(v))) return null;
     return v;
   }
 
