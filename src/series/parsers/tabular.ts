@@ -15,6 +15,7 @@ import * as path from 'path';
 import { info, warning } from '../../diagnostics';
 import { detectEncoding, readHead, readLines, splitCsvLine } from '../lines';
 import { MetricKey, MetricUnit } from '../types';
+import { Series } from '../store';
 import { parseTimestamp } from '../time';
 import { ParseInput, ParseStats } from './common';
 
@@ -119,8 +120,22 @@ export async function parseTable(inp: ParseInput, expect: 'generic' | 'migration
   let lastTsOk = false;
   const bias = opts.tzBiasMinutes ?? 0;
 
+  // per server, the series of each metric: one Map lookup per row instead of a key string per sample
+  const seriesCache = new Map<string, Partial<Record<MetricKey, Series>>>();
+  let cachedServer = '';
+  let cachedRec: Partial<Record<MetricKey, Series>> = {};
   const put = (server: string, spec: MetricSpec, ts: number, v: number, lineNo: number, column: string) => {
-    const s = store.get(server, spec.metric, spec.unit);
+    if (server !== cachedServer) {
+      let rec = seriesCache.get(server);
+      if (!rec) {
+        rec = {};
+        seriesCache.set(server, rec);
+        servers.add(server);
+      }
+      cachedServer = server;
+      cachedRec = rec;
+    }
+    const s = cachedRec[spec.metric] ?? (cachedRec[spec.metric] = store.get(server, spec.metric, spec.unit));
     if (s.unit !== spec.unit) {
       issues.add('unit-conflict', 'warning', lineNo, `${server} ${spec.metric} is in ${s.unit} earlier in the file, here in ${spec.unit}; value skipped`, { column });
       return;
@@ -179,8 +194,7 @@ export async function parseTable(inp: ParseInput, expect: 'generic' | 'migration
       issues.add('missing-server', 'warning', lineNo, 'no server name; row skipped', { column: headers[serverCol], skipsRow: true });
       return;
     }
-    const server = names.get(rawServer) ?? rawServer;
-    servers.add(server);
+    const server = names.size > 0 ? names.get(rawServer) ?? rawServer : rawServer;
     if (kind === 'long') {
       const mName = norm(f[metricCol] ?? '');
       let spec = METRICS[mName];
@@ -205,9 +219,9 @@ export async function parseTable(inp: ParseInput, expect: 'generic' | 'migration
       let total = 0;
       let any = false;
       for (const c of w.col) {
-        const t = (f[c] ?? '').trim();
-        if (t === '') continue;
-        const v = Number(t);
+        const t = f[c];
+        if (t === undefined || t === '' || t.trim() === '') continue;
+        const v = +t;
         if (!Number.isFinite(v)) {
           issues.add('bad-number', 'warning', lineNo, `"${t}" is not a number; value skipped`, { column: headers[c] });
           any = false;

@@ -60,8 +60,10 @@ export function profileSeries(s: Series, opts: SeriesOptions, bucketMs: number):
   };
 
   // gather present buckets of the window, in time order
-  const values: number[] = [];
-  const slots: number[] = [];
+  const cap = Math.max(1, Math.min(endBucket - startBucket + 1, s.chunks.size * perDay));
+  const values = new Float64Array(cap);
+  const bucketIdx = new Float64Array(cap);
+  let n = 0;
   let rawSum = 0;
   let rawCount = 0;
   let firstPresent = -1;
@@ -74,59 +76,67 @@ export function profileSeries(s: Series, opts: SeriesOptions, bucketMs: number):
   const days = [...s.chunks.keys()].sort((a, b) => a - b);
   const firstDay = Math.floor(startBucket / perDay);
   const lastDay = Math.floor(endBucket / perDay);
-  let weeklyPossible = false;
-  const granularityFor = (): ShapeGranularity => {
-    if (opts.granularity !== 'auto') return opts.granularity;
-    return weeklyPossible ? 'weekly' : 'hourly';
-  };
-  const bucketIdx: number[] = [];
   for (const d of days) {
     if (d < firstDay || d > lastDay) continue;
     const c = s.chunks.get(d)!;
-    for (let b = 0; b < perDay; b++) {
-      const g = d * perDay + b;
-      if (g < startBucket || g > endBucket) continue;
-      const v = c.max[b];
+    const max = c.max;
+    const base = d * perDay;
+    const bFrom = Math.max(0, startBucket - base);
+    const bTo = Math.min(perDay - 1, endBucket - base);
+    for (let b = bFrom; b <= bTo; b++) {
+      const v = max[b];
       if (v !== v) continue;
-      if (!isKeptDay(g)) continue;
+      const g = base + b;
+      if (opts.weekdaysOnly && !isKeptDay(g)) continue;
       if (lastPresent >= 0) {
         const gap = g - lastPresent - 1;
         if (gap >= gapLimit) gaps++;
         if (gap > maxGapBuckets) maxGapBuckets = gap;
       } else firstPresent = g;
       lastPresent = g;
-      values.push(v);
-      bucketIdx.push(g);
+      values[n] = v;
+      bucketIdx[n] = g;
+      n++;
       rawSum += c.sum[b];
       rawCount += c.count[b];
     }
   }
-  if (values.length === 0) return undefined;
-  weeklyPossible = (lastPresent - firstPresent + 1) * bucketMs >= 7 * DAY_MS;
-  const granularity = granularityFor();
-  for (const g of bucketIdx) slots.push(slotOf(g * bucketMs, granularity));
+  if (n === 0) return undefined;
+  const weeklyPossible = (lastPresent - firstPresent + 1) * bucketMs >= 7 * DAY_MS;
+  const granularity: ShapeGranularity = opts.granularity !== 'auto' ? opts.granularity : weeklyPossible ? 'weekly' : 'hourly';
+  const nSlots = granularity === 'hourly' ? 24 : 168;
+  const slots = new Uint8Array(n);
+  const perSlotCount = new Int32Array(nSlots);
+  for (let i = 0; i < n; i++) {
+    const sl = slotOf(bucketIdx[i] * bucketMs, granularity);
+    slots[i] = sl;
+    perSlotCount[sl]++;
+  }
 
   // expected buckets in the window (weekday filter applied the same way)
   let windowBuckets = 0;
   if (!opts.weekdaysOnly) windowBuckets = endBucket - startBucket + 1;
   else for (let g = startBucket; g <= endBucket; g += 1) if (isKeptDay(g)) windowBuckets++;
   const expected = Math.max(1, Math.round(windowBuckets / step));
-  const coverage = Math.min(1, values.length / expected);
+  const coverage = Math.min(1, n / expected);
 
-  const sorted = Float64Array.from(values).sort();
+  const sorted = values.slice(0, n).sort();
   const p = opts.percentile;
   const overall = percentileSorted(sorted, p);
-  const nSlots = granularity === 'hourly' ? 24 : 168;
-  const perSlot: number[][] = Array.from({ length: nSlots }, () => []);
-  for (let i = 0; i < values.length; i++) perSlot[slots[i]].push(values[i]);
+  // group values by slot (counting sort), then each slot's percentile
+  const offsets = new Int32Array(nSlots + 1);
+  for (let k = 0; k < nSlots; k++) offsets[k + 1] = offsets[k] + perSlotCount[k];
+  const fill = offsets.slice(0, nSlots);
+  const grouped = new Float64Array(n);
+  for (let i = 0; i < n; i++) grouped[fill[slots[i]]++] = values[i];
   let emptySlots = 0;
-  const shapeValues = perSlot.map((arr) => {
-    if (arr.length === 0) {
+  const shapeValues: number[] = [];
+  for (let k = 0; k < nSlots; k++) {
+    if (perSlotCount[k] === 0) {
       emptySlots++;
-      return round4(overall);
-    }
-    return round4(percentileSorted(Float64Array.from(arr).sort(), p));
-  });
+      shapeValues.push(round4(overall));
+    } else shapeValues.push(round4(percentileSorted(grouped.subarray(offsets[k], offsets[k + 1]).sort(), p)));
+  }
   const shape: Shape = { granularity, percentile: p, values: shapeValues };
 
   const util: MetricUtil = {
@@ -149,7 +159,7 @@ export function profileSeries(s: Series, opts: SeriesOptions, bucketMs: number):
     util,
     coverage,
     confidence: confidenceFromCoverage(coverage),
-    present: values.length,
+    present: n,
     expected,
     emptySlots,
     maxGapMs: maxGapBuckets * bucketMs,
