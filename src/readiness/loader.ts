@@ -234,7 +234,8 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): LoadedRules {
   for (const id of REQUIRED_CRITERIA)
     if (!criteria.some((c) => c.id === id) && !problems.some((p) => p.file?.endsWith(`${id}.yaml`)))
       problems.push(error('missing-criterion', `criterion "${id}" is missing (expected criteria/${id}.yaml)`, { file: displayName(dir, 'criteria', '') }));
-  const criteriaIds = criteria.map((c) => c.id);
+  // Profiles are checked against the criterion files present, valid or not, so one broken criterion is one error.
+  const criteriaIds = yamlFiles(dir, 'criteria').map((n) => n.replace(/\.ya?ml$/i, ''));
   const platforms = loadAll(dir, 'platforms', problems, (f, n) => loadPlatform(f, n, problems)).sort(
     (a, b) => a.order - b.order || cmpText(a.id, b.id),
   );
@@ -244,7 +245,7 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): LoadedRules {
   const workloadRules = loadAll(dir, 'workload', problems, (f, n) => loadWorkloadRule(f, n, problems)).sort((a, b) =>
     cmpText(a.id, b.id),
   );
-  if (!profiles.some((p) => p.id === 'default'))
+  if (!yamlFiles(dir, 'profiles').some((n) => /^default\.ya?ml$/i.test(n)))
     problems.push(error('missing-default-profile', 'profiles/default.yaml is missing', { file: displayName(dir, 'profiles', 'default.yaml') }));
   const osLifecycle = loadReference<OsLifecycleFile>(dir, 'os-lifecycle.yaml', OsLifecycleFileSchema, problems);
   const cpuAssists = loadReference<CpuAssistsFile>(dir, 'cpu-assists.yaml', CpuAssistsFileSchema, problems);

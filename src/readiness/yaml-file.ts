@@ -24,7 +24,7 @@ export function readYamlFile(absPath: string, displayName: string, problems: Pro
       problems.push(
         error('rule-file-malformed', `not valid YAML: ${e.message.split('\n')[0]}`, {
           file: displayName,
-          row: e.linePos?.[0]?.line,
+          row: e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line,
         }),
       );
     return undefined;
