@@ -177,3 +177,100 @@ export function binCentric(m: PackModel, order: number[], rule: BinRule, open: O
   }
   return p;
 }
+
+/** Continuous bound for a single type: max over dimensions of ceil(Σ size / capacity). */
+export function continuousBins(m: PackModel, t: number): number {
+  let best = 1;
+  for (let k = 0; k < m.d; k++) {
+    let s = 0;
+    for (let i = 0; i < m.n; i++) s += m.size[i * m.d + k];
+    const c = m.cap[t * m.d + k];
+    if (c > 0) best = Math.max(best, Math.ceil(s / c - 1e-9));
+  }
+  return best;
+}
+
+/**
+ * Multi-bin worst-fit decreasing: open `bins` bins of type t at once and give each item (decreasing order) to the bin
+ * whose highest normalised load after placement is lowest — load balancing, so every bin gets its share of CPU-heavy,
+ * memory-heavy and storage-heavy workloads instead of the last bins collecting only one kind. Items no open bin takes
+ * go first-fit into extra bins. With many small items (real estates) this lands on or next to the continuous bound.
+ * Large estates are balanced in k stride-chunks of the sorted order (each chunk has the same size mix, its own bins),
+ * which keeps the work at n·m/k fit tests and costs at most about one bin per chunk.
+ */
+export function multiBinWorstFit(m: PackModel, order: number[], bins: number, t: number): Packing {
+  const p = new Packing(m);
+  const m0 = continuousBins(m, t);
+  const k = Math.max(1, Math.ceil((m.n * bins) / 2e7));
+  const overflow: number[] = [];
+  if (k === 1) overflow.push(...balance(p, order, bins, t));
+  else {
+    const extra = Math.max(0, bins - m0);
+    for (let c = 0; c < k; c++) {
+      const chunk = order.filter((_, j) => j % k === c);
+      overflow.push(...balance(p, chunk, chunkBound(m, chunk, t) + (c < extra ? 1 : 0), t));
+    }
+  }
+  return placeOverflow(p, overflow, t);
+}
+
+function chunkBound(m: PackModel, items: number[], t: number): number {
+  let best = 1;
+  for (let k = 0; k < m.d; k++) {
+    let s = 0;
+    for (const i of items) s += m.size[i * m.d + k];
+    const c = m.cap[t * m.d + k];
+    if (c > 0) best = Math.max(best, Math.ceil(s / c - 1e-9));
+  }
+  return best;
+}
+
+/** Worst-fit balancing of `items` over `bins` newly opened bins; returns the items none of them took. */
+function balance(p: Packing, items: number[], bins: number, t: number): number[] {
+  const m = p.m;
+  const d = m.d;
+  const open: number[] = [];
+  for (let b = 0; b < bins && p.canOpen(t); b++) open.push(p.openBin(t));
+  const overflow: number[] = [];
+  for (const i of items) {
+    let chosen = -1;
+    let bestMax = Number.POSITIVE_INFINITY;
+    let bestSum = Number.POSITIVE_INFINITY;
+    for (const b of open) {
+      if (!p.fits(i, b)) continue;
+      const r = p.residual[b];
+      let mx = 0;
+      let sum = 0;
+      for (let k = 0; k < d; k++) {
+        const c = m.cap[t * d + k];
+        const u = c > 0 ? 1 - (r[k] - m.size[i * d + k]) / c : 0;
+        sum += u;
+        if (u > mx) mx = u;
+      }
+      if (mx < bestMax - 1e-12 || (mx <= bestMax + 1e-12 && sum < bestSum)) {
+        bestMax = mx;
+        bestSum = sum;
+        chosen = b;
+      }
+    }
+    if (chosen >= 0) p.place(i, chosen);
+    else overflow.push(i);
+  }
+  return overflow;
+}
+
+function placeOverflow(p: Packing, overflow: number[], t: number): Packing {
+  for (const i of overflow) {
+    let placed = false;
+    for (let b = 0; b < p.binType.length && !placed; b++) {
+      if (p.fits(i, b)) {
+        p.place(i, b);
+        placed = true;
+      }
+    }
+    if (placed) continue;
+    const nt = typeToOpen(p, i, t);
+    if (nt >= 0) p.place(i, p.openBin(nt));
+  }
+  return p;
+}

@@ -17,7 +17,17 @@
 import { Random } from '../../util/random';
 import { PackInstance, PackSolution } from './instance';
 import { Packing, PackModel } from './packing';
-import { binCentric, decreasingOrder, demandWeights, itemCentric, itemMeasure, Measure, OpenRule } from './heuristics';
+import {
+  binCentric,
+  continuousBins,
+  decreasingOrder,
+  demandWeights,
+  itemCentric,
+  itemMeasure,
+  Measure,
+  multiBinWorstFit,
+  OpenRule,
+} from './heuristics';
 import { improvePacking } from './local-search';
 
 export interface PortfolioOptions {
@@ -26,8 +36,10 @@ export interface PortfolioOptions {
   iterations?: number;
 }
 
+/** Local-search budget in fit tests: generous for benchmark-sized instances, bounded for large estates. */
 export function defaultBudget(n: number, d: number): number {
-  return Math.round(Math.min(3e7, Math.max(2e6, n * 3000)) / Math.max(1, Math.sqrt(d / 4)));
+  const base = n <= 2000 ? 8e6 : Math.max(1e6, (8e6 * 2000) / n);
+  return Math.round(base / Math.max(1, Math.sqrt(d / 4)));
 }
 
 interface Candidate {
@@ -52,9 +64,10 @@ export function solvePortfolio(instance: PackInstance, opts: PortfolioOptions = 
   const estBins = Math.max(1, totalWeight / Math.max(1, m.d) * 1.5);
   const passWork = m.n * estBins * m.d;
   const measures: Measure[] =
-    passWork < 5e8 ? ['weighted', 'l2', 'max', 'sum', 'product'] : passWork < 5e9 ? ['weighted', 'l2', 'max'] : ['weighted'];
-  const fits: ('first' | 'best')[] = passWork < 5e9 ? ['first', 'best'] : ['first'];
-  const binCentricOk = m.n * m.n * m.d < 1.5e9 / Math.max(1, openRules.length);
+    passWork < 2e7 ? ['weighted', 'l2', 'max', 'sum', 'product'] : passWork < 2e8 ? ['weighted', 'l2', 'max'] : ['weighted'];
+  const fits: ('first' | 'best')[] = passWork < 2e8 ? ['first', 'best'] : ['first'];
+  // bin-centric fills cost O(n² · d) (each placement rescans the candidates): only for benchmark-sized instances
+  const binCentricOk = m.n <= 3000 && m.n * m.n * m.d <= 2.5e7;
 
   const orders = new Map<Measure, number[]>();
   for (const ms of measures) orders.set(ms, decreasingOrder(itemMeasure(m, ms, weights)));
@@ -87,10 +100,24 @@ export function solvePortfolio(instance: PackInstance, opts: PortfolioOptions = 
       work += 2 * m.n;
     }
   }
+  // multi-bin worst fit around the continuous bound, per bin type
+  const mbOrders: Measure[] = passWork < 2e8 ? ['weighted', 'max'] : ['weighted'];
+  for (let t = 0; t < typeCount; t++) {
+    const m0 = continuousBins(m, t);
+    const tries = passWork < 2e8 ? [m0, m0 + 1, Math.ceil(m0 * 1.02) + 1] : [m0, Math.ceil(m0 * 1.01) + 1];
+    const tag = typeCount > 1 ? `@${instance.binTypes[t].id}` : '';
+    for (const ms of mbOrders)
+      for (const bins of [...new Set(tries)]) {
+        consider(`MB-WFD(${ms},${bins})${tag}`, multiBinWorstFit(m, orders.get(ms)!, bins, t));
+        work += m.n;
+      }
+  }
   const winner = best as Candidate | null;
   if (!winner) throw new Error('portfolio produced no candidate');
   let algorithm = winner.name;
-  if (budget > 0) {
+  // a single-type packing on the continuous bound is optimal: nothing for the local search to find
+  const atBound = typeCount === 1 && winner.bins <= continuousBins(m, 0);
+  if (budget > 0 && !atBound) {
     const ls = improvePacking(winner.packing, { budget, rng });
     work += ls.iterations;
     if (typeCount > 1) winner.packing.downgrade();

@@ -1,0 +1,184 @@
+/**
+ * Effective (resolved) config: every policy value present, each default recorded by path so the plan and the report can
+ * say "headroom 0.2 (default)". Defaults follow what assessors use: CPU P95, +20 % comfort, 80 % CPU ceiling, 4:1 vCPU,
+ * N+1, vSphere-sized clusters of at most 64 hosts.
+ */
+import {
+  AssessmentConfigInput,
+  ConstraintsInput,
+  HostModelInput,
+  Match,
+  PolicyInput,
+  PoolInput,
+} from './schema';
+
+export interface Policy {
+  sizing: 'performance' | 'allocated';
+  percentile: number;
+  headroom: number;
+  growth: number;
+  cpuOversubscription: number;
+  memoryOvercommit: number;
+  targetUtilization: { cpu: number; memory: number; storage: number; iops: number; network: number };
+  haSpareHosts: number;
+  maxHostsPerCluster: number;
+  maxWorkloadsPerHost?: number;
+  storageBasis: 'provisioned' | 'used';
+  storageFttMultiplier: number;
+  storageDedupe: number;
+  defaultCpuGhz: number;
+  objective: 'cost' | 'hosts';
+  timeSeries: 'off' | 'hourly' | 'weekly';
+  reuseExistingHosts: boolean;
+  seed: number;
+  solverIterations?: number;
+  exactMaxWorkloads: number;
+}
+
+export type HostModel = HostModelInput & { cost: number };
+
+export interface GroupConstraint {
+  name: string;
+  workloads?: string[];
+  match?: Match;
+}
+
+export interface Constraints {
+  antiAffinity: GroupConstraint[];
+  affinity: GroupConstraint[];
+  pools: PoolInput[];
+  pinned: { workload: string; hostModel?: string; pool?: string }[];
+  exclude: string[];
+  honourDrsRules: boolean;
+  drsRules: Record<string, 'anti-affinity' | 'affinity' | 'ignore'>;
+}
+
+export interface AssessmentConfig {
+  /** The file it was read from, when read from a file. */
+  file?: string;
+  policy: Policy;
+  hostModels: HostModel[];
+  constraints: Constraints;
+  report: NonNullable<AssessmentConfigInput['report']> & { currency: string };
+  readiness: NonNullable<AssessmentConfigInput['readiness']>;
+  scenarios: NonNullable<AssessmentConfigInput['scenarios']>;
+  collect: { includePoweredOff: boolean };
+  /** Paths whose value came from a default, e.g. `policy.headroom`, `hostModels`. */
+  defaultsApplied: string[];
+}
+
+export const DEFAULT_POLICY: Policy = {
+  sizing: 'performance',
+  percentile: 95,
+  headroom: 0.2,
+  growth: 0,
+  cpuOversubscription: 4,
+  memoryOvercommit: 1,
+  targetUtilization: { cpu: 0.8, memory: 0.9, storage: 0.85, iops: 0.8, network: 0.8 },
+  haSpareHosts: 1,
+  maxHostsPerCluster: 64,
+  storageBasis: 'provisioned',
+  storageFttMultiplier: 1,
+  storageDedupe: 1,
+  defaultCpuGhz: 2.4,
+  objective: 'cost',
+  timeSeries: 'off',
+  reuseExistingHosts: false,
+  seed: 1,
+  exactMaxWorkloads: 40,
+};
+
+/** Used only when the config names no host model; the plan says so. */
+export const DEFAULT_HOST_MODEL: HostModel = {
+  id: 'std-2x32',
+  sockets: 2,
+  coresPerSocket: 32,
+  cpuGhz: 2.8,
+  memoryGib: 1024,
+  storageGib: 15360,
+  cost: 28000,
+  powerIdleW: 180,
+  powerMaxW: 650,
+  rackUnits: 2,
+};
+
+export function resolvePolicy(input: PolicyInput | undefined, base: Policy, defaulted: string[], prefix = 'policy'): Policy {
+  const p: Policy = { ...base, targetUtilization: { ...base.targetUtilization } };
+  const src = input ?? {};
+  for (const key of Object.keys(DEFAULT_POLICY) as (keyof Policy)[]) {
+    if (key === 'targetUtilization') continue;
+    if (src[key as keyof PolicyInput] !== undefined) (p as unknown as Record<string, unknown>)[key] = src[key as keyof PolicyInput];
+    else defaulted.push(`${prefix}.${key}`);
+  }
+  for (const key of ['maxWorkloadsPerHost', 'solverIterations'] as const) if (src[key] !== undefined) p[key] = src[key];
+  const tu = src.targetUtilization ?? {};
+  for (const key of Object.keys(p.targetUtilization) as (keyof Policy['targetUtilization'])[]) {
+    if (tu[key] !== undefined) p.targetUtilization[key] = tu[key]!;
+    else defaulted.push(`${prefix}.targetUtilization.${key}`);
+  }
+  return p;
+}
+
+export function resolveConstraints(input: ConstraintsInput | undefined): Constraints {
+  const c = input ?? {};
+  return {
+    antiAffinity: c.antiAffinity ?? [],
+    affinity: c.affinity ?? [],
+    pools: c.pools ?? [],
+    pinned: c.pinned ?? [],
+    exclude: c.exclude ?? [],
+    honourDrsRules: c.honourDrsRules ?? true,
+    drsRules: c.drsRules ?? {},
+  };
+}
+
+export function resolveHostModels(input: HostModelInput[] | undefined, defaulted: string[]): HostModel[] {
+  if (!input || input.length === 0) {
+    defaulted.push('hostModels');
+    return [{ ...DEFAULT_HOST_MODEL }];
+  }
+  return input.map((h) => ({ ...h, cost: h.cost ?? 0 }));
+}
+
+export function resolveConfig(input: AssessmentConfigInput, file?: string): AssessmentConfig {
+  const defaulted: string[] = [];
+  const cfg: AssessmentConfig = {
+    policy: resolvePolicy(input.policy, DEFAULT_POLICY, defaulted),
+    hostModels: resolveHostModels(input.hostModels, defaulted),
+    constraints: resolveConstraints(input.constraints),
+    report: { ...(input.report ?? {}), currency: input.report?.currency ?? 'EUR' },
+    readiness: input.readiness ?? {},
+    scenarios: input.scenarios ?? [],
+    collect: { includePoweredOff: input.collect?.includePoweredOff ?? false },
+    defaultsApplied: defaulted,
+  };
+  if (!input.report?.currency) defaulted.push('report.currency');
+  if (file !== undefined) cfg.file = file;
+  return cfg;
+}
+
+/** The config with no file at all: every default. */
+export function defaultConfig(): AssessmentConfig {
+  return resolveConfig({});
+}
+
+/**
+ * One scenario of a config as a config of its own: its policy values override the base policy key by key, its host
+ * models (when given) replace the catalog. Constraints, report and readiness are shared.
+ */
+export function scenarioConfig(base: AssessmentConfig, name: string): AssessmentConfig {
+  const sc = base.scenarios.find((s) => s.name === name);
+  if (!sc) throw new Error(`no scenario named ${name}`);
+  const defaulted = base.defaultsApplied.filter((d) => !(sc.policy && d.startsWith('policy.')) && !(sc.hostModels && d === 'hostModels'));
+  const overrides: string[] = [];
+  const policy = sc.policy ? resolvePolicy(sc.policy, base.policy, overrides) : base.policy;
+  // keys the scenario did not set keep the base's status (defaulted or not)
+  if (sc.policy) for (const d of base.defaultsApplied) if (d.startsWith('policy.') && overrides.includes(d)) defaulted.push(d);
+  return {
+    ...base,
+    policy,
+    hostModels: sc.hostModels ? sc.hostModels.map((h) => ({ ...h, cost: h.cost ?? 0 })) : base.hostModels,
+    scenarios: [],
+    defaultsApplied: defaulted,
+  };
+}

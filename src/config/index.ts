@@ -1,0 +1,4 @@
+/** The assessment config: schema, loader, defaults. */
+export * from './schema';
+export * from './defaults';
+export * from './load';

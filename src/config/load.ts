@@ -1,0 +1,143 @@
+/**
+ * Reads an assessment config file: YAML syntax errors and schema errors become problems naming the file, the YAML line
+ * (as `row`) and the key path; cross-reference checks (unknown host model ids, duplicate ids, power figures) follow.
+ * Returns every problem found, never only the first.
+ */
+import * as fs from 'fs';
+import { LineCounter, parseDocument, Document } from 'yaml';
+import { z } from 'zod';
+import { error, hasErrors, info, Problem, warning } from '../diagnostics';
+import { AssessmentConfig, resolveConfig } from './defaults';
+import { AssessmentConfigInput, AssessmentConfigSchema } from './schema';
+
+export interface LoadedConfig {
+  /** null when the file has errors. */
+  config: AssessmentConfig | null;
+  problems: Problem[];
+}
+
+export function loadConfig(file: string): LoadedConfig {
+  if (!fs.existsSync(file)) {
+    return { config: null, problems: [error('config-not-found', `config file not found: ${file}`, { file })] };
+  }
+  const text = fs.readFileSync(file, 'utf8');
+  return parseConfigText(text, file);
+}
+
+export function parseConfigText(text: string, file: string): LoadedConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [];
+  for (const e of doc.errors) {
+    const line = e.linePos?.[0]?.line;
+    problems.push(
+      error('config-yaml-syntax', `not valid YAML: ${e.message.split('\n')[0]}`, { file, ...(line ? { row: line } : {}) }),
+    );
+  }
+  if (problems.length > 0) return { config: null, problems };
+  const raw = doc.toJS() ?? {};
+  const result = validateConfig(raw, file, doc, lineCounter);
+  return result;
+}
+
+/** Validates an already-parsed config object (YAML document optional, for line numbers). */
+export function validateConfig(raw: unknown, file?: string, doc?: Document, lines?: LineCounter): LoadedConfig {
+  const problems: Problem[] = [];
+  const where = (path: (string | number)[]) => {
+    const loc: { file?: string; path: (string | number)[]; row?: number } = { path };
+    if (file !== undefined) loc.file = file;
+    const row = doc && lines ? lineOf(doc, lines, path) : undefined;
+    if (row !== undefined) loc.row = row;
+    return loc;
+  };
+  const parsed = AssessmentConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(issueProblem(issue, where));
+    return { config: null, problems };
+  }
+  const input = parsed.data;
+  problems.push(...crossCheck(input, where));
+  if (hasErrors(problems)) return { config: null, problems };
+  const config = resolveConfig(input, file);
+  if (config.defaultsApplied.includes('hostModels'))
+    problems.push(
+      warning(
+        'default-host-model',
+        'the config names no host model; planning on the built-in std-2x32 (2 × 32 cores, 2.8 GHz, 1 TiB)',
+        where(['hostModels']),
+        'add a hostModels list with the models and prices you are quoting',
+      ),
+    );
+  if (config.defaultsApplied.length > 0)
+    problems.push(info('config-defaults', `defaults used for: ${config.defaultsApplied.join(', ')}`, where([])));
+  return { config, problems };
+}
+
+function issueProblem(
+  issue: z.core.$ZodIssue,
+  where: (path: (string | number)[]) => { file?: string; path: (string | number)[]; row?: number },
+): Problem {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const at = path.length ? path.join('.') : '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys;
+    return error(
+      'config-unknown-key',
+      `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} in ${at}`,
+      where([...path, keys[0]]),
+      'check the spelling against schemas/assessment.schema.json',
+    );
+  }
+  return error('config-invalid', `${at}: ${issue.message}`, where(path));
+}
+
+function crossCheck(
+  input: AssessmentConfigInput,
+  where: (path: (string | number)[]) => { file?: string; path: (string | number)[]; row?: number },
+): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Set<string>();
+  (input.hostModels ?? []).forEach((h, i) => {
+    if (ids.has(h.id)) problems.push(error('config-duplicate-id', `host model id "${h.id}" appears twice`, where(['hostModels', i, 'id'])));
+    ids.add(h.id);
+    if (h.powerIdleW !== undefined && h.powerMaxW !== undefined && h.powerMaxW < h.powerIdleW)
+      problems.push(error('config-invalid', `host model "${h.id}": powerMaxW ${h.powerMaxW} is below powerIdleW ${h.powerIdleW}`, where(['hostModels', i, 'powerMaxW'])));
+    if (h.cost === undefined)
+      problems.push(warning('config-missing-cost', `host model "${h.id}" has no cost; counted as 0`, where(['hostModels', i])));
+  });
+  const known = (id: string) => ids.size === 0 || ids.has(id);
+  const pools = new Set<string>();
+  (input.constraints?.pools ?? []).forEach((p, i) => {
+    if (pools.has(p.name)) problems.push(error('config-duplicate-id', `pool "${p.name}" appears twice`, where(['constraints', 'pools', i, 'name'])));
+    pools.add(p.name);
+    (p.hostModels ?? []).forEach((m, j) => {
+      if (!known(m)) problems.push(error('config-unknown-reference', `pool "${p.name}" names host model "${m}", which hostModels does not define`, where(['constraints', 'pools', i, 'hostModels', j])));
+    });
+    if (Object.keys(p.match).length === 0)
+      problems.push(warning('config-empty-match', `pool "${p.name}" has an empty match: every workload goes to it`, where(['constraints', 'pools', i, 'match'])));
+  });
+  (input.constraints?.pinned ?? []).forEach((p, i) => {
+    if (!p.hostModel && !p.pool) problems.push(error('config-invalid', `pinned "${p.workload}" names neither hostModel nor pool`, where(['constraints', 'pinned', i])));
+    if (p.hostModel && !known(p.hostModel)) problems.push(error('config-unknown-reference', `pinned "${p.workload}" names host model "${p.hostModel}", which hostModels does not define`, where(['constraints', 'pinned', i, 'hostModel'])));
+    if (p.pool && !pools.has(p.pool)) problems.push(error('config-unknown-reference', `pinned "${p.workload}" names pool "${p.pool}", which constraints.pools does not define`, where(['constraints', 'pinned', i, 'pool'])));
+  });
+  for (const kind of ['antiAffinity', 'affinity'] as const)
+    (input.constraints?.[kind] ?? []).forEach((g, i) => {
+      if (!g.workloads?.length && !g.match) problems.push(error('config-invalid', `${kind} group "${g.name}" names no workloads and no match`, where(['constraints', kind, i])));
+    });
+  const scen = new Set<string>();
+  (input.scenarios ?? []).forEach((s, i) => {
+    if (scen.has(s.name)) problems.push(error('config-duplicate-id', `scenario "${s.name}" appears twice`, where(['scenarios', i, 'name'])));
+    scen.add(s.name);
+  });
+  return problems;
+}
+
+/** The 1-based YAML line of the node at `path` (or of its nearest existing parent). */
+function lineOf(doc: Document, lines: LineCounter, path: (string | number)[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}

@@ -1,0 +1,90 @@
+/**
+ * The host catalog as the planner sees it: per model, raw and plannable capacity per dimension
+ * (plannable = raw × target utilisation), cores, cost, power and space. Optionally the customer's existing hosts,
+ * grouped by identical configuration, as zero-cost models limited to how many there are.
+ */
+import { HostModel, Policy } from '../config/defaults';
+import { Problem, warning } from '../diagnostics';
+import { Inventory } from '../inventory/schema';
+import { Dimension } from './types';
+
+export interface CatalogModel {
+  id: string;
+  model: HostModel;
+  cores: number;
+  /** Raw hardware capacity per dimension (MHz, MiB, GiB, IOPS, Mbps). */
+  raw: Partial<Record<Dimension, number>>;
+  /** Capacity the planner may fill: raw × target utilisation. */
+  capacity: Partial<Record<Dimension, number>>;
+  existing: boolean;
+}
+
+export function rawCapacity(m: HostModel): Partial<Record<Dimension, number>> {
+  const raw: Partial<Record<Dimension, number>> = {
+    cpuMhz: m.sockets * m.coresPerSocket * m.cpuGhz * 1000,
+    memoryMib: m.memoryGib * 1024,
+  };
+  if (m.storageGib !== undefined) raw.storageGib = m.storageGib;
+  if (m.iops !== undefined) raw.iops = m.iops;
+  if (m.networkGbps !== undefined) raw.networkMbps = m.networkGbps * 1000;
+  return raw;
+}
+
+const TARGET_KEY: Record<Dimension, keyof Policy['targetUtilization']> = {
+  cpuMhz: 'cpu',
+  memoryMib: 'memory',
+  storageGib: 'storage',
+  iops: 'iops',
+  networkMbps: 'network',
+};
+
+export function catalogModel(m: HostModel, policy: Policy, existing = false): CatalogModel {
+  const raw = rawCapacity(m);
+  const capacity: Partial<Record<Dimension, number>> = {};
+  for (const [dim, v] of Object.entries(raw) as [Dimension, number][])
+    capacity[dim] = v * policy.targetUtilization[TARGET_KEY[dim]];
+  return { id: m.id, model: m, cores: m.sockets * m.coresPerSocket, raw, capacity, existing };
+}
+
+/**
+ * Existing hosts as models: one model per distinct (sockets, cores per socket, clock, memory), cost 0, maxCount = how
+ * many. They carry no storage, IOPS or network figures in an inventory, so when the plan uses those dimensions they are
+ * given the largest new model's figures (shared storage and network, as today) and the plan says so.
+ */
+export function existingHostModels(inv: Inventory, newModels: HostModel[], problems: Problem[]): HostModel[] {
+  const groups = new Map<string, { sample: Inventory['hosts'][number]; count: number }>();
+  for (const h of inv.hosts) {
+    if (!(h.cpuMhz > 0) || !(h.memoryMib > 0) || !(h.cores > 0)) continue;
+    const key = `${h.sockets}x${h.coresPerSocket}@${h.cpuMhz}/${h.memoryMib}`;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { sample: h, count: 1 });
+  }
+  const largest = [...newModels].sort((a, b) => (b.storageGib ?? 0) - (a.storageGib ?? 0))[0];
+  const out: HostModel[] = [];
+  for (const [key, g] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const h = g.sample;
+    const m: HostModel = {
+      id: `existing-${key}`,
+      sockets: h.sockets,
+      coresPerSocket: h.coresPerSocket,
+      cpuGhz: h.cpuMhz / 1000,
+      memoryGib: h.memoryMib / 1024,
+      cost: 0,
+      maxCount: g.count,
+    };
+    if (largest?.storageGib !== undefined) m.storageGib = largest.storageGib;
+    if (largest?.iops !== undefined) m.iops = largest.iops;
+    if (largest?.networkGbps !== undefined) m.networkGbps = largest.networkGbps;
+    out.push(m);
+  }
+  if (out.length > 0)
+    problems.push(
+      warning(
+        'existing-hosts-assumed',
+        `reusing ${inv.hosts.length} existing host(s) as ${out.length} zero-cost model(s); their power, rack space and ` +
+          'storage/IOPS/network capacity are unknown and taken as 0 W, 0 U and the largest new model\'s figures',
+      ),
+    );
+  return out;
+}

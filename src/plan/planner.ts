@@ -1,0 +1,245 @@
+/**
+ * planConsolidation(inventory, config) → Plan: scope → size → constraints → per pool (pack, exact for small pools,
+ * bounds) → clusters with N+K reserve → summary. Pure apart from the clock read for `solver.seconds`.
+ *
+ * Scope: templates and SRM placeholders are not running workloads and are listed unplaced; powered-off VMs are planned
+ * (the collector kept them because it was asked to) unless the config says `collect.includePoweredOff: false`.
+ */
+import { AssessmentConfig } from '../config/defaults';
+import { info, Problem, warning } from '../diagnostics';
+import { Host, Inventory, Workload } from '../inventory/schema';
+import { VERSION } from '../version';
+import { CatalogModel, catalogModel, existingHostModels } from './catalog';
+import { clusterCount, splitClusters, ActiveHost } from './clusters';
+import { buildConstraints } from './constraints';
+import { buildPoolProblem, Licence, solvePool } from './pool-solve';
+import { Demand, round, sizeWorkload, sizingFormulas } from './sizing';
+import { summarize } from './summary';
+import { Dimension, Plan, PLAN_SCHEMA, PlannedHost, UnplacedWorkload } from './types';
+import { diversityOf, newSeriesTally, seriesPlanNote, seriesPoolHook } from '../series/plan-hook';
+
+const ALL_DIMS: Dimension[] = ['cpuMhz', 'memoryMib', 'storageGib', 'iops', 'networkMbps'];
+
+export async function planConsolidation(inventory: Inventory, config: AssessmentConfig): Promise<Plan> {
+  const started = process.hrtime.bigint();
+  const problems: Problem[] = [];
+  const policy = config.policy;
+  const unplaced: UnplacedWorkload[] = [];
+
+  // scope
+  const explicitPoweredOffOut = !config.collect.includePoweredOff && !config.defaultsApplied.includes('collect.includePoweredOff');
+  const scope: Workload[] = [];
+  for (const w of inventory.workloads) {
+    if (w.flags.includes('template')) unplaced.push(out(w, 'template', 'a template is not a running workload'));
+    else if (w.flags.includes('srm-placeholder')) unplaced.push(out(w, 'srm-placeholder', 'an SRM placeholder is not a running workload'));
+    else if (explicitPoweredOffOut && (w.powerState === 'off' || w.flags.includes('powered-off')))
+      unplaced.push(out(w, 'powered-off', 'powered off, and the config sets collect.includePoweredOff: false'));
+    else scope.push(w);
+  }
+
+  // sizing
+  const hostsById = new Map<string, Host>(inventory.hosts.map((h) => [h.id, h]));
+  const demands: Demand[] = scope.map((w) => sizeWorkload(w, policy, hostsById));
+  reportSizingBasis(scope, demands, policy.sizing, problems);
+
+  // catalog and dimensions
+  const hostModels = [...config.hostModels, ...(policy.reuseExistingHosts ? existingHostModels(inventory, config.hostModels, problems) : [])];
+  const catalog: CatalogModel[] = hostModels.map((m) => catalogModel(m, policy, m.id.startsWith('existing-')));
+  const dims = chooseDimensions(demands, catalog, problems);
+  // (issue 6) correlation-aware packing on demand shapes, see src/series/plan-hook.ts
+  const seriesTally = policy.timeSeries !== 'off' ? newSeriesTally(policy.timeSeries) : undefined;
+
+  // constraints
+  const cm = buildConstraints(scope, config);
+  problems.push(...cm.problems);
+  for (const [i, why] of [...cm.excluded].sort((a, b) => a[0] - b[0])) unplaced.push(out(scope[i], why.code, why.reason));
+
+  // pools
+  const hosts: PlannedHost[] = [];
+  const modelCounter = new Map<string, number>();
+  const licenceOfPool = new Map<string, Licence | undefined>();
+  const algorithms: string[] = [];
+  const boundMethods: string[] = [];
+  let lowerBoundTotal = 0;
+  let provenAll = true;
+  let iterations = 0;
+  const placedIdx: number[] = [];
+  const nextId = (model: string) => {
+    const n = (modelCounter.get(model) ?? 0) + 1;
+    modelCounter.set(model, n);
+    return `${model}-${String(n).padStart(3, '0')}`;
+  };
+  for (const pool of cm.poolNames) {
+    const poolCfg = config.constraints.pools.find((p) => p.name === pool);
+    licenceOfPool.set(pool, poolCfg?.licence);
+    const compIdx = cm.components.map((_, ci) => ci).filter((ci) => cm.components[ci].pool === pool && !cm.excluded.has(cm.components[ci].members[0]));
+    if (compIdx.length === 0) continue;
+    const local = new Map(compIdx.map((ci, k) => [ci, k]));
+    const comps = compIdx.map((ci) => cm.components[ci]);
+    const conflicts = cm.conflicts
+      .filter((c) => local.has(c.a) && local.has(c.b))
+      .map((c) => ({ a: local.get(c.a)!, b: local.get(c.b)! }));
+    const models = poolCfg?.hostModels ? catalog.filter((m) => poolCfg.hostModels!.includes(m.id)) : catalog;
+    const spares = poolCfg?.haSpareHosts ?? policy.haSpareHosts;
+    const maxPerCluster = poolCfg?.maxHostsPerCluster ?? policy.maxHostsPerCluster;
+    const pp = buildPoolProblem(pool, comps, conflicts, demands, dims, models, config, poolCfg?.licence, (m) => scope[m].name);
+    for (const [ci, reason] of pp.oversized) for (const m of comps[ci].members) unplaced.push(out(scope[m], 'exceeds-host-capacity', reason));
+    if (pp.instance.items.length === 0) continue;
+    // (issue 6) time-series packing replaces pp.instance by slot vectors here, guarded by policy.timeSeries !== 'off'
+    const ts = seriesTally ? await seriesPoolHook(pp, comps, scope, demands, config, hostsById, seriesTally) : undefined;
+    const ps = ts ? ts.solution : await solvePool(pp, config);
+    iterations += ps.iterations;
+    algorithms.push(`${pool}: ${ps.solution.algorithm}`);
+    boundMethods.push(`${pool}: ${ps.countBound.method}`);
+    const activeBound = ps.countBound.value;
+    lowerBoundTotal += activeBound + spares * clusterCount(activeBound, maxPerCluster, spares);
+    provenAll = provenAll && ps.provenOptimal;
+    // unplaced by the solver: only when a model's maxCount ran out
+    const itemToComp = new Map([...pp.itemOf].map(([ci, it]) => [it, ci]));
+    ps.solution.assignment.forEach((b, it) => {
+      if (b >= 0) return;
+      for (const m of comps[itemToComp.get(it)!].members)
+        unplaced.push(out(scope[m], 'host-limit-reached', `every host model allowed in pool "${pool}" is at its maxCount in this plan`));
+    });
+    const active: ActiveHost[] = ps.solution.bins.map((bin) => {
+      const members = bin.items.flatMap((it) => comps[itemToComp.get(it)!].members).sort((a, b) => a - b);
+      const load: Partial<Record<Dimension, number>> = {};
+      for (const d of dims) load[d] = members.reduce((s, m) => s + (demands[m][d] ?? 0), 0);
+      placedIdx.push(...members);
+      return { model: models[bin.type], load: ts ? ts.load(members, load) : load, members };
+    });
+    for (const cl of splitClusters(pool, active, models, dims, maxPerCluster, spares, problems)) {
+      for (const h of cl.active) {
+        const ph = plannedHost(nextId(h.model.id), h.model, cl.name, pool, false, h.members, h.load, dims, scope);
+        if (ts) ph.slotPeak = ts.slotPeak(h.members);
+        hosts.push(ph);
+      }
+      for (const m of cl.reserve) hosts.push(plannedHost(nextId(m.id), m, cl.name, pool, true, [], {}, dims, scope));
+    }
+  }
+  placedIdx.sort((a, b) => a - b);
+  const placed = placedIdx.map((i) => scope[i]);
+  const summary = summarize({
+    inventory,
+    placed,
+    unplacedCount: unplaced.length,
+    hosts,
+    models: new Map(catalog.map((m) => [m.id, m])),
+    licenceOfPool,
+    dims,
+    lowerBound: lowerBoundTotal,
+    currency: config.report.currency,
+  });
+  if (unplaced.length > 0)
+    problems.push(warning('workloads-unplaced', `${unplaced.length} workload(s) are not in the plan; each is listed under unplaced with its reason`));
+  if (seriesTally) problems.push(seriesPlanNote(seriesTally, summary.hosts));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return {
+    schema: PLAN_SCHEMA,
+    generatedBy: { tool: 'dcplan', version: VERSION },
+    policy: { ...policy, defaultsApplied: config.defaultsApplied } as unknown as Record<string, unknown>,
+    hostModels: catalog.map((m) => ({ ...m.model, cores: m.cores, rawCapacity: m.raw, capacity: m.capacity, existing: m.existing })),
+    formulas: sizingFormulas(policy),
+    dimensions: dims,
+    hosts,
+    unplaced,
+    summary,
+    solver: {
+      algorithm: algorithms.join('; ') || 'none (nothing to place)',
+      seconds: round(seconds, 3),
+      lowerBound: summary.lowerBound,
+      lowerBoundMethod: boundMethods.join('; ') || 'none',
+      gap: summary.gap,
+      provenOptimal: provenAll && summary.hosts === summary.lowerBound ? true : provenAll,
+      iterations,
+    },
+    ...(seriesTally ? { diversity: diversityOf(seriesTally, summary.hosts) } : {}),
+    problems,
+  };
+}
+
+function out(w: Workload, code: string, reason: string): UnplacedWorkload {
+  return { name: w.name, id: w.id, code, reason };
+}
+
+function plannedHost(
+  id: string,
+  model: CatalogModel,
+  cluster: string,
+  pool: string,
+  reserve: boolean,
+  members: number[],
+  load: Partial<Record<Dimension, number>>,
+  dims: Dimension[],
+  scope: Workload[],
+): PlannedHost {
+  const capacity: Partial<Record<Dimension, number>> = {};
+  const utilization: Partial<Record<Dimension, number>> = {};
+  const l: Partial<Record<Dimension, number>> = {};
+  let binding: Dimension | null = null;
+  for (const d of dims) {
+    capacity[d] = round(model.capacity[d] ?? 0, 3);
+    l[d] = round(load[d] ?? 0, 3);
+    utilization[d] = capacity[d]! > 0 ? round((load[d] ?? 0) / model.capacity[d]!, 4) : 0;
+    if (!reserve && (binding === null || utilization[d]! > utilization[binding]!)) binding = d;
+  }
+  return {
+    id,
+    model: model.id,
+    cluster,
+    pool,
+    reserve,
+    workloads: members.map((m) => scope[m].name),
+    workloadIds: members.map((m) => scope[m].id),
+    load: l,
+    capacity,
+    utilization,
+    binding,
+  };
+}
+
+/** cpu and memory always; storage / IOPS / network when workloads have figures and every host model states a capacity. */
+function chooseDimensions(demands: Demand[], catalog: CatalogModel[], problems: Problem[]): Dimension[] {
+  const dims: Dimension[] = [];
+  for (const d of ALL_DIMS) {
+    if (d === 'cpuMhz' || d === 'memoryMib') {
+      dims.push(d);
+      continue;
+    }
+    const withData = demands.filter((x) => x[d] !== undefined).length;
+    if (withData === 0) continue;
+    const missing = catalog.filter((m) => m.capacity[d] === undefined).map((m) => m.id);
+    if (missing.length > 0) {
+      problems.push(
+        warning('dimension-not-planned', `${withData} workload(s) have ${d} figures, but host model(s) ${missing.join(', ')} state no capacity for it; ${d} is not planned`),
+      );
+      continue;
+    }
+    if (withData < demands.length)
+      problems.push(info('dimension-partial', `${d}: ${demands.length - withData} of ${demands.length} workload(s) have no figure and count as 0`));
+    dims.push(d);
+  }
+  return dims;
+}
+
+function reportSizingBasis(scope: Workload[], demands: Demand[], sizing: string, problems: Problem[]): void {
+  if (scope.length === 0) return;
+  for (const metric of ['cpu', 'memory'] as const) {
+    const counts = new Map<string, number>();
+    for (const d of demands) counts.set(d.basis[metric], (counts.get(d.basis[metric]) ?? 0) + 1);
+    const parts = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, v]) => `${v} on ${k}`);
+    const fellBack = sizing === 'performance' ? counts.get('allocated') ?? 0 : 0;
+    if (fellBack > 0)
+      problems.push(
+        warning(
+          'sizing-fallback',
+          `${metric}: ${fellBack} of ${scope.length} workload(s) have no ${metric} utilisation and are sized on allocation (${parts.join(', ')})`,
+          {},
+          'add performance data (perfmon, sar, monitoring export) for a tighter plan',
+        ),
+      );
+    else problems.push(info('sizing-basis', `${metric} sized for ${scope.length} workload(s): ${parts.join(', ')}`));
+  }
+  const defClock = demands.filter((d) => d.clockSource === 'default').length;
+  if (defClock > 0) problems.push(info('default-clock', `${defClock} workload(s) have no known CPU clock; sized at the policy's defaultCpuGhz`));
+}

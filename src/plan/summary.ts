@@ -1,0 +1,124 @@
+/**
+ * Plan summary: before/after hosts, consolidation ratio, utilisation, power, space, hardware and licence cost.
+ *  - hosts before: distinct existing hosts the placed workloads run on (inventory host id, else host name); when the
+ *    inventory names none, the inventory's host count.
+ *  - utilisation before: capacity-weighted mean of the existing hosts' CPU / memory usage % where the inventory has them.
+ *  - utilisation after: Σ load / Σ raw capacity over the active hosts (raw, not the target-derated capacity, so it
+ *    compares with "before"); the limiting dimension is the one with the highest such share.
+ *  - power per host: idle + (max − idle) × CPU utilisation of raw capacity (a reserve host idles); kWh/year = kW × 8760.
+ *  - licence cores per licensed pool: max(cores, minCoresPerHost, sockets × minCoresPerSocket) per host, reserves included.
+ */
+import { Inventory, Workload } from '../inventory/schema';
+import { PlannedHost, PlanSummary, Dimension } from './types';
+import { CatalogModel } from './catalog';
+import { Licence, licensedCores } from './pool-solve';
+import { round } from './sizing';
+
+export interface SummaryInput {
+  inventory: Inventory;
+  placed: Workload[];
+  unplacedCount: number;
+  hosts: PlannedHost[];
+  models: Map<string, CatalogModel>;
+  licenceOfPool: Map<string, Licence | undefined>;
+  dims: Dimension[];
+  lowerBound: number;
+  currency: string;
+}
+
+export function summarize(s: SummaryInput): PlanSummary {
+  const { hosts, models, dims } = s;
+  const before = hostsBefore(s.inventory, s.placed);
+  const active = hosts.filter((h) => !h.reserve);
+  const hostsByModel: Record<string, number> = {};
+  for (const h of hosts) hostsByModel[h.model] = (hostsByModel[h.model] ?? 0) + 1;
+  const utilizationAfter: Partial<Record<Dimension, number>> = {};
+  let limiting: Dimension | null = null;
+  for (const d of dims) {
+    let load = 0;
+    let cap = 0;
+    for (const h of active) {
+      load += h.load[d] ?? 0;
+      cap += models.get(h.model)!.raw[d] ?? 0;
+    }
+    if (cap > 0) {
+      utilizationAfter[d] = round(load / cap, 4);
+      if (limiting === null || utilizationAfter[d]! > utilizationAfter[limiting]!) limiting = d;
+    }
+  }
+  let powerW = 0;
+  let rackUnits = 0;
+  let hardwareCost = 0;
+  let licenceCores = 0;
+  let licenceCost = 0;
+  for (const h of hosts) {
+    const m = models.get(h.model)!;
+    const cpuShare = h.reserve ? 0 : Math.min(1, (h.load.cpuMhz ?? 0) / (m.raw.cpuMhz ?? 1));
+    const idle = m.model.powerIdleW ?? 0;
+    const max = m.model.powerMaxW ?? idle;
+    powerW += idle + (max - idle) * cpuShare;
+    rackUnits += m.model.rackUnits ?? 0;
+    hardwareCost += m.model.cost;
+    const lic = s.licenceOfPool.get(h.pool ?? '');
+    if (lic) {
+      const cores = licensedCores(m, lic);
+      licenceCores += cores;
+      licenceCost += cores * lic.perCore;
+    }
+  }
+  const reserveHosts = hosts.length - active.length;
+  const gap = s.lowerBound > 0 ? (hosts.length - s.lowerBound) / s.lowerBound : 0;
+  const summary: PlanSummary = {
+    hosts: hosts.length,
+    hostsBefore: before.count,
+    hostsByModel,
+    reserveHosts,
+    lowerBound: s.lowerBound,
+    gap: round(gap, 4),
+    placed: s.placed.length,
+    unplaced: s.unplacedCount,
+    consolidationRatio: hosts.length > 0 ? round(s.placed.length / hosts.length, 2) : 0,
+    utilizationBefore: before.utilization,
+    utilizationAfter,
+    limitingDimension: limiting,
+    powerKwAfter: round(powerW / 1000, 3),
+    energyKwhPerYearAfter: Math.round((powerW / 1000) * 8760),
+    rackUnitsAfter: rackUnits,
+    hardwareCost: round(hardwareCost, 2),
+    licenceCost: round(licenceCost, 2),
+    licenceCores,
+    currency: s.currency,
+  };
+  return summary;
+}
+
+function hostsBefore(inv: Inventory, placed: Workload[]): { count: number; utilization: Partial<Record<Dimension, number>> } {
+  const keys = new Set<string>();
+  for (const w of placed) {
+    const k = w.location.hostId ?? (w.location.host ? `name:${w.location.host.toLowerCase()}` : undefined);
+    if (k) keys.add(k);
+  }
+  const count = keys.size > 0 ? keys.size : inv.hosts.length;
+  const byId = new Map(inv.hosts.map((h) => [h.id, h]));
+  const byName = new Map(inv.hosts.map((h) => [`name:${h.name.toLowerCase()}`, h]));
+  const hosts = keys.size > 0 ? [...keys].map((k) => byId.get(k) ?? byName.get(k)).filter((h) => h !== undefined) : inv.hosts;
+  const utilization: Partial<Record<Dimension, number>> = {};
+  let cpuUsed = 0;
+  let cpuCap = 0;
+  let memUsed = 0;
+  let memCap = 0;
+  for (const h of hosts) {
+    if (h!.cpuUsagePct !== undefined) {
+      const cap = h!.cores * h!.cpuMhz;
+      cpuUsed += (cap * h!.cpuUsagePct) / 100;
+      cpuCap += cap;
+    }
+    if (h!.memoryUsagePct !== undefined) {
+      memUsed += (h!.memoryMib * h!.memoryUsagePct) / 100;
+      memCap += h!.memoryMib;
+    }
+  }
+  if (cpuCap > 0) utilization.cpuMhz = round(cpuUsed / cpuCap, 4);
+  if (memCap > 0) utilization.memoryMib = round(memUsed / memCap, 4);
+  return { count, utilization };
+}
