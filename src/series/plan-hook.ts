@@ -10,6 +10,7 @@
  * time-varying dimensions become the slot peak (the largest slot sum, which is what must fit).
  */
 import { AssessmentConfig } from '../config/defaults';
+import { info, Problem, warning } from '../diagnostics';
 import { Host, Workload } from '../inventory/schema';
 import { clusterCount } from '../plan/clusters';
 import { Component } from '../plan/constraints';
@@ -92,4 +93,19 @@ export async function seriesPoolHook(
 /** `plan.diversity` from the tally and the time-series plan's host count. */
 export function diversityOf(tally: SeriesPlanTally, seriesHosts: number) {
   return { basis: tally.basis, peakSumHosts: tally.peakSumHosts, seriesHosts, hostsSaved: tally.peakSumHosts - seriesHosts };
+}
+
+/** The note the plan carries about time-series packing: hosts saved, and how many workloads had shapes. */
+export function seriesPlanNote(tally: SeriesPlanTally, seriesHosts: number): Problem {
+  const d = diversityOf(tally, seriesHosts);
+  const flatShare = tally.considered - tally.shaped;
+  const msg =
+    `time-series packing (${tally.basis}, ${tally.basis === 'hourly' ? 24 : 168} slots): ${d.seriesHosts} hosts against ` +
+    `${d.peakSumHosts} when each workload's percentile is added up — ${d.hostsSaved >= 0 ? `${d.hostsSaved} saved` : `${-d.hostsSaved} more`}` +
+    ` (diversity benefit); ${tally.shaped} of ${tally.considered} workloads have demand shapes` +
+    (flatShare > 0 ? `, ${flatShare} use their flat figure in every slot` : '');
+  if (tally.shaped === 0) {
+    return warning('time-series-no-shapes', msg, {}, 'collect perf time series (perfmon, sar, traces) so workloads get hourly/weekly shapes');
+  }
+  return info('time-series-plan', msg);
 }
