@@ -45,6 +45,22 @@ describe('generic CSV collector', () => {
     ]);
   });
 
+  it('a map target that is not a generic column is reported and the column kept as a label', async () => {
+    const inv = await collect(['customer-columns.csv'], {
+      columnMap: { Computer: 'name', 'Logical CPUs': 'vcpus', RAM: 'memory_gib', 'Disk GB': 'disk_size' },
+    });
+    expect(inv.problems).toEqual([
+      {
+        code: 'map-target-unknown',
+        severity: 'warning',
+        message: '--map sends "Disk GB" to "disk_size", which is not a generic-csv column; it is kept as a label.',
+        file: 'customer-columns.csv',
+        column: 'Disk GB',
+      },
+    ]);
+    expect(inv.workloads[0].labels).toEqual({ 'Disk GB': '200', 'Business Unit': 'Finance' });
+  });
+
   it('without the map the customer file is not recognised, and the headers seen are listed', async () => {
     await expect(collect(['customer-columns.csv'])).rejects.toMatchObject({
       name: 'UserError',

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { Problem, warning } from '../../diagnostics';
 import { Excluded, Workload } from '../../inventory/schema';
 import { readCsv } from '../read/csv';
-import { ColumnSpecs, applyColumnMap, cell, resolveColumns } from '../read/headers';
+import { ColumnSpec, ColumnSpecs, applyColumnMap, cell, normHeader, resolveColumns } from '../read/headers';
 import { NumberRule, readNumber } from '../read/numbers';
 import { CollectOptions, CollectorOutput, FileProbe, FormatId } from '../types';
 
@@ -132,6 +132,18 @@ export async function collectTabular<K extends string>(
     (rawHeaders, row) => {
       const mapped = spec.useColumnMap ? applyColumnMap(rawHeaders, options.columnMap, { file }) : { headers: rawHeaders, problems: [] };
       out.problems.push(...mapped.problems);
+      if (spec.useColumnMap && options.columnMap) {
+        const known = new Set(Object.values(spec.columns as Record<string, ColumnSpec>).flatMap((c) => c.aliases.map(normHeader)));
+        for (const [from, to] of Object.entries(options.columnMap)) {
+          if (!known.has(normHeader(to)))
+            out.problems.push(
+              warning('map-target-unknown', `--map sends "${from}" to "${to}", which is not a ${spec.format} column; it is kept as a label.`, {
+                file,
+                column: from,
+              }),
+            );
+        }
+      }
       const resolved = resolveColumns(mapped.headers, spec.columns, { file, row });
       out.problems.push(...resolved.problems);
       if (resolved.problems.some((p) => p.severity === 'error')) return false;
