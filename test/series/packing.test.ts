@@ -149,3 +149,23 @@ describe('slot instance and bounds', () => {
     expect(slotPeak([{ cpuMhz: a }, { cpuMhz: b }])).toEqual({ cpuMhz: 11 });
   });
 });
+
+describe('report data', () => {
+  test('per host stacked hourly CPU load: a day and a night layer, total 13,600 MHz at every peak hour', async () => {
+    const { hostLoadSeries, hostHeatmap, confidenceSummary } = await import('../../src/series/report-data');
+    const inv = estate();
+    const plan = await planConsolidation(inv, resolveConfig(configInput('hourly')));
+    const series = hostLoadSeries(plan, inv, 'cpuMhz');
+    expect(series).toHaveLength(8);
+    const s = series[0];
+    expect(s.granularity).toBe('hourly');
+    expect(s.layers.map((l) => l.workload.split('-')[0]).sort()).toEqual(['day', 'night']);
+    expect(s.total).toEqual(Array(24).fill(13600));
+    expect([s.peak, s.peakSlot, s.capacity]).toEqual([13600, 0, 16000]);
+    const day = s.layers.find((l) => l.workload.startsWith('day'))!;
+    expect([day.values[0], day.values[8]]).toEqual([800, 12800]);
+    const heat = hostHeatmap(plan, inv, 'cpuMhz');
+    expect(heat.utilization[0]).toEqual(Array(24).fill(0.85));
+    expect(confidenceSummary(inv)).toEqual({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 16, unrated: 0 });
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Report hooks for time series (issue 6), pure functions of a plan and its inventory:
+ * - `hostLoadSeries`: per host, the hourly (24) or weekly (168) stacked load of one dimension, one series per workload,
+ *   plus the total and the capacity — for a stacked-area chart of a host's day or week.
+ * - `hostHeatmap`: hosts × slots utilisation (total / capacity, 0-1+) — for a heat map of the whole plan.
+ * - `confidenceSummary`: workloads per confidence rating (1-5, or unrated) — for the assumptions page.
+ * Slot demand follows the semantics in packing.ts, sized with the plan's own effective policy (`plan.policy`), so a chart
+ * shows exactly what the planner packed. Plans made with time series off are charted hourly from the same shapes.
+ */
+import { Policy } from '../config/defaults';
+import { Host, Inventory, Workload } from '../inventory/schema';
+import { sizeWorkload } from '../plan/sizing';
+import { Dimension, Plan } from '../plan/types';
+import { slotCount, SlotGranularity, workloadSlotDemand } from './packing';
+
+export interface HostLoadSeries {
+  hostId: string;
+  model: string;
+  cluster: string;
+  dimension: Dimension;
+  granularity: SlotGranularity;
+  capacity: number;
+  /** One stacked layer per workload, in the host's workload order. */
+  layers: { workload: string; values: number[] }[];
+  total: number[];
+  peak: number;
+  /** Slot of the peak (first one on ties). */
+  peakSlot: number;
+}
+
+function context(plan: Plan, inventory: Inventory) {
+  const policy = plan.policy as unknown as Policy;
+  const byId = new Map<string, Workload>(inventory.workloads.map((w) => [w.id, w]));
+  const hostsById = new Map<string, Host>(inventory.hosts.map((h) => [h.id, h]));
+  const g: SlotGranularity = plan.diversity?.basis ?? (policy.timeSeries === 'weekly' ? 'weekly' : 'hourly');
+  return { policy, byId, hostsById, g };
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export function hostLoadSeries(plan: Plan, inventory: Inventory, dimension: Dimension = 'cpuMhz'): HostLoadSeries[] {
+  const { policy, byId, hostsById, g } = context(plan, inventory);
+  const n = slotCount(g);
+  const out: HostLoadSeries[] = [];
+  for (const h of plan.hosts) {
+    if (h.reserve) continue;
+    const total = new Array<number>(n).fill(0);
+    const layers: HostLoadSeries['layers'] = [];
+    h.workloadIds.forEach((id, k) => {
+      const w = byId.get(id);
+      if (!w) return;
+      const flat = sizeWorkload(w, policy, hostsById);
+      const sd = workloadSlotDemand(w, flat, [dimension], policy, hostsById, g)[dimension];
+      const values = sd ? Array.from(sd, r3) : new Array<number>(n).fill(r3((flat[dimension as keyof typeof flat] as number | undefined) ?? 0));
+      values.forEach((v, s) => (total[s] += v));
+      layers.push({ workload: h.workloads[k], values });
+    });
+    let peak = 0;
+    let peakSlot = 0;
+    total.forEach((v, s) => {
+      if (v > peak) {
+        peak = v;
+        peakSlot = s;
+      }
+    });
+    out.push({
+      hostId: h.id,
+      model: h.model,
+      cluster: h.cluster,
+      dimension,
+      granularity: g,
+      capacity: h.capacity[dimension] ?? 0,
+      layers,
+      total: total.map(r3),
+      peak: r3(peak),
+      peakSlot,
+    });
+  }
+  return out;
+}
+
+export interface Heatmap {
+  dimension: Dimension;
+  granularity: SlotGranularity;
+  hosts: string[];
+  /** utilisation[host][slot] = slot total / capacity. */
+  utilization: number[][];
+}
+
+export function hostHeatmap(plan: Plan, inventory: Inventory, dimension: Dimension = 'cpuMhz'): Heatmap {
+  const series = hostLoadSeries(plan, inventory, dimension);
+  return {
+    dimension,
+    granularity: series[0]?.granularity ?? 'hourly',
+    hosts: series.map((s) => s.hostId),
+    utilization: series.map((s) => s.total.map((v) => (s.capacity > 0 ? Math.round((v / s.capacity) * 10000) / 10000 : 0))),
+  };
+}
+
+/** Workloads per confidence rating (`unrated` = no measured utilisation series), for the assumptions page. */
+export function confidenceSummary(inventory: Inventory): Record<'1' | '2' | '3' | '4' | '5' | 'unrated', number> {
+  const out = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, unrated: 0 };
+  for (const w of inventory.workloads) {
+    const c = w.utilization.confidence;
+    if (c === undefined) out.unrated++;
+    else out[String(c) as '1']++;
+  }
+  return out;
+}
