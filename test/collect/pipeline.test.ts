@@ -55,6 +55,12 @@ describe('probeFile tells kinds from content, not extensions', () => {
     expect(p.sheetNames?.slice(0, 3)).toEqual(['vInfo', 'vCPU', 'vMemory']);
   });
 
+  it('reads on past the head for a header longer than 64 KiB (perfmon log with 1,104 counters)', async () => {
+    const p = await probeFile(sharedPath('datasets', 'windows-perfmon-csv', 'waflia-PDH_Converter', 'DataCollector01.csv'), 'dc.csv');
+    expect([p.kind, p.delimiter, p.headers?.length]).toEqual(['text', ',', 1105]);
+    expect(p.headers?.[0]).toMatch(/^\(PDH-CSV 4\.0\)/);
+  });
+
   it('decodes entities in sheet names', () => {
     expect(sheetNamesFromWorkbookXml('<sheets><sheet name="R&amp;D" sheetId="1"/><x:sheet name="a&lt;b"/></sheets>')).toEqual(['R&D', 'a<b']);
   });

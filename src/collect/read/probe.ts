@@ -8,6 +8,8 @@ import { readCsvText } from './csv';
 import { looksBinary, sniffDelimiter, sniffEncoding, sniffNewline } from './sniff';
 
 const HEAD_BYTES = 64 * 1024;
+/** Longest header row read to tell a file's columns. */
+const HEADER_MAX_BYTES = 8 * 1024 * 1024;
 
 /** What a user would expect a file with this extension to be, for messages. */
 export function expectedByExtension(ext: string): string {
@@ -66,8 +68,10 @@ export async function probeFile(file: string, displayName: string = file): Promi
   }
 
   const { encoding } = sniffEncoding(head);
-  const text = iconv.decode(head, encoding);
+  let text = iconv.decode(head, encoding);
   if (looksBinary(text)) return { ...base, kind: 'binary', head };
+  // A header longer than the head (perfmon logs with a thousand counters): read on until the first line ends.
+  if (!/[\r\n]/.test(text) && stat.size > head.length) text = iconv.decode(readHead(file, displayName, HEADER_MAX_BYTES), encoding);
   const newline = sniffNewline(text);
   const delimiter = sniffDelimiter(text.replace(/^\uFEFF/, ''), newline);
   let headers: string[] = [];
@@ -79,11 +83,11 @@ export async function probeFile(file: string, displayName: string = file): Promi
   return { ...base, kind: 'text', head, encoding, delimiter, headers };
 }
 
-function readHead(file: string, displayName: string): Buffer {
+function readHead(file: string, displayName: string, bytes = HEAD_BYTES): Buffer {
   try {
     const fd = fs.openSync(file, 'r');
     try {
-      const buf = Buffer.alloc(HEAD_BYTES);
+      const buf = Buffer.alloc(bytes);
       const n = fs.readSync(fd, buf, 0, buf.length, 0);
       return buf.subarray(0, n);
     } finally {
