@@ -28,6 +28,7 @@ export function buildOutput(
     );
     return { format, sheets, rowsRead: 0, workloads: [], hosts: [], clusters: [], excluded, problems };
   }
+  nameVcenters(data);
   const hosts = data.where.vHost ? buildHosts(data.vHost, data.where.vHost, sourceKey, problems) : [];
 
   const vms = data.vInfo;
@@ -136,6 +137,26 @@ export function buildOutput(
   }
   addVmOnlyClusters(clusters, workloads, problems);
   return { format, sheets, rowsRead: data.rows.vInfo ?? 0, workloads, hosts, clusters, excluded, problems };
+}
+
+/**
+ * Tabs name their vCenter by server, by UUID (old exports: `vCenter UUID`), or both. Rows that carry only the UUID
+ * get the server name seen beside that UUID on any other row, so one vCenter is one label everywhere.
+ * (Only if the export names its vCenter at all: otherwise ids fall back to the file name.)
+ */
+function nameVcenters(data: TabData): void {
+  const names = new Map<string, string>();
+  const all = [data.vInfo, data.vCPU, data.vMemory, data.vDisk, data.vPartition, data.vHost, data.vCluster, data.vSnapshot, data.vUSB, data.vTools];
+  for (const rows of all) for (const r of rows) if (r.vcUuid && r.vcServer && !names.has(r.vcUuid)) names.set(r.vcUuid, r.vcServer);
+  for (const rows of all) for (const r of rows) if (r.vcUuid && !r.vcServer && names.has(r.vcUuid)) r.vcServer = names.get(r.vcUuid);
+  // One vCenter in the whole export: hosts, clusters and VMs that do not say so belong to it too.
+  const labels = new Set<string>();
+  for (const rows of all) for (const r of rows) if (vcenterOf(r) !== undefined) labels.add(vcenterOf(r)!);
+  if (labels.size !== 1) return;
+  const only = [...labels][0];
+  for (const rows of [data.vInfo, data.vHost, data.vCluster]) {
+    for (const r of rows) if (r.vcServer === undefined && r.vcUuid === undefined) r.vcServer = only;
+  }
 }
 
 /** `<vCenter or file>/<VM UUID, else VM ID, else name>`, made unique with `#<row>` when a key repeats (clones). */

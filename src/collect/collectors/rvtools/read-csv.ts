@@ -63,6 +63,8 @@ export async function readCsvTabs(set: TabFileSet, sink: TabSink): Promise<void>
       );
       sink.problems.push(...res.problems);
       if (!started) sink.begin(f.tab, { file: f.display }, []);
+      // The reader drops blank records (`,,,,` from a formatted sheet) itself: count them with the empty rows.
+      else if (use) sink.data.emptyRows[f.tab] = (sink.data.emptyRows[f.tab] ?? 0) + res.blankRows;
     } catch (e) {
       if (e instanceof UserError) throw e;
       throw new UserError(error('unreadable-file', `Cannot read ${f.display}: ${(e as Error).message}.`, { file: f.display }));

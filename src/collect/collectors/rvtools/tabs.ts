@@ -210,7 +210,8 @@ export class TabSink {
     }
     // Custom attributes: columns that are neither used nor standard RVTools columns; an empty header is ignored.
     const labelCols = r.unmatched.filter((u) => u.header.trim() !== '' && !isStandardVInfoColumn(u.header));
-    if (c.annotation !== undefined) labelCols.unshift({ header: headers[c.annotation].trim(), index: c.annotation });
+    // The annotation (vCenter notes) is kept as the label "Annotation", whatever the export calls the column.
+    if (c.annotation !== undefined) labelCols.unshift({ header: 'Annotation', index: c.annotation });
     const d = this.data;
     return (ctx) => {
       const keys = this.keys(ctx, c);
