@@ -102,7 +102,8 @@ export function sniffDelimiter(sample: string, newline = sniffNewline(sample)): 
   if (explicit) return explicit;
   let best: { delim: string; score: number; fields: number } = { delim: ',', score: 0, fields: 1 };
   for (const delim of DELIMITERS) {
-    const parsed = new Parser({ delimiter: delim, newline, preview: 50 }).parse(sample, 0, true);
+    // The last record of a sample may be cut short; keep it only when it is the only one (a very long header).
+    const parsed = new Parser({ delimiter: delim, newline, preview: 50 }).parse(sample, 0, sample.includes(newline));
     const counts = (parsed.data as string[][])
       .filter((r) => !(r.length === 1 && r[0].trim() === ''))
       .map((r) => r.length);
