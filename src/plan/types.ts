@@ -83,6 +83,11 @@ export interface SolverFacts {
   provenOptimal: boolean;
   /** Iterations / nodes spent: budgets count work, not wall-clock, so plans are reproducible. */
   iterations: number;
+  /** The objective minimised (policy.objective). */
+  objective?: 'cost' | 'hosts';
+  /** Objective `cost`: lower bound on the cost of the active hosts (hardware + pool licences), and the plan's gap to it. */
+  costLowerBound?: number;
+  costGap?: number;
 }
 
 export interface Plan {
@@ -99,6 +104,15 @@ export interface Plan {
   summary: PlanSummary;
   solver: SolverFacts;
   /** Time-series plans (issue 6): the peak-sum plan beside it and the hosts saved. */
-  diversity?: { basis: 'hourly' | 'weekly'; peakSumHosts: number; seriesHosts: number; hostsSaved: number };
+  diversity?: {
+    basis: 'hourly' | 'weekly';
+    /** Hosts when each workload is packed at the peak of its own slot demand (the same data, added up, no stacking). */
+    peakSumHosts: number;
+    seriesHosts: number;
+    /** peakSumHosts − seriesHosts: what stacking complementary shapes saves. */
+    hostsSaved: number;
+    /** Hosts of the ordinary plan on each workload's flat percentile (timeSeries: off), for comparison. */
+    flatPercentileHosts?: number;
+  };
   problems: Problem[];
 }

@@ -22,15 +22,19 @@ import { expandToSlots, SlotDemand, slotPeak, SlotGranularity, sumSlotDemands, T
 /** Running totals over pools, for `plan.diversity`. */
 export interface SeriesPlanTally {
   basis: SlotGranularity;
-  /** Hosts (active + reserve) the flat peak-sum plan needs. */
+  /** Hosts (active + reserve) when each workload is packed at the peak of its own slot demand. */
   peakSumHosts: number;
+  /** Hosts (active + reserve) of the ordinary plan on flat percentiles. */
+  flatPercentileHosts: number;
   /** Workloads that had at least one shape used. */
   shaped: number;
   considered: number;
+  /** The policy percentile of the flat plan (for the note). */
+  percentile?: number;
 }
 
 export function newSeriesTally(basis: SlotGranularity): SeriesPlanTally {
-  return { basis, peakSumHosts: 0, shaped: 0, considered: 0 };
+  return { basis, peakSumHosts: 0, flatPercentileHosts: 0, shaped: 0, considered: 0 };
 }
 
 export interface SeriesPoolResult {
@@ -54,6 +58,7 @@ export async function seriesPoolHook(
 ): Promise<SeriesPoolResult> {
   const policy = config.policy;
   const g = tally.basis;
+  tally.percentile = policy.percentile;
   const dims = pp.instance.dims.filter((d) => TIME_DIMENSIONS[d as Dimension]) as Dimension[];
   const cache = new Map<number, SlotDemand>();
   const slotOf = (m: number): SlotDemand => {
@@ -65,12 +70,12 @@ export async function seriesPoolHook(
     return s;
   };
 
-  // the peak-sum plan beside it
-  const flat = await solvePool(pp, config);
-  const flatActive = flat.solution.bins.length;
   const spares = config.constraints.pools.find((p) => p.name === pp.pool)?.haSpareHosts ?? policy.haSpareHosts;
   const maxPer = config.constraints.pools.find((p) => p.name === pp.pool)?.maxHostsPerCluster ?? policy.maxHostsPerCluster;
-  tally.peakSumHosts += flatActive + spares * clusterCount(flatActive, maxPer, spares);
+  const withReserve = (active: number) => active + spares * clusterCount(active, maxPer, spares);
+  // the ordinary plan on flat percentiles, for comparison
+  const flat = await solvePool(pp, config);
+  tally.flatPercentileHosts += withReserve(flat.solution.bins.length);
 
   const compOfItem = new Map<number, number>();
   for (const [ci, it] of pp.itemOf) compOfItem.set(it, ci);
@@ -80,7 +85,17 @@ export async function seriesPoolHook(
       if (Object.values(TIME_DIMENSIONS).some((k) => scope[m].utilization[k!]?.shape)) tally.shaped++;
     }
   }
-  const instance = expandToSlots(pp.instance, (i) => sumSlotDemands(comps[compOfItem.get(i)!].members.map(slotOf)), g);
+  const itemSlots = (i: number) => sumSlotDemands(comps[compOfItem.get(i)!].members.map(slotOf));
+  const instance = expandToSlots(pp.instance, itemSlots, g);
+  // the peak-sum plan beside it: the same slot demand, each item at its own peak slot (nothing stacked)
+  const peakInstance = {
+    ...pp.instance,
+    items: pp.instance.items.map((it, i) => {
+      const sd = itemSlots(i);
+      return { ...it, size: pp.instance.dims.map((d, k) => { const a = sd[d as Dimension]; return a ? Math.max(...a) : it.size[k]; }) };
+    }),
+  };
+  tally.peakSumHosts += withReserve((await solvePool({ ...pp, instance: peakInstance }, config)).solution.bins.length);
   const solution = await solvePool({ ...pp, instance }, config);
   return {
     solution,
@@ -92,7 +107,13 @@ export async function seriesPoolHook(
 
 /** `plan.diversity` from the tally and the time-series plan's host count. */
 export function diversityOf(tally: SeriesPlanTally, seriesHosts: number) {
-  return { basis: tally.basis, peakSumHosts: tally.peakSumHosts, seriesHosts, hostsSaved: tally.peakSumHosts - seriesHosts };
+  return {
+    basis: tally.basis,
+    peakSumHosts: tally.peakSumHosts,
+    seriesHosts,
+    hostsSaved: tally.peakSumHosts - seriesHosts,
+    flatPercentileHosts: tally.flatPercentileHosts,
+  };
 }
 
 /** The note the plan carries about time-series packing: hosts saved, and how many workloads had shapes. */
@@ -101,9 +122,11 @@ export function seriesPlanNote(tally: SeriesPlanTally, seriesHosts: number): Pro
   const flatShare = tally.considered - tally.shaped;
   const msg =
     `time-series packing (${tally.basis}, ${tally.basis === 'hourly' ? 24 : 168} slots): ${d.seriesHosts} hosts against ` +
-    `${d.peakSumHosts} when each workload's percentile is added up — ${d.hostsSaved >= 0 ? `${d.hostsSaved} saved` : `${-d.hostsSaved} more`}` +
+    `${d.peakSumHosts} when each workload's peak slot is added up — ${d.hostsSaved} saved by stacking complementary shapes` +
     ` (diversity benefit); ${tally.shaped} of ${tally.considered} workloads have demand shapes` +
-    (flatShare > 0 ? `, ${flatShare} use their flat figure in every slot` : '');
+    (flatShare > 0 ? `, ${flatShare} use their flat figure in every slot` : '') +
+    `. The ordinary plan on each workload's flat P${tally.percentile ?? '?'} needs ${d.flatPercentileHosts} hosts` +
+    (d.flatPercentileHosts < d.seriesHosts ? ': fewer, because a shape holds the percentile of every hour (or hour of the week), which is stricter than one percentile over the whole window' : '');
   if (tally.shaped === 0) {
     return warning('time-series-no-shapes', msg, {}, 'collect perf time series (perfmon, sar, traces) so workloads get hourly/weekly shapes');
   }

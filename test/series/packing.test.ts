@@ -71,7 +71,7 @@ const configInput = (timeSeries: 'off' | 'hourly' | 'weekly') => ({
 describe('complementary workloads', () => {
   test('the hourly time-series plan uses 8 hosts where the peak-sum plan needs 16, each host pairing day and night', async () => {
     const plan = await planConsolidation(estate(), resolveConfig(configInput('hourly')));
-    expect(plan.diversity).toEqual({ basis: 'hourly', peakSumHosts: 16, seriesHosts: 8, hostsSaved: 8 });
+    expect(plan.diversity).toEqual({ basis: 'hourly', peakSumHosts: 16, seriesHosts: 8, hostsSaved: 8, flatPercentileHosts: 16 });
     expect(plan.summary.hosts).toBe(8);
     expect(plan.unplaced).toEqual([]);
     for (const h of plan.hosts) {
@@ -93,7 +93,7 @@ describe('complementary workloads', () => {
 
   test('weekly basis repeats hourly shapes every day: same 8 hosts', async () => {
     const plan = await planConsolidation(estate(), resolveConfig(configInput('weekly')));
-    expect(plan.diversity).toEqual({ basis: 'weekly', peakSumHosts: 16, seriesHosts: 8, hostsSaved: 8 });
+    expect(plan.diversity).toEqual({ basis: 'weekly', peakSumHosts: 16, seriesHosts: 8, hostsSaved: 8, flatPercentileHosts: 16 });
   });
 
   test('dcplan verify checks every slot of the time-series plan and passes; a broken pairing fails on a named slot', async () => {
