@@ -63,6 +63,8 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
   let lowerBoundTotal = 0;
   let provenAll = true;
   let iterations = 0;
+  let costBound = 0;
+  let costActive = 0;
   const placedIdx: number[] = [];
   const nextId = (model: string) => {
     const n = (modelCounter.get(model) ?? 0) + 1;
@@ -85,7 +87,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     const pp = buildPoolProblem(pool, comps, conflicts, demands, dims, models, config, poolCfg?.licence, (m) => scope[m].name);
     for (const [ci, reason] of pp.oversized) for (const m of comps[ci].members) unplaced.push(out(scope[m], 'exceeds-host-capacity', reason));
     if (pp.instance.items.length === 0) continue;
-    // (issue 6) time-series packing replaces pp.instance by slot vectors here, guarded by policy.timeSeries !== 'off'
+    // issue 6: with time series on, the pool is packed on hourly/weekly slot vectors (the peak-sum plan is kept beside)
     const ts = seriesTally ? await seriesPoolHook(pp, comps, scope, demands, config, hostsById, seriesTally) : undefined;
     const ps = ts ? ts.solution : await solvePool(pp, config);
     iterations += ps.iterations;
@@ -94,6 +96,8 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     const activeBound = ps.countBound.value;
     lowerBoundTotal += activeBound + spares * clusterCount(activeBound, maxPerCluster, spares);
     provenAll = provenAll && ps.provenOptimal;
+    costBound += ps.costBound.value;
+    costActive += ps.solution.cost;
     // unplaced by the solver: only when a model's maxCount ran out
     const itemToComp = new Map([...pp.itemOf].map(([ci, it]) => [it, ci]));
     ps.solution.assignment.forEach((b, it) => {
@@ -150,8 +154,12 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
       lowerBound: summary.lowerBound,
       lowerBoundMethod: boundMethods.join('; ') || 'none',
       gap: summary.gap,
-      provenOptimal: provenAll && summary.hosts === summary.lowerBound ? true : provenAll,
+      provenOptimal: provenAll,
       iterations,
+      objective: policy.objective,
+      ...(policy.objective === 'cost'
+        ? { costLowerBound: round(costBound, 2), costGap: costBound > 0 ? round((costActive - costBound) / costBound, 4) : 0 }
+        : {}),
     },
     ...(seriesTally ? { diversity: diversityOf(seriesTally, summary.hosts) } : {}),
     problems,

@@ -15,9 +15,12 @@ export function renderPlanSummary(plan: Plan, maxUnplaced = 20): string {
   );
   lines.push(
     `  lower bound ${s.lowerBound} host(s), gap ${(s.gap * 100).toFixed(1)} %` +
+      (plan.solver.objective === 'cost' ? ' (host count; the plan minimises cost)' : '') +
       (plan.solver.provenOptimal ? ' — proven optimal' : '') +
       `  [${plan.solver.lowerBoundMethod}]`,
   );
+  if (plan.solver.costLowerBound !== undefined)
+    lines.push(`  objective cost: active hosts within ${((plan.solver.costGap ?? 0) * 100).toFixed(1)} % of the cost lower bound ${s.currency} ${fmt(plan.solver.costLowerBound)} (hardware + licences)`);
   if (s.limitingDimension) lines.push(`  limiting dimension: ${DIM_SHORT[s.limitingDimension]} (${pct(s.utilizationAfter[s.limitingDimension])} of raw capacity after)`);
   lines.push(`  hosts by model: ${Object.entries(s.hostsByModel).map(([m, n]) => `${m} × ${n}`).join(', ') || 'none'}`);
   const clusters = new Map<string, { model: Map<string, number>; reserve: Map<string, number>; workloads: number }>();
