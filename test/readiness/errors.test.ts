@@ -129,3 +129,21 @@ test('dcplan rules lint and dcplan score stop with exit 2 on a broken rule folde
   expect(unknown.stderr).toContain('unknown platform "nope"');
   expect(unknown.stderr).toContain('known platforms: parallels-virtuozzo-containers');
 });
+
+test('a profile file from the user is validated against the criteria', () => {
+  const { loadProfileFile } = require('../../src/readiness') as typeof import('../../src/readiness');
+  const rules = loadRules().rules!;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dcplan-rules-profile-'));
+  const good = path.join(dir, 'customer.yaml');
+  const weights = rules.criteria.map((c) => `  ${c.id}: ${c.id === 'security' ? 50 : 5}`).join('\n');
+  fs.writeFileSync(good, `id: customer\nname: Customer weights\ndescription: Security matters most here.\nweights:\n${weights}\n`);
+  const ok = loadProfileFile(good, 'customer.yaml', rules);
+  expect(ok.problems).toEqual([]);
+  const sc = scoreReadiness({ rules, platforms: ['seed'], profile: ok.profile!, asOf: '2026-01-01' });
+  expect(sc.profile).toEqual({ id: 'customer', name: 'Customer weights', weights: expect.objectContaining({ security: 50, scalability: 5 }) });
+  const bad = path.join(dir, 'bad.yaml');
+  fs.writeFileSync(bad, `id: bad\nname: Bad\ndescription: x\nweights:\n${weights}\n  speed: 10\n`);
+  expect(loadProfileFile(bad, 'bad.yaml', rules).problems.map((p) => [p.code, p.file, p.row, p.path])).toEqual([
+    ['unknown-criterion', 'bad.yaml', 15, ['weights', 'speed']],
+  ]);
+});
