@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Problem, UserError, error } from '../diagnostics';
+import { Problem, UserError, error, warning } from '../diagnostics';
 import {
   ClusterSchema,
   ExcludedSchema,
@@ -90,8 +90,21 @@ function knownFormats(): string {
 }
 
 export async function collectFiles(inputs: (string | CollectInput)[], options: CollectOptions): Promise<CollectResult> {
-  const files = inputs.map((i) => (typeof i === 'string' ? { path: i, displayName: i } : { displayName: i.path, ...i }));
-  if (files.length === 0) throw new UserError(error('no-input', 'No input files given.'));
+  const given = inputs.map((i) => (typeof i === 'string' ? { path: i, displayName: i } : { displayName: i.path, ...i }));
+  if (given.length === 0) throw new UserError(error('no-input', 'No input files given.'));
+  // The same file named twice (a shell glob and an explicit name) is read once, not counted as a second estate.
+  const notes: Problem[] = [];
+  const seen = new Map<string, string>();
+  const files = given.filter((f) => {
+    const key = path.resolve(f.path);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      notes.push(warning('duplicate-input', `${f.displayName} is given more than once (also as ${first}); read once.`, { file: f.displayName }));
+      return false;
+    }
+    seen.set(key, f.displayName);
+    return true;
+  });
   const errors: Problem[] = [];
   const outputs: { file: string; out: CollectorOutput }[] = [];
 
@@ -132,13 +145,17 @@ export async function collectFiles(inputs: (string | CollectInput)[], options: C
     outputs.push({ file: f.displayName, out });
   }
   if (errors.length > 0) throw new UserError(errors);
-  const inventory = buildInventory(outputs, options);
+  const inventory = buildInventory(outputs, options, notes);
   return { inventory, problems: inventory.problems };
 }
 
 /** Pure assembly of collector outputs into a validated inventory (exported for tests and other stages). */
-export function buildInventory(outputs: { file: string; out: CollectorOutput }[], options: CollectOptions): Inventory {
-  const problems: Problem[] = [];
+export function buildInventory(
+  outputs: { file: string; out: CollectorOutput }[],
+  options: CollectOptions,
+  notes: Problem[] = [],
+): Inventory {
+  const problems: Problem[] = [...notes];
   for (const { out } of outputs) problems.push(...out.problems.filter((p) => p.severity !== 'error'));
   const merged = mergeEstates(outputs.map(({ file, out }) => ({ file, workloads: out.workloads, hosts: out.hosts, clusters: out.clusters })));
   problems.push(...merged.problems);

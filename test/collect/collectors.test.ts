@@ -148,6 +148,18 @@ describe('generic CSV collector', () => {
     expect(byName(inv, 'nl-03').provenance[0].row).toBe(4);
     expect(inv.excluded.map((e) => [e.name, e.provenance.row, e.code])).toEqual([['nl-02', 3, 'bad-value']]);
   });
+
+  it('the same file given twice is read once, with a warning', async () => {
+    const inv = (
+      await collectFiles([input('utf8-bom-crlf.csv'), { path: path.join(dir, '.', 'utf8-bom-crlf.csv'), displayName: './utf8-bom-crlf.csv' }], {
+        includePoweredOff: false,
+      })
+    ).inventory;
+    expect(inv.workloads.map((w) => w.id)).toEqual(['generic-csv:utf8-bom-crlf.csv/bom-01', 'generic-csv:utf8-bom-crlf.csv/bom-02']);
+    expect(inv.problems.map((p) => [p.code, p.message])).toEqual([
+      ['duplicate-input', './utf8-bom-crlf.csv is given more than once (also as utf8-bom-crlf.csv); read once.'],
+    ]);
+  });
 });
 
 describe('Azure Migrate CSV collector', () => {
