@@ -58,10 +58,12 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
 
   // plan, one per scenario
   const runs: ScenarioRun[] = await timed('plan', `planning ${specs.length} scenario(s)`, async () => {
+    const plans = (await stages.planMany?.(inventory, specs.map((s) => s.config), (i, done) =>
+      emit('plan', 'step', `scenario ${specs[i].name} planned (${done}/${specs.length})`, done / specs.length))) ?? null;
     const out: ScenarioRun[] = [];
     for (const [i, spec] of specs.entries()) {
-      emit('plan', 'step', `scenario ${spec.name} (${i + 1}/${specs.length})`, i / specs.length);
-      const plan = stableTimings(await stages.plan(inventory, spec.config), fixed);
+      if (!plans) emit('plan', 'step', `scenario ${spec.name} (${i + 1}/${specs.length})`, i / specs.length);
+      const plan = stableTimings(plans ? plans[i] : await stages.plan(inventory, spec.config), fixed);
       out.push({ ...spec, plan, planFile: specs.length > 1 ? scenarioPlanFile(spec.name) : 'plan.json' });
     }
     return out;

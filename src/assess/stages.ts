@@ -2,6 +2,7 @@ import { collectFiles } from '../collect/pipeline';
 import { defaultConfig, loadConfig, scenarioConfig } from '../config';
 import { planConsolidation } from '../plan/planner';
 import { scoreReadiness } from '../readiness';
+import { planInWorkers } from './plan-parallel';
 import { AssessStages } from './types';
 
 /** The real stages of `dcplan assess`, each owned by its own module; the pipeline only sequences them. */
@@ -11,6 +12,7 @@ export const defaultStages: AssessStages = {
   scenarioConfig,
   collect: (files, opts) => collectFiles(files, { includePoweredOff: opts.includePoweredOff }),
   plan: (inventory, config) => planConsolidation(inventory, config),
+  planMany: planInWorkers,
   score: async (inventory, config, asOf) => scoreReadiness({ inventory, config, asOf }),
   render: async (input, opts) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -119,6 +119,8 @@ export interface AssessStages {
   scenarioConfig(base: AssessmentConfig, name: string): AssessmentConfig;
   collect(files: { path: string; displayName: string }[], opts: { includePoweredOff: boolean }): Promise<{ inventory: Inventory; problems: Problem[] }>;
   plan(inventory: Inventory, config: AssessmentConfig): Promise<Plan>;
+  /** Optional: plan several scenarios at once (e.g. on worker threads); null = not possible here, plan one by one. */
+  planMany?(inventory: Inventory, configs: AssessmentConfig[], onEach: (index: number, done: number) => void): Promise<Plan[] | null>;
   score(inventory: Inventory, config: AssessmentConfig, asOf: string): Promise<Scorecard>;
   render(
     input: { inventory: Inventory; plan: Plan; scorecard: Scorecard; config: AssessmentConfig; scenarios?: { name: string; plan: Plan }[] },

@@ -58,6 +58,16 @@ describe('dcplan assess (CLI, demo estate)', () => {
     expect(result.scenarios).toHaveLength(4);
   });
 
+  it('with --date the checkpoints are byte-identical across runs, whether scenarios are planned on threads or one by one', () => {
+    const again = path.join(dir, 'again');
+    const r = runCli(['assess', '--out-dir', again, '--date', '2026-05-22', '--format', 'json'], {
+      cwd: dir, env: { DCPLAN_PLAN_THREADS: '1' },
+    });
+    expect(r.status).toBe(0);
+    for (const f of ['inventory.json', 'scorecard.json', ...result.checkpoints.scenarioPlans])
+      expect({ f, same: fs.readFileSync(path.join(again, f)).equals(fs.readFileSync(path.join(out, f))) }).toEqual({ f, same: true });
+  });
+
   it('a bad config stops with exit 2 naming the file and the key, without a stack trace', () => {
     const bad = path.join(dir, 'bad.yaml');
     fs.writeFileSync(bad, 'policy:\n  headrom: 0.3\n');

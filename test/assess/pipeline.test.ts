@@ -139,6 +139,7 @@ describe('runAssessment scenarios from several --config files (planner stubbed)'
     const seen: { headroom: number; models: string[] }[] = [];
     const stub: AssessStages = {
       ...stages,
+      planMany: undefined,
       plan: async (_inventory, config) => {
         seen.push({ headroom: config.policy.headroom, models: config.hostModels.map((m) => m.id) });
         return planStub;
