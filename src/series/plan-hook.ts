@@ -31,10 +31,12 @@ export interface SeriesPlanTally {
   considered: number;
   /** The policy percentile of the flat plan (for the note). */
   percentile?: number;
+  /** Placed-in-scope workloads per confidence rating ('-' = no rating). */
+  confidence: Record<string, number>;
 }
 
 export function newSeriesTally(basis: SlotGranularity): SeriesPlanTally {
-  return { basis, peakSumHosts: 0, flatPercentileHosts: 0, shaped: 0, considered: 0 };
+  return { basis, peakSumHosts: 0, flatPercentileHosts: 0, shaped: 0, considered: 0, confidence: {} };
 }
 
 export interface SeriesPoolResult {
@@ -82,6 +84,8 @@ export async function seriesPoolHook(
   for (const [, it] of pp.itemOf) {
     for (const m of comps[compOfItem.get(it)!].members) {
       tally.considered++;
+      const c = String(scope[m].utilization.confidence ?? '-');
+      tally.confidence[c] = (tally.confidence[c] ?? 0) + 1;
       if (Object.values(TIME_DIMENSIONS).some((k) => scope[m].utilization[k!]?.shape)) tally.shaped++;
     }
   }
@@ -126,7 +130,11 @@ export function seriesPlanNote(tally: SeriesPlanTally, seriesHosts: number): Pro
     ` (diversity benefit); ${tally.shaped} of ${tally.considered} workloads have demand shapes` +
     (flatShare > 0 ? `, ${flatShare} use their flat figure in every slot` : '') +
     `. The ordinary plan on each workload's flat P${tally.percentile ?? '?'} needs ${d.flatPercentileHosts} hosts` +
-    (d.flatPercentileHosts < d.seriesHosts ? ': fewer, because a shape holds the percentile of every hour (or hour of the week), which is stricter than one percentile over the whole window' : '');
+    (d.flatPercentileHosts < d.seriesHosts ? ': fewer, because a shape holds the percentile of every hour (or hour of the week), which is stricter than one percentile over the whole window' : '') +
+    `. Data confidence of the workloads: ${['5', '4', '3', '2', '1', '-']
+      .filter((k) => tally.confidence[k])
+      .map((k) => `${tally.confidence[k]} × ${k === '-' ? 'unrated' : `${k}/5`}`)
+      .join(', ')}`;
   if (tally.shaped === 0) {
     return warning('time-series-no-shapes', msg, {}, 'collect perf time series (perfmon, sar, traces) so workloads get hourly/weekly shapes');
   }

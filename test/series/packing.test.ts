@@ -81,7 +81,7 @@ describe('complementary workloads', () => {
       expect(h.load.cpuMhz).toBe(13600);
       expect(h.slotPeak!.cpuMhz!).toBeLessThanOrEqual(h.capacity.cpuMhz!);
     }
-    expect(plan.problems.find((p) => p.code === 'time-series-plan')!.message).toMatch(/8 hosts against 16 .* 8 saved/);
+    expect(plan.problems.find((p) => p.code === 'time-series-plan')!.message).toMatch(/8 hosts against 16 .* 8 saved.*Data confidence of the workloads: 16 × 5\/5$/);
     expect(plan.summary.lowerBound).toBeLessThanOrEqual(8);
   });
 
