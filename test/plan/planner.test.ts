@@ -1,0 +1,158 @@
+import * as path from 'path';
+import { AssessmentConfig, loadConfig, parseConfigText } from '../../src/config';
+import { generateEstate } from '../../src/bench/estate-generator';
+import { planConsolidation } from '../../src/plan/planner';
+import { Plan } from '../../src/plan/types';
+import { verifyPlan } from '../../src/verify';
+import { repoRoot } from '../helpers/cli';
+import { inventory, vm } from './estate';
+
+const fixture = loadConfig(path.join(repoRoot, 'test', 'fixtures', 'plan', 'assessment.yaml')).config!;
+const hostOf = (plan: Plan, name: string) => plan.hosts.find((h) => h.workloads.includes(name))!;
+// fixture models at target 0.8, f = 1.25: big = 64,000 MHz / 419,430.4 MiB; small = 16,000 MHz / 104,857.6 MiB
+const small = (name: string, extra = {}) => vm({ name, vcpus: 2, cpuMhz: 2500, cpuP95: 10, memGib: 4, memP95: 50, ...extra });
+
+function config(yaml: string): AssessmentConfig {
+  const r = parseConfigText(yaml, 'inline.yaml');
+  if (!r.config) throw new Error(JSON.stringify(r.problems));
+  return r.config;
+}
+
+describe('planner constraints', () => {
+  test('anti-affinity keeps dc01 and dc02 apart; affinity keeps the ERP group on one host; exclusions listed', async () => {
+    const inv = inventory([
+      small('dc01'),
+      small('dc02'),
+      small('erp-app', { application: 'erp' }),
+      small('erp-db', { application: 'erp' }),
+      small('erp-web', { application: 'erp' }),
+      small('web01'),
+      small('test-01'),
+    ]);
+    const plan = await planConsolidation(inv, fixture);
+    expect(hostOf(plan, 'dc01').id).not.toBe(hostOf(plan, 'dc02').id);
+    const erp = hostOf(plan, 'erp-app');
+    expect(erp.workloads).toEqual(expect.arrayContaining(['erp-app', 'erp-db', 'erp-web']));
+    expect(plan.unplaced).toEqual([{ name: 'test-01', id: 't/test-01', code: 'excluded', reason: 'excluded by constraints.exclude pattern "test-*"' }]);
+    expect(verifyPlan(plan, inv, fixture).ok).toBe(true);
+  });
+
+  test('RVTools DRS rule names: "anti" names separate, other names are listed and ignored', async () => {
+    const inv = inventory([
+      small('a1', { drsRules: ['separate-dcs'] }),
+      small('a2', { drsRules: ['separate-dcs'] }),
+      small('b1', { drsRules: ['web-rule'] }),
+      small('b2', { drsRules: ['web-rule'] }),
+    ]);
+    const plan = await planConsolidation(inv, fixture);
+    expect(hostOf(plan, 'a1').id).not.toBe(hostOf(plan, 'a2').id);
+    expect(plan.problems.find((p) => p.code === 'drs-rule-ignored')!.message).toContain('"web-rule"');
+  });
+
+  test('an affinity group that holds an anti-affinity pair is blocked with both rule names', async () => {
+    const inv = inventory([small('dc01', { application: 'erp' }), small('dc02', { application: 'erp' }), small('x')]);
+    const plan = await planConsolidation(inv, fixture);
+    expect(plan.unplaced.map((u) => [u.name, u.code])).toEqual([
+      ['dc01', 'constraint-conflict'],
+      ['dc02', 'constraint-conflict'],
+    ]);
+    expect(plan.unplaced[0].reason).toBe('affinity "erp" keeps dc01 and dc02 together, but anti-affinity "domain-controllers" keeps them apart');
+  });
+
+  test('the SQL pool gets its own hosts; licence cost by hand: 2 small hosts × max(8, 16) cores × 1,000', async () => {
+    const sql = (n: string) => vm({ name: n, vcpus: 4, cpuMhz: 2500, cpuP95: 25, memGib: 16, memP95: 50, os: 'Windows Server 2019 SQL Server' });
+    const inv = inventory([sql('sql1'), sql('sql2'), sql('sql3'), small('app1'), small('app2')]);
+    const plan = await planConsolidation(inv, fixture);
+    const sqlHosts = plan.hosts.filter((h) => h.pool === 'sql');
+    // 3 × 3,125 MHz and 3 × 10,240 MiB fit one small host; plus its N+1 spare
+    expect(sqlHosts.map((h) => [h.model, h.reserve, h.workloads])).toEqual([
+      ['small', false, ['sql1', 'sql2', 'sql3']],
+      ['small', true, []],
+    ]);
+    expect(sqlHosts[0].load).toEqual({ cpuMhz: 9375, memoryMib: 30720 });
+    for (const h of plan.hosts.filter((x) => x.pool !== 'sql')) expect(h.workloads.some((w) => w.startsWith('sql'))).toBe(false);
+    expect(plan.summary.licenceCores).toBe(32);
+    expect(plan.summary.licenceCost).toBe(32000);
+    expect(verifyPlan(plan, inv, fixture).ok).toBe(true);
+  });
+});
+
+describe('N+K reserve and clusters', () => {
+  test('15 one-host workloads, maxHostsPerCluster 8, K=1 → 3 clusters of 5 active + 1 spare = 18 hosts, at the bound', async () => {
+    // 16 vCPU × 2.5 GHz × 100 % × 1.25 = 50,000 MHz: one per big host, too large for small
+    const inv = inventory(Array.from({ length: 15 }, (_, i) => vm({ name: `big${i + 1}`, vcpus: 16, cpuMhz: 2500, cpuP95: 100, memGib: 64, memP95: 50 })));
+    const plan = await planConsolidation(inv, fixture);
+    const clusters = [...new Set(plan.hosts.map((h) => h.cluster))];
+    expect(clusters).toEqual(['general-1', 'general-2', 'general-3']);
+    for (const c of clusters) {
+      const hs = plan.hosts.filter((h) => h.cluster === c);
+      expect([hs.filter((h) => !h.reserve).length, hs.filter((h) => h.reserve).length]).toEqual([5, 1]);
+      expect(hs.filter((h) => h.reserve)[0]).toMatchObject({ model: 'big', workloads: [], reserve: true });
+    }
+    expect(plan.summary).toMatchObject({ hosts: 18, reserveHosts: 3, lowerBound: 18, gap: 0, hostsByModel: { big: 18 } });
+    expect(plan.solver.provenOptimal).toBe(true);
+  });
+});
+
+describe('unplaced workloads carry the exact reason', () => {
+  test('a 64 vCPU monster exceeds CPU of every model: both named with their usable capacity', async () => {
+    const inv = inventory([vm({ name: 'monster', vcpus: 64, cpuMhz: 2500, cpuP95: 100, memGib: 64, memP95: 50 }), small('ok')]);
+    const plan = await planConsolidation(inv, fixture);
+    expect(plan.unplaced).toEqual([
+      {
+        name: 'monster',
+        id: 't/monster',
+        code: 'exceeds-host-capacity',
+        reason:
+          'needs 200,000 MHz CPU, more than the 64,000 usable on big (80,000 × target 0.8); ' +
+          'needs 200,000 MHz CPU, more than the 16,000 usable on small (20,000 × target 0.8)',
+      },
+    ]);
+    expect(plan.summary.placed).toBe(1);
+    expect(plan.summary.unplaced).toBe(1);
+  });
+});
+
+describe('host-model choice', () => {
+  const models =
+    'hostModels:\n' +
+    '  - { id: large, sockets: 2, coresPerSocket: 16, cpuGhz: 2.5, memoryGib: 512, cost: 30000 }\n' +
+    '  - { id: medium, sockets: 1, coresPerSocket: 16, cpuGhz: 2.5, memoryGib: 512, cost: 17000 }\n';
+  const policy = (objective: string) =>
+    `policy: { headroom: 0, haSpareHosts: 0, objective: ${objective}, targetUtilization: { cpu: 0.8, memory: 1 } }\n`;
+  // 12 vCPU × 2.5 GHz × 100 % = 30,000 MHz; large holds two (64,000), medium one (32,000)
+  const inv = inventory([1, 2, 3].map((i) => vm({ name: `w${i}`, vcpus: 12, cpuMhz: 2500, cpuP95: 100, memGib: 16, memP95: 50 })));
+
+  test('objective cost picks the cheapest mix: large + medium (47,000) beats 2 large (60,000) and 3 medium (51,000)', async () => {
+    const plan = await planConsolidation(inv, config(policy('cost') + models));
+    expect(plan.summary.hostsByModel).toEqual({ large: 1, medium: 1 });
+    expect(plan.summary.hardwareCost).toBe(47000);
+    expect(plan.solver.costLowerBound).toBeLessThanOrEqual(47000);
+  });
+
+  test('objective hosts uses the fewest hosts (2), cheapest among them', async () => {
+    const plan = await planConsolidation(inv, config(policy('hosts') + models));
+    expect(plan.summary.hosts).toBe(2);
+    expect(plan.summary.hardwareCost).toBe(47000);
+  });
+});
+
+describe('determinism', () => {
+  test('two runs on a 300-workload estate give identical JSON apart from solver.seconds', async () => {
+    const inv = generateEstate({ workloads: 300, seed: 7 });
+    const cfg = config(
+      'policy: { haSpareHosts: 1, maxHostsPerCluster: 6 }\n' +
+        'hostModels:\n  - { id: a, sockets: 2, coresPerSocket: 16, cpuGhz: 2.6, memoryGib: 512, storageGib: 20000, cost: 20000 }\n' +
+        '  - { id: b, sockets: 2, coresPerSocket: 24, cpuGhz: 2.4, memoryGib: 768, storageGib: 30000, cost: 27000 }\n' +
+        'constraints: { pools: [ { name: sql, match: { name: "sql*" }, licence: { perCore: 500, minCoresPerHost: 16 } } ],\n' +
+        '  antiAffinity: [ { name: pair, workloads: [win-000001, win-000002, lnx-000003] } ] }\n',
+    );
+    const strip = (p: Plan) => JSON.stringify({ ...p, solver: { ...p.solver, seconds: 0 } });
+    const a = await planConsolidation(inv, cfg);
+    const b = await planConsolidation(inv, cfg);
+    expect(strip(a)).toBe(strip(b));
+    expect(a.summary.placed + a.summary.unplaced).toBe(300);
+    expect(a.summary.hosts).toBeGreaterThanOrEqual(a.summary.lowerBound);
+    expect(verifyPlan(a, inv, cfg).ok).toBe(true);
+  });
+});
