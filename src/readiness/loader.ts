@@ -122,7 +122,7 @@ function loadPlatform(f: YamlFile, name: string, problems: Problem[]): Platform 
   const facts: Platform['facts'] = {};
   for (const [key, fact] of Object.entries(p.facts)) {
     const msg = factTypeError(key, fact.value);
-    if (msg) local.push(error(FACTS[key] ? 'bad-fact-value' : 'unknown-fact', msg, { file: f.file, path: ['facts', key, FACTS[key] ? 'value' : 'value'] }));
+    if (msg) local.push(error(FACTS[key] ? 'bad-fact-value' : 'unknown-fact', msg, { file: f.file, path: ['facts', key, 'value'] }));
     const doc = p.documents[fact.source.doc];
     if (!doc)
       local.push(
