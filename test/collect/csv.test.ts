@@ -186,6 +186,13 @@ describe('dialects real exports use', () => {
     expect(res.records).toBe(1);
   });
 
+  it('an unknown encoding name is a user error naming the file', async () => {
+    await expect(readCsvAll(fx('utf8-bom-crlf.csv'), { encoding: 'klingon-8', file: 'x.csv' })).rejects.toMatchObject({
+      name: 'UserError',
+      problems: [expect.objectContaining({ code: 'unknown-encoding', file: 'x.csv' })],
+    });
+  });
+
   it('a callback returning false stops the read', async () => {
     let seen = 0;
     const res = readCsvText('a\n1\n2\n3\n', {}, () => undefined, () => {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
-import { Problem, error, warning } from '../../diagnostics';
+import { Problem, UserError, error, warning } from '../../diagnostics';
 import { Parser } from './papa-core';
 import { sepLine, sniffDelimiter, sniffEncoding, sniffNewline } from './sniff';
 
@@ -24,6 +24,7 @@ import { sepLine, sniffDelimiter, sniffEncoding, sniffNewline } from './sniff';
  *   never thrown. A record longer than `maxRecordChars` (an unterminated quote swallowing the file) stops the read
  *   with an error problem and `stopped = true`.
  * - I/O errors (missing file, permissions) are thrown as-is; callers turn them into user errors with the file name.
+ *   An unknown `encoding` name is a UserError.
  * For in-memory text use `readCsvText`, which behaves identically.
  */
 
@@ -238,6 +239,11 @@ export async function readCsv(
     } finally {
       fs.closeSync(fd);
     }
+  }
+  if (!iconv.encodingExists(encoding)) {
+    throw new UserError(
+      error('unknown-encoding', `Unknown text encoding "${encoding}" for ${opts.file ?? path}.`, { file: opts.file ?? path }, 'Use a name like utf-8, utf-16le, windows-1252 or windows-1251.'),
+    );
   }
   const decoder = iconv.getDecoder(encoding);
   const csv = new CsvStream(opts, encoding, onHeader, onRecord);
