@@ -107,3 +107,47 @@ export function confidenceSummary(inventory: Inventory): Record<'1' | '2' | '3' 
   }
   return out;
 }
+
+/**
+ * A chart.js configuration (plain data, type `line` with stacked filled areas) of one host's load by slot, with the
+ * capacity as a dashed line: ready for the report's chart renderer. Layers beyond `maxLayers` are summed into "other".
+ */
+export function stackedAreaChartConfig(s: HostLoadSeries, maxLayers = 8): Record<string, unknown> {
+  const labels =
+    s.granularity === 'hourly'
+      ? Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`)
+      : Array.from({ length: 168 }, (_, k) => `${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][Math.floor(k / 24)]} ${String(k % 24).padStart(2, '0')}h`);
+  const byPeak = [...s.layers].sort((a, b) => Math.max(...b.values) - Math.max(...a.values) || a.workload.localeCompare(b.workload));
+  const shown = byPeak.slice(0, maxLayers);
+  const rest = byPeak.slice(maxLayers);
+  const layers = rest.length
+    ? [...shown, { workload: `${rest.length} other`, values: labels.map((_, i) => r3(rest.reduce((t, l) => t + l.values[i], 0))) }]
+    : shown;
+  return {
+    type: 'line',
+    data: {
+      labels,
+      datasets: [
+        ...layers.map((l) => ({ label: l.workload, data: l.values, fill: true, stack: 'load', pointRadius: 0, borderWidth: 1 })),
+        { label: 'capacity', data: labels.map(() => s.capacity), fill: false, stack: 'capacity', borderDash: [6, 4], pointRadius: 0, borderWidth: 2 },
+      ],
+    },
+    options: {
+      animation: false,
+      plugins: { title: { display: true, text: `${s.hostId} (${s.model}): ${s.dimension} by ${s.granularity === 'hourly' ? 'hour of day' : 'hour of week'}, UTC` } },
+      scales: { y: { stacked: true, beginAtZero: true, title: { display: true, text: s.dimension } } },
+    },
+  };
+}
+
+/** One sentence for the executive summary, or undefined for a plan made without time series. */
+export function diversitySentence(plan: Plan): string | undefined {
+  const d = plan.diversity;
+  if (!d) return undefined;
+  const basis = d.basis === 'hourly' ? 'hourly' : 'weekly (hour of week)';
+  return (
+    `Packing on ${basis} demand shapes needs ${d.seriesHosts} hosts; adding up each workload's peak would need ${d.peakSumHosts}` +
+    ` — ${d.hostsSaved} host(s) saved by placing workloads that peak at different times together` +
+    (d.flatPercentileHosts !== undefined ? ` (the plan on flat percentiles needs ${d.flatPercentileHosts}).` : '.')
+  );
+}

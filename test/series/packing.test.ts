@@ -169,3 +169,19 @@ describe('report data', () => {
     expect(confidenceSummary(inv)).toEqual({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 16, unrated: 0 });
   });
 });
+
+describe('report hooks', () => {
+  test('chart.js config of a host and the executive-summary sentence', async () => {
+    const { hostLoadSeries, stackedAreaChartConfig, diversitySentence } = await import('../../src/series/report-data');
+    const inv = estate();
+    const plan = await planConsolidation(inv, resolveConfig(configInput('hourly')));
+    const cfg = stackedAreaChartConfig(hostLoadSeries(plan, inv)[0]) as { type: string; data: { labels: string[]; datasets: { label: string; data: number[] }[] } };
+    expect(cfg.type).toBe('line');
+    expect(cfg.data.labels[8]).toBe('08:00');
+    expect(cfg.data.datasets.map((d) => d.label.split('-')[0])).toEqual(['day', 'night', 'capacity']);
+    expect(cfg.data.datasets[2].data[0]).toBe(16000);
+    expect(diversitySentence(plan)).toBe(
+      "Packing on hourly demand shapes needs 8 hosts; adding up each workload's peak would need 16 — 8 host(s) saved by placing workloads that peak at different times together (the plan on flat percentiles needs 16).",
+    );
+  });
+});
