@@ -1,0 +1,94 @@
+/**
+ * `npm run bench:plan [-- --sizes 1000,10000,100000] [--seed N] [--config assessment.yaml]`
+ *
+ * Plans seeded realistic estates (src/bench/estate-generator.ts) and prints, per size: hosts used, lower bound, gap,
+ * seconds and peak memory. Each size runs in its own child process so the peak RSS belongs to that size alone.
+ * Figures, not assertions: the targets (10,000 within 2 % of the bound in < 5 s; 100,000 in < 60 s and < 2 GiB) are
+ * printed beside them for a human to judge.
+ */
+import { spawnSync } from 'child_process';
+import { defaultConfig, loadConfig } from '../config';
+import { planConsolidation } from '../plan/planner';
+import { generateEstate } from './estate-generator';
+
+interface Row {
+  workloads: number;
+  hosts: number;
+  reserve: number;
+  lowerBound: number;
+  gap: number;
+  seconds: number;
+  generateSeconds: number;
+  peakRssMiB: number;
+  algorithm: string;
+  unplaced: number;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function child(size: number): Promise<void> {
+  const seed = Number(arg('--seed') ?? 42);
+  const cfgFile = arg('--config');
+  const config = cfgFile ? loadConfig(cfgFile).config : defaultConfig();
+  if (!config) throw new Error(`cannot read ${cfgFile}`);
+  const g0 = process.hrtime.bigint();
+  const inv = generateEstate({ workloads: size, seed });
+  const g1 = process.hrtime.bigint();
+  const plan = await planConsolidation(inv, config);
+  const t1 = process.hrtime.bigint();
+  const row: Row = {
+    workloads: size,
+    hosts: plan.summary.hosts,
+    reserve: plan.summary.reserveHosts,
+    lowerBound: plan.summary.lowerBound,
+    gap: plan.summary.gap,
+    seconds: Number(t1 - g1) / 1e9,
+    generateSeconds: Number(g1 - g0) / 1e9,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    algorithm: plan.solver.algorithm,
+    unplaced: plan.summary.unplaced,
+  };
+  process.stdout.write(JSON.stringify(row) + '\n');
+}
+
+function main(): void {
+  const sizes = (arg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
+  const passOn = ['--seed', '--config'].flatMap((f) => (arg(f) ? [f, arg(f)!] : []));
+  console.log(`dcplan bench:plan — seeded realistic estates (seed ${arg('--seed') ?? 42}), ${arg('--config') ?? 'default policy, std-2x32 hosts'}`);
+  console.log('workloads   hosts  reserve  lower bound    gap   plan s   peak RSS MiB  unplaced  algorithm');
+  for (const size of sizes) {
+    const r = spawnSync(process.execPath, ['--max-old-space-size=4096', __filename, '--child', String(size), ...passOn], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (r.status !== 0) {
+      console.log(`${String(size).padStart(9)}  failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+      continue;
+    }
+    const row = JSON.parse(r.stdout.trim().split('\n').pop()!) as Row;
+    console.log(
+      [
+        String(row.workloads).padStart(9),
+        String(row.hosts).padStart(7),
+        String(row.reserve).padStart(8),
+        String(row.lowerBound).padStart(12),
+        `${(row.gap * 100).toFixed(2)} %`.padStart(8),
+        row.seconds.toFixed(2).padStart(8),
+        row.peakRssMiB.toFixed(0).padStart(14),
+        String(row.unplaced).padStart(9),
+        ` ${row.algorithm}`,
+      ].join(' '),
+    );
+  }
+  console.log('targets: 10,000 within 2 % of the lower bound in < 5 s; 100,000 in < 60 s and < 2,048 MiB');
+}
+
+if (process.argv.includes('--child')) {
+  child(Number(arg('--child'))).catch((e) => {
+    process.stderr.write(String(e?.stack ?? e) + '\n');
+    process.exit(1);
+  });
+} else main();
