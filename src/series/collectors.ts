@@ -219,6 +219,7 @@ export const bitbrainsCollector: Collector = {
         }
         for (const c of [...seen.values()].sort((a, b) => a.server.localeCompare(b.server, 'en', { numeric: true }))) {
           const p = byName.get(c.server);
+          if (c.rows === 0) continue; // nothing readable: the file's problems say why
           if (c.cores === 0 || c.cpuCapacityMhz === 0 || c.memoryKb === 0 || !p) {
             out.excluded.push({
               name: c.server,

@@ -61,3 +61,21 @@ test('collect → plan (hourly shapes) → verify: day and night servers share h
   expect(v.stdout + v.stderr).toMatch(/plan verified: 3 hosts, 4 workloads/);
   expect(v.status).toBe(0);
 });
+
+test('bad series input: exit 2 naming the file, row and what was expected; no stack trace', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dcplan-series-bad-'));
+  const header =
+    'Timestamp [ms];\tCPU cores;\tCPU capacity provisioned [MHZ];\tCPU usage [MHZ];\tCPU usage [%];\tMemory capacity provisioned [KB];' +
+    '\tMemory usage [KB];\tDisk read throughput [KB/s];\tDisk write throughput [KB/s];\tNetwork received throughput [KB/s];\tNetwork transmitted throughput [KB/s]';
+  fs.writeFileSync(path.join(dir, '7.csv'), `${header}\nabc;\t2\n`);
+  const r = runCli(['collect', '7.csv', '--out', 'inv.json'], { cwd: dir });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain('no-valid-rows at 7.csv');
+  expect(r.stderr).toContain('e.g. row 2: expected 11 fields separated by ";\\t", found 2; row skipped');
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+
+  fs.writeFileSync(path.join(dir, 'perf.csv'), 'timestamp,server,metric,value\n2024-01-01T00:00:00Z,a,cpu,5\n');
+  const o = runCli(['collect', 'perf.csv', '--resample', '7', '--out', 'inv.json'], { cwd: dir });
+  expect(o.status).toBe(2);
+  expect(o.stderr).toContain('resample interval 7 s must divide one hour evenly');
+});

@@ -13,9 +13,9 @@
  * equivalent and is not used for sizing.
  */
 import * as path from 'path';
-import { info } from '../../diagnostics';
+import { error, info } from '../../diagnostics';
 import { readLines } from '../lines';
-import { KIB_PER_S_TO_MBPS, ParseInput, ParseStats } from './common';
+import { firstIssue, KIB_PER_S_TO_MBPS, ParseInput, ParseStats } from './common';
 
 export const BITBRAINS_HEADER = /^Timestamp \[ms\];\s*CPU cores;/;
 
@@ -50,8 +50,11 @@ export async function parseBitbrains(inp: ParseInput): Promise<ParseStats & { ca
   await readLines(file, 'utf8', (line, lineNo) => {
     rows = lineNo;
     if (lineNo === 1) {
-      headerOk = BITBRAINS_HEADER.test(line);
-      if (!headerOk) issues.add('bad-header', 'error', 1, 'expected the Bitbrains header "Timestamp [ms];\tCPU cores;..."', { skipsRow: true });
+      headerOk = BITBRAINS_HEADER.test(line) && line.split(';').length >= 11;
+      if (!headerOk)
+        issues.add('bad-header', 'error', 1, `expected the 11-column Bitbrains header "Timestamp [ms];\tCPU cores;\t...", found "${line.slice(0, 80)}"`, {
+          skipsRow: true,
+        });
       return;
     }
     if (!headerOk || line.trim() === '') return;
@@ -109,6 +112,9 @@ export async function parseBitbrains(inp: ParseInput): Promise<ParseStats & { ca
         column: 'CPU usage [MHZ]',
       }),
     );
+  }
+  if (headerOk && cap.rows === 0 && rows > 1) {
+    problems.push(error('no-valid-rows', `none of the ${rows - 1} data rows could be read${firstIssue(issues)}`, { file: display }));
   }
   return { rowsRead: rows, samples, problems, servers: cap.rows > 0 ? [server] : [], capacity: cap };
 }

@@ -38,3 +38,9 @@ export function cellNumber(text: string): number | undefined {
 export const BYTES_PER_S_TO_MBPS = 8 / 1e6;
 /** sysstat and Bitbrains kB/s are kibibytes: → Mbps. */
 export const KIB_PER_S_TO_MBPS = (8 * 1024) / 1e6;
+
+/** `; e.g. row 2: <message>` from the first row problem recorded, for a file-level error that sums them up. */
+export function firstIssue(issues: RowIssues): string {
+  const p = issues.problems[0];
+  return p ? `; e.g. row ${p.row}${p.column ? ` column "${p.column}"` : ''}: ${p.message}` : '';
+}

@@ -12,12 +12,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { info, warning } from '../../diagnostics';
+import { error, info, warning } from '../../diagnostics';
 import { detectEncoding, readHead, readLines, splitCsvLine } from '../lines';
 import { MetricKey, MetricUnit } from '../types';
 import { Series } from '../store';
 import { parseTimestamp } from '../time';
-import { ParseInput, ParseStats } from './common';
+import { firstIssue, ParseInput, ParseStats } from './common';
 
 export const norm = (s: string): string => s.toLowerCase().replace(/^\*/, '').replace(/[^a-z0-9%]/g, '');
 
@@ -237,6 +237,9 @@ export async function parseTable(inp: ParseInput, expect: 'generic' | 'migration
     problems.push(
       info('timezone-assumed', `${zoneless} distinct timestamps carry no zone: read as ${bias === 0 ? 'UTC' : `local time with bias ${bias} min`}`, { file: display }),
     );
+  }
+  if (kind && samples === 0 && rows > 1 && issues.count('bad-timestamp') + issues.count('bad-number') + issues.count('unknown-metric') > 0) {
+    problems.push(error('no-valid-rows', `none of the ${rows - 1} data rows gave a sample${firstIssue(issues)}`, { file: display }));
   }
   if (expect === 'migration-center' && names.size === 0) {
     problems.push(warning('machine-names-missing', 'no vmInfo.csv beside perfInfo.csv: MachineId values are used as server names', { file: display }, 'put vmInfo.csv in the same folder'));
