@@ -119,7 +119,7 @@ export async function collectFiles(inputs: (string | CollectInput)[], options: C
       }
       throw e;
     }
-    const bad = UNREADABLE[probe.kind];
+    const bad = probe.kind === 'text' && (probe.headers ?? []).length === 0 ? 'holds only blank lines' : UNREADABLE[probe.kind];
     if (bad) {
       errors.push(
         error('unreadable-file', `${f.displayName} ${bad}; expected ${expectedByExtension(probe.ext)}.`, { file: f.displayName }, UNREADABLE_HINT[probe.kind]),

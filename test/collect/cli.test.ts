@@ -13,6 +13,7 @@ describe('dcplan collect (CLI)', () => {
     ['empty.csv', 'empty.csv is empty (0 bytes); expected a CSV text file.'],
     ['binary.csv', 'binary.csv is a binary file, not text; expected a CSV text file.'],
     ['old-excel.xls', 'old-excel.xls is an old-format Excel (.xls)'],
+    ['blank-lines.csv', 'blank-lines.csv holds only blank lines; expected a CSV text file.'],
     ['unknown-columns.csv', 'unknown-columns.csv: no collector recognises this file. Headers seen: "hostname_x", "cpu_count", "ram".'],
   ])('%s → exit 2, the file named, no stack trace', (name, message) => {
     const out = path.join(tmp(), 'inventory.json');

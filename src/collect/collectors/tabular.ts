@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Problem, warning } from '../../diagnostics';
+import { Problem, error, warning } from '../../diagnostics';
 import { Excluded, Workload } from '../../inventory/schema';
 import { readCsv } from '../read/csv';
 import { ColumnSpec, ColumnSpecs, applyColumnMap, cell, normHeader, resolveColumns } from '../read/headers';
@@ -185,7 +185,9 @@ export async function collectTabular<K extends string>(
     },
   );
   out.problems.push(...res.problems);
-  if (columns && res.records === 0) {
+  if (res.headers.length === 0) {
+    out.problems.push(error('no-header', `${file} holds no header row (only blank lines).`, { file }));
+  } else if (columns && res.records === 0) {
     out.problems.push(warning('no-data-rows', `${file} has a header row but no data rows.`, { file }));
   }
   if (skipped > 0) {
