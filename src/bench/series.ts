@@ -6,8 +6,9 @@
  *    17.3 million samples) as a generic series CSV (`timestamp,server,cpu_pct,memory_pct`) in a temp folder, seeded.
  * 2. Ingests it through the `generic-series-csv` collector (streaming parse → resampling store → profiles with
  *    weekly shapes) and prints samples/s and the process's peak RSS (target ≥ 1 million samples/s).
- * 3. Plans 5,000 workloads × 168 weekly slots × 2 dimensions (336 pack dimensions) with the heuristic portfolio,
- *    beside the flat peak-sum instance, and prints hosts, the slot lower bound and seconds (target < 30 s).
+ * 3. Plans 5,000 workloads with weekly CPU shapes through `planConsolidation` (policy.timeSeries: weekly: 168 slots ×
+ *    cpu and memory = 336 pack dimensions, plus the flat and peak-sum plans beside it) and prints the hosts of each, the
+ *    lower bound and seconds (target < 30 s).
  *
  * Options: `--servers N` `--days N` `--workloads N` `--keep` (keep the generated file), `--skip-ingest`, `--skip-plan`.
  */
@@ -15,11 +16,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { probeFile } from '../collect/read/probe';
-import { lowerBound } from '../plan/bounds';
-import { PackInstance } from '../plan/solver/instance';
-import { solvePortfolio } from '../plan/solver/portfolio';
+import { resolveConfig } from '../config/defaults';
+import { Inventory, INVENTORY_SCHEMA, Workload } from '../inventory/schema';
+import { planConsolidation } from '../plan/planner';
 import { genericSeriesCollector } from '../series/collectors';
-import { expandToSlots, SlotDemand } from '../series/packing';
 import { Random } from '../util/random';
 
 const arg = (name: string, def: number): number => {
@@ -106,48 +106,70 @@ async function ingest(servers: number, days: number, keep: boolean): Promise<voi
   else fs.rmSync(dir, { recursive: true, force: true });
 }
 
-function plan(workloads: number): void {
+/** 5,000 workloads with weekly CPU shapes (business hours, nightly batch, weekend jobs, flat) as an inventory. */
+function shapedEstate(workloads: number): Inventory {
   const rng = new Random(7);
-  const slots = 168;
-  const capCpu = 2 * 32 * 2800 * 0.8; // a 2 × 32-core 2.8 GHz host at 80 %
-  const capMem = 1024 * 1024 * 0.9; // 1 TiB at 90 %
-  const flatItems: PackInstance['items'] = [];
-  const slotDemands: SlotDemand[] = [];
+  const ws: Workload[] = [];
   for (let i = 0; i < workloads; i++) {
     const kind = rng.int(0, 3);
-    const vcpus = rng.pick([1, 2, 2, 4, 4, 8, 16]);
-    const mhz = vcpus * 2800;
-    const memMib = Math.round(rng.logNormal(8192, 0.8));
-    const cpu = new Float64Array(slots);
-    const mem = new Float64Array(slots);
-    for (let s = 0; s < slots; s++) {
-      const t = T0 + s * 3_600_000;
-      cpu[s] = (mhz * Math.min(100, pattern(kind, t) * (0.8 + rng.next() * 0.4))) / 100 * 1.2;
-      mem[s] = memMib * (0.5 + kind * 0.05) * 1.2;
-    }
-    slotDemands.push({ cpuMhz: cpu, memoryMib: mem });
-    flatItems.push({ id: `w${i}`, size: [Math.max(...cpu), Math.max(...mem)] });
+    const jitter = Array.from({ length: 168 }, () => 0.8 + rng.next() * 0.4);
+    const values = Array.from({ length: 168 }, (_, s) => Math.round(Math.min(100, pattern(kind, T0 + s * 3_600_000) * jitter[s]) * 100) / 100);
+    const sorted = [...values].sort((a, b) => a - b);
+    const name = `vm-${String(i + 1).padStart(5, '0')}`;
+    ws.push({
+      id: `bench/${name}`,
+      name,
+      kind: 'vm',
+      powerState: 'on',
+      vcpus: rng.pick([1, 2, 2, 4, 4, 8, 16]),
+      cpuMhz: 2800,
+      memoryMib: Math.round(rng.logNormal(8192, 0.8)),
+      disks: [],
+      utilization: {
+        cpu: { unit: 'pct', basis: 'series', p95: sorted[Math.floor(0.95 * 167)], peak: sorted[167], shape: { granularity: 'weekly', percentile: 95, values } },
+        memory: { unit: 'pct', basis: 'series', p95: 50 + kind * 5, peak: 50 + kind * 5 },
+        confidence: 5,
+      },
+      os: { family: 'linux' },
+      location: {},
+      tags: [],
+      labels: {},
+      drsRules: [],
+      config: {},
+      flags: [],
+      provenance: [{ file: 'bench' }],
+    });
   }
-  const flat: PackInstance = { dims: ['cpuMhz', 'memoryMib'], items: flatItems, binTypes: [{ id: 'std-2x32', capacity: [capCpu, capMem], cost: 1 }] };
-  let t = Date.now();
-  const flatSol = solvePortfolio(flat, { seed: 1 });
-  const flatSecs = (Date.now() - t) / 1000;
-  const inst = expandToSlots(flat, (i) => slotDemands[i], 'weekly');
-  t = Date.now();
+  return {
+    schema: INVENTORY_SCHEMA,
+    generatedBy: { tool: 'dcplan', version: 'bench' },
+    sources: [],
+    workloads: ws,
+    hosts: [],
+    clusters: [],
+    excluded: [],
+    coverage: { workloads: workloads, withCpuUtilization: workloads, withMemoryUtilization: workloads, withStorage: 0, withSeries: workloads, withHostJoined: 0, byFlag: {} },
+    problems: [],
+  };
+}
+
+async function plan(workloads: number): Promise<void> {
+  const inv = shapedEstate(workloads);
+  const config = resolveConfig({ policy: { timeSeries: 'weekly' } });
+  const t = Date.now();
   const c0 = process.cpuUsage();
-  const sol = solvePortfolio(inst, { seed: 1 });
+  const p = await planConsolidation(inv, config);
   const secs = (Date.now() - t) / 1000;
   const cu = process.cpuUsage(c0);
   const cpuSecs = (cu.user + cu.system) / 1e6;
-  t = Date.now();
-  const lb = lowerBound(inst);
-  const lbSecs = (Date.now() - t) / 1000;
+  const d = p.diversity!;
   console.log(
-    `plan: ${workloads} workloads × ${slots} slots × 2 dimensions (${inst.dims.length} pack dimensions): ${sol.bins.length} hosts ` +
-      `(${sol.algorithm}) in ${secs.toFixed(2)} s wall-clock, ${cpuSecs.toFixed(2)} s CPU (target < 30 s); slot lower bound ${lb.value} (${lb.method}, ${lbSecs.toFixed(2)} s)`,
+    `plan: ${workloads} workloads × 168 weekly slots × ${p.dimensions.length} dimensions through planConsolidation (three solves: ` +
+      `flat percentile, peak-sum, slots): ${secs.toFixed(2)} s wall-clock, ${cpuSecs.toFixed(2)} s CPU (target < 30 s)`,
   );
   console.log(
-    `  peak-sum plan on each workload's peak slot: ${flatSol.bins.length} hosts in ${flatSecs.toFixed(2)} s → diversity benefit ${flatSol.bins.length - sol.bins.length} hosts`,
+    `  hosts: time-series ${d.seriesHosts}, peak-sum ${d.peakSumHosts} (diversity benefit ${d.hostsSaved}), flat P95 ${d.flatPercentileHosts}; ` +
+      `lower bound ${p.summary.lowerBound} (${p.solver.lowerBoundMethod}), gap ${(p.summary.gap * 100).toFixed(1)} %`,
   );
 }
 
@@ -155,7 +177,7 @@ async function main(): Promise<void> {
   const servers = arg('servers', 1000);
   const days = arg('days', 30);
   if (!flag('skip-ingest')) await ingest(servers, days, flag('keep'));
-  if (!flag('skip-plan')) plan(arg('workloads', 5000));
+  if (!flag('skip-plan')) await plan(arg('workloads', 5000));
 }
 
 main().catch((e) => {
