@@ -22,6 +22,7 @@ interface Row {
   peakRssMiB: number;
   algorithm: string;
   unplaced: number;
+  costGap?: number;
 }
 
 function arg(name: string): string | undefined {
@@ -51,6 +52,7 @@ async function child(size: number): Promise<void> {
     algorithm: plan.solver.algorithm,
     unplaced: plan.summary.unplaced,
   };
+  if (plan.solver.costGap !== undefined && config.hostModels.length > 1) row.costGap = plan.solver.costGap;
   process.stdout.write(JSON.stringify(row) + '\n');
 }
 
@@ -79,10 +81,12 @@ function main(): void {
         row.seconds.toFixed(2).padStart(8),
         row.peakRssMiB.toFixed(0).padStart(14),
         String(row.unplaced).padStart(9),
+        row.costGap !== undefined ? ` cost gap ${(row.costGap * 100).toFixed(2)} %;` : '',
         ` ${row.algorithm}`,
       ].join(' '),
     );
   }
+  console.log('gap = (hosts − lower bound on host count) / bound; with several models and objective cost the plan minimises cost, so the cost gap is the figure to read');
   console.log('targets: 10,000 within 2 % of the lower bound in < 5 s; 100,000 in < 60 s and < 2,048 MiB');
 }
 

@@ -85,10 +85,15 @@ export function solvePortfolio(instance: PackInstance, opts: PortfolioOptions = 
       best = { name, packing, cost, bins };
   };
 
+  // large multi-type estates: the item-centric family runs once per preferred type only for the first measure;
+  // the multi-bin balancing below (per type) is what wins there
+  const largeMulti = typeCount > 1 && passWork >= 2e6;
   for (const open of openRules) {
+    const ruleMeasures = largeMulti && open !== 'cheapest' ? measures.slice(0, 1) : measures;
+    const ruleFits: ('first' | 'best')[] = largeMulti && open !== 'cheapest' ? ['first'] : fits;
     const tag = typeof open === 'number' ? (typeCount > 1 ? `@${instance.binTypes[open].id}` : '') : '@cheapest';
-    for (const ms of measures) {
-      for (const fit of fits) {
+    for (const ms of ruleMeasures) {
+      for (const fit of ruleFits) {
         consider(`${fit === 'first' ? 'FFD' : 'BFD'}(${ms})${tag}`, itemCentric(m, orders.get(ms)!, fit, open));
         work += m.n;
       }
@@ -101,10 +106,10 @@ export function solvePortfolio(instance: PackInstance, opts: PortfolioOptions = 
     }
   }
   // multi-bin worst fit around the continuous bound, per bin type
-  const mbOrders: Measure[] = passWork < 2e8 ? ['weighted', 'max'] : ['weighted'];
+  const mbOrders: Measure[] = passWork < 2e8 && !largeMulti ? ['weighted', 'max'] : ['weighted'];
   for (let t = 0; t < typeCount; t++) {
     const m0 = continuousBins(m, t);
-    const tries = passWork < 2e8 ? [m0, m0 + 1, Math.ceil(m0 * 1.02) + 1] : [m0, Math.ceil(m0 * 1.01) + 1];
+    const tries = passWork < 2e8 && !largeMulti ? [m0, m0 + 1, Math.ceil(m0 * 1.02) + 1] : [m0, Math.ceil(m0 * 1.01) + 1];
     const tag = typeCount > 1 ? `@${instance.binTypes[t].id}` : '';
     for (const ms of mbOrders)
       for (const bins of [...new Set(tries)]) {
