@@ -53,8 +53,22 @@ export function readInventory(file: string, displayName: string = file): Invento
  * 200,000-workload estate never exists as one giant string in memory.
  */
 export function writeInventory(file: string, inventory: Inventory): void {
+  try {
+    writeStreamed(file, inventory);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && ['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST'].includes(code))
+      throw new UserError(error('cannot-write', `Cannot write ${file}: ${(e as Error).message}`, { file }, 'Choose another --out path.'));
+    throw e;
+  }
+}
+
+function writeStreamed(file: string, inventory: Inventory): void {
   const abs = path.resolve(file);
   fs.mkdirSync(path.dirname(abs), { recursive: true });
+  if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) {
+    throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
+  }
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
   const fd = fs.openSync(tmp, 'w');
   try {

@@ -85,6 +85,13 @@ describe('dcplan collect (CLI)', () => {
     expect(JSON.parse(r.stdout).summary.totals).toEqual({ vcpus: 12, memoryGib: 80, storageGib: 1200 });
   });
 
+  it('an --out that is a directory is a user error, not a crash', () => {
+    const d = tmp();
+    const r = runCli(['collect', 'utf8-bom-crlf.csv', '--out', d], { cwd: fixtures });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`Cannot write ${d}: ${d} is a directory`);
+  });
+
   it('--json on an error prints the problems as JSON with exit 2', () => {
     const r = runCli(['collect', 'empty.csv', '--json'], { cwd: fixtures });
     expect(r.status).toBe(2);
