@@ -48,17 +48,34 @@ export function filesOf(p: string): string[] {
   return out;
 }
 
-function firstFileHead(dir: string, bytes = 4096): string {
-  const files = filesOf(dir).slice(0, 1);
-  if (files.length === 0) return '';
-  const fd = fs.openSync(files[0], 'r');
+/** The first bytes of a file, decoded with the detected encoding. */
+export function fileHead(file: string, bytes = 4096): string {
+  const fd = fs.openSync(file, 'r');
   try {
     const b = Buffer.alloc(bytes);
     const n = fs.readSync(fd, b, 0, bytes, 0);
-    return b.subarray(0, n).toString('utf8');
+    const head = b.subarray(0, n);
+    return iconv.decode(head, detectEncoding(head)).replace(/^\uFEFF/, '');
+  } catch {
+    return '';
   } finally {
     fs.closeSync(fd);
   }
+}
+
+function firstFileHead(dir: string): string {
+  const files = filesOf(dir).slice(0, 1);
+  return files.length === 0 ? '' : fileHead(files[0]);
+}
+
+/**
+ * Detection of a file, or of a folder by its files: a folder is one source when its first file is of the format (a
+ * perfmon data collector set rolled over into daily files, a folder of sadf days): all its files go into one store,
+ * so the series of a server continue across files.
+ */
+function detectText(probe: FileProbe, test: (text: string) => boolean): 'file' | 'folder' | undefined {
+  if (probe.kind === 'directory') return test(firstFileHead(probe.path)) ? 'folder' : undefined;
+  return test(headText(probe)) ? 'file' : undefined;
 }
 
 function baseWorkload(name: string, format: string, root: string, file: string): Workload {
@@ -98,6 +115,7 @@ async function runSeries(
   options: CollectOptions,
   parse: Parse,
   finishWorkloads?: (profiles: ServerProfile[], ctx: RunContext, opts: SeriesOptions, out: CollectorOutput) => void,
+  accepts?: (file: string) => boolean,
 ): Promise<CollectorOutput> {
   const opts = seriesOptions(options.series);
   const bad = validateSeriesOptions(opts);
@@ -105,7 +123,18 @@ async function runSeries(
   const store = new SeriesStore(opts.resampleSeconds);
   const out: CollectorOutput = { format, rowsRead: 0, workloads: [], hosts: [], clusters: [], excluded: [], problems: [], utilizationUpdates: [] };
   const ctx: RunContext = { root: probe.displayName, capacities: [], displayOf: new Map() };
-  const files = probe.kind === 'directory' ? filesOf(probe.path) : [probe.path];
+  let files = probe.kind === 'directory' ? filesOf(probe.path) : [probe.path];
+  if (probe.kind === 'directory' && accepts) {
+    const skipped = files.filter((f) => !accepts(f));
+    files = files.filter((f) => accepts(f));
+    if (skipped.length > 0) {
+      out.problems.push(
+        info('files-skipped', `${skipped.length} file(s) in the folder are not ${format} and were not read: ${skipped.map((f) => path.relative(probe.path, f)).slice(0, 5).join(', ')}`, {
+          file: probe.displayName,
+        }),
+      );
+    }
+  }
   for (const f of files) {
     const display = probe.kind === 'directory' ? path.join(probe.displayName, path.relative(probe.path, f)) : probe.displayName;
     ctx.displayOf.set(f, display);
@@ -173,18 +202,21 @@ export function collapsePerFile(problems: Problem[], folder: string): Problem[] 
   return out;
 }
 
+const score = (k: 'file' | 'folder' | undefined, file: number, folder: number): number => (k === 'file' ? file : k === 'folder' ? folder : 0);
+
 export const perfmonCollector: Collector = {
   id: 'perfmon-csv',
   description: 'Windows perfmon / typeperf / relog CSV (PDH-CSV 4.0)',
-  detect: (probe) => (looksLikePerfmon(headText(probe)) ? 1 : 0),
-  collect: (probe, options) => runSeries('perfmon-csv', probe, options, (inp) => parsePerfmon(inp)),
+  detect: (probe) => score(detectText(probe, looksLikePerfmon), 1, 0.9),
+  collect: (probe, options) =>
+    runSeries('perfmon-csv', probe, options, (inp) => parsePerfmon(inp), undefined, (f) => looksLikePerfmon(fileHead(f))),
 };
 
 export const sadfCollector: Collector = {
   id: 'sadf',
   description: 'Linux sysstat sadf -d / -dh / -j output',
-  detect: (probe) => (looksLikeSadf(headText(probe)) ? 0.95 : 0),
-  collect: (probe, options) => runSeries('sadf', probe, options, (inp) => parseSadf(inp)),
+  detect: (probe) => score(detectText(probe, looksLikeSadf), 0.95, 0.9),
+  collect: (probe, options) => runSeries('sadf', probe, options, (inp) => parseSadf(inp), undefined, (f) => looksLikeSadf(fileHead(f))),
 };
 
 export const bitbrainsCollector: Collector = {
@@ -290,12 +322,25 @@ export const planetlabCollector: Collector = {
   },
 };
 
-function tableDetect(probe: FileProbe, options: CollectOptions | undefined, want: 'mc' | 'generic'): number {
-  const text = headText(probe);
-  if (!text) return 0;
+/** Table form of a text's header row (after `--map`), or undefined. */
+function tableKindOf(text: string, options: CollectOptions | undefined): ReturnType<typeof tableKind> {
+  if (!text) return undefined;
   const first = text.split(/\r?\n/, 1)[0];
   const delim = [',', ';', '\t', '|'].sort((a, b) => first.split(b).length - first.split(a).length)[0];
-  const kind = tableKind(splitCsvLine(first, delim).map((x) => x.trim()), options?.columnMap);
+  return tableKind(splitCsvLine(first, delim).map((x) => x.trim()), options?.columnMap);
+}
+
+function tableDetect(probe: FileProbe, options: CollectOptions | undefined, want: 'mc' | 'generic'): number {
+  const test = (text: string) => {
+    const kind = tableKindOf(text, options);
+    return want === 'mc' ? kind === 'migration-center' : kind === 'long' || kind === 'wide';
+  };
+  if (probe.kind === 'directory') {
+    // a folder: any of its files of the format (a Migration Center export folder also holds vmInfo.csv ...)
+    const hit = filesOf(probe.path).slice(0, 20).some((f) => test(fileHead(f)));
+    return hit ? (want === 'mc' ? 0.9 : 0.5) : 0;
+  }
+  const kind = tableKindOf(headText(probe), options);
   if (want === 'mc') return kind === 'migration-center' ? 0.95 : 0;
   return kind === 'long' ? 0.9 : kind === 'wide' ? 0.6 : 0;
 }
@@ -304,14 +349,21 @@ export const migrationCenterCollector: Collector = {
   id: 'migration-center-perf',
   description: 'Google Migration Center perfInfo.csv (names from a vmInfo.csv beside it)',
   detect: (probe, options) => tableDetect(probe, options, 'mc'),
-  collect: (probe, options) => runSeries('migration-center-perf', probe, options, (inp) => parseTable(inp, 'migration-center')),
+  collect: (probe, options) =>
+    runSeries('migration-center-perf', probe, options, (inp) => parseTable(inp, 'migration-center'), undefined, (f) =>
+      tableKindOf(fileHead(f), options) === 'migration-center',
+    ),
 };
 
 export const genericSeriesCollector: Collector = {
   id: 'generic-series-csv',
   description: 'generic time-series CSV: timestamp, server, metric, value[, unit] (or one column per metric); --map',
   detect: (probe, options) => tableDetect(probe, options, 'generic'),
-  collect: (probe, options) => runSeries('generic-series-csv', probe, options, (inp) => parseTable(inp, 'generic')),
+  collect: (probe, options) =>
+    runSeries('generic-series-csv', probe, options, (inp) => parseTable(inp, 'generic'), undefined, (f) => {
+      const k = tableKindOf(fileHead(f), options);
+      return k === 'long' || k === 'wide';
+    }),
 };
 
 export const seriesCollectors: Collector[] = [

@@ -59,3 +59,23 @@ describe('generic long CSV with --map', () => {
     expect(out.excluded.map((e) => `${e.code}@${e.provenance.row}`)).toEqual(['unknown-metric@6', 'bad-number@7']);
   });
 });
+
+describe('a folder of files of one format is one source', () => {
+  test('a perfmon log split into two files gives the same series as the whole file; other files are listed as skipped', async () => {
+    const { sharedPath } = await import('../helpers/shared');
+    const fs = await import('fs');
+    const os = await import('os');
+    const whole = sharedPath('datasets', 'windows-perfmon-csv', 'rajitharul-time-series-sensors-timetable', 'perfmon.csv');
+    const lines = fs.readFileSync(whole, 'utf8').split('\n');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dcplan-perfmon-folder-'));
+    fs.writeFileSync(path.join(dir, 'a.csv'), lines.slice(0, 5000).join('\n') + '\n');
+    fs.writeFileSync(path.join(dir, 'b.csv'), [lines[0], ...lines.slice(5000)].join('\n'));
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'collected by J. on site\n');
+    const folder = await collectSeries(dir, { window: 'all' });
+    const single = await collectSeries(whole, { window: 'all' });
+    expect(folder.id).toBe('perfmon-csv');
+    const [f, s] = [folder.out.utilizationUpdates![0].utilization.cpu!, single.out.utilizationUpdates![0].utilization.cpu!];
+    expect([f.samples, f.p95, f.peak, f.from, f.to]).toEqual([s.samples, s.p95, s.peak, s.from, s.to]);
+    expect(folder.out.problems.find((p) => p.code === 'files-skipped')!.message).toMatch(/^1 file\(s\) .* notes\.txt/);
+  });
+});
