@@ -132,7 +132,27 @@ function makeVm(rng: Random, name: string, role: Role | SpecialVm, host: DemoHos
     drsRule: isSpecial ? role.drsRule : undefined,
     ftState: isSpecial && role.ftState ? role.ftState : 'notConfigured',
     annotation: role.annotation ?? '',
+    snapshots: [],
+    usbDevices: isSpecial && role.usbDevices ? [...role.usbDevices] : [],
   };
+}
+
+/**
+ * About one VM in twenty carries forgotten snapshots. Chosen from the VM's UUID rather than the PRNG so adding them did
+ * not reshuffle the rest of the estate.
+ */
+function addSnapshots(vm: DemoVm): void {
+  const h = parseInt(vm.uuid.slice(9, 13), 16);
+  if (vm.template || h % 20 !== 0) return;
+  const count = 1 + (h % 3);
+  for (let i = 0; i < count; i++) {
+    const month = 1 + ((h >> (i + 2)) % 12);
+    vm.snapshots.push({
+      name: i === 0 ? `before-patch-2024-${String(month).padStart(2, '0')}` : `pre-upgrade-${i}`,
+      date: `2024/${String(month).padStart(2, '0')}/${String(1 + ((h >> 3) % 27)).padStart(2, '0')} 22:${String(10 + i).padStart(2, '0')}:00`,
+      sizeMib: 512 + ((h * (i + 7)) % 40000),
+    });
+  }
 }
 
 /** Places a VM on the least-populated host of its cluster that does not hold an anti-affinity partner (ties: first). */
@@ -217,6 +237,7 @@ export function buildDemoEstate(opts: { seed?: number; vms?: number } = {}): Dem
     }
   });
 
+  vms.forEach(addSnapshots);
   const physCounters = new Map<string, number>();
   const physicalCount = Math.max(8, Math.round(totalVms * 0.075));
   const physical = Array.from({ length: physicalCount }, (_, i) => makePhysical(rng, i, physCounters));

@@ -72,6 +72,10 @@ export interface DemoVm {
   costCentre: string;
   drsRule?: string;
   ftState: string;
+  /** Snapshots left on the VM (RVTools vSnapshot rows). */
+  snapshots: { name: string; date: string; sizeMib: number }[];
+  /** USB devices passed through to the VM (RVTools vUSB rows), e.g. a licence dongle. */
+  usbDevices: string[];
   annotation: string;
 }
 

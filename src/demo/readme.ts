@@ -37,7 +37,7 @@ regenerating gives byte-identical files.
 
 | file | what it is |
 |---|---|
-| \`demo-rvtools/RVTools_tab*.csv\` | the VMware estate as an RVTools 4.x "Export all to csv" folder: vInfo, vCPU, vMemory, vDisk, vHost, vCluster |
+| \`demo-rvtools/RVTools_tab*.csv\` | the VMware estate as an RVTools 4.x "Export all to csv" folder: vInfo, vCPU, vMemory, vDisk, vHost, vCluster, vSnapshot, vUSB |
 | \`demo-generic.csv\` | ${e.physical.length} physical servers outside vCenter, in dcplan's generic inventory CSV (with monitoring averages and 95th percentiles) |
 | \`assessment.yaml\` | the assessment config: policy, ${HOST_MODELS.length} candidate host models, constraints, branding, scenarios |
 | \`logo.png\` | the (fictional) consultancy's logo for the report cover, drawn with @napi-rs/canvas |
@@ -66,7 +66,8 @@ ${clusterRows.join('\n')}
   - ERP: \`erp-web-01/02\`, \`erp-app-01..03\`, \`erp-db-01\`, kept together (affinity).
   - SQL Server licence pool: the ${sql.length} VMs whose name starts with \`sql\` (${sql.map((v) => v.name).join(', ')}).
 - Readiness findings on purpose: an Oracle RAC pair with multi-writer shared disks (\`ora-rac-01/02\`), a physical-mode RDM
-  (\`file-cl-01\`), fault tolerance on (\`fin-ledger-01\`), EFI + secure boot VMs, very large VMs.
+  (\`file-cl-01\`), fault tolerance on (\`fin-ledger-01\`), a USB licence dongle (\`lic-server-01\`),
+  ${count(vms, (v) => v.snapshots.length > 0)} VMs with forgotten snapshots (${vms.reduce((n, v) => n + v.snapshots.length, 0)} in vSnapshot), EFI + secure boot VMs, very large VMs.
 
 ## The physical servers (\`demo-generic.csv\`)
 

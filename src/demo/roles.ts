@@ -102,6 +102,7 @@ export interface SpecialVm extends Role {
   drsRule?: string;
   template?: boolean;
   ftState?: string;
+  usbDevices?: string[];
 }
 
 const special = (name: string, cluster: string, vcpus: number, memoryGib: number, o: DemoOs, application: string,
@@ -145,6 +146,8 @@ export const SPECIAL_VMS: SpecialVm[] = [
     disks: [{ capacityGib: 60, thin: true }, { capacityGib: 3000, thin: false, raw: true }], cpuMedianPct: 6 }),
   special('fin-ledger-01', 'Prod-North', 2, 16, WIN2016, 'Finance ledger', { ftState: 'running', owner: 'team-finance',
     annotation: 'Fault tolerance required by audit' }),
+  special('lic-server-01', 'Prod-North', 2, 4, WIN2016, 'Licence server', { usbDevices: ['SafeNet Sentinel HASP HL dongle'],
+    annotation: 'CAD licence dongle on USB' }),
   special('tpl-win2022-std', 'Dev-North', 2, 4, WIN2022, 'Template', { template: true, environment: 'dev' }),
   special('tpl-rhel9', 'Dev-North', 2, 4, RHEL9, 'Template', { template: true, environment: 'dev' }),
 ];

@@ -116,6 +116,28 @@ function vDisk(e: DemoEstate): Cell[][] {
   return rows;
 }
 
+function vSnapshot(e: DemoEstate): Cell[][] {
+  const rows: Cell[][] = [['VM', 'Powerstate', 'Name', 'Description', 'Date / time', 'Filename', 'Size MiB (vmsn)',
+    'Size MiB (total)', 'Quiesced', 'State', ...TAIL_HEADERS]];
+  for (const vm of e.vms)
+    vm.snapshots.forEach((snap, i) => {
+      rows.push([vm.name, vm.powerState, snap.name, i === 0 ? 'taken before patching' : '', snap.date,
+        `[${vm.host.cluster.toLowerCase()}-ds01] ${vm.name}/${vm.name}-Snapshot${i + 1}.vmsn`, on(vm) ? Math.round(mib(vm.memoryGib) / 8) : 0,
+        snap.sizeMib, false, vm.powerState, ...vmTail(e, vm)]);
+    });
+  return rows;
+}
+
+function vUsb(e: DemoEstate): Cell[][] {
+  const rows: Cell[][] = [[...HEAD, 'Device Node', 'Device Type', 'Connected', 'Family', 'Speed', 'EHCI enabled',
+    'Auto connect', 'Bus number', 'Unit number', ...TAIL_HEADERS]];
+  for (const vm of e.vms)
+    vm.usbDevices.forEach((dev, i) => {
+      rows.push([...head(vm), `USB ${i + 1}`, dev, true, 'hid', 'full', false, true, 1, i + 1, ...vmTail(e, vm)]);
+    });
+  return rows;
+}
+
 function hostUsage(h: DemoHost): { cpuPct: number; memPct: number; vcpus: number; vram: number } {
   const running = h.vms.filter(on);
   const mhz = running.reduce((s, v) => s + overallMhz(v), 0);
@@ -177,5 +199,7 @@ export function rvtoolsCsvFiles(e: DemoEstate): Record<string, string> {
     'RVTools_tabvDisk.csv': csv(vDisk(e)),
     'RVTools_tabvHost.csv': csv(vHost(e)),
     'RVTools_tabvCluster.csv': csv(vCluster(e)),
+    'RVTools_tabvSnapshot.csv': csv(vSnapshot(e)),
+    'RVTools_tabvUSB.csv': csv(vUsb(e)),
   };
 }

@@ -44,7 +44,7 @@ describe('demo estate in datasets/', () => {
     expect(vCluster.map((c) => c.Name)).toEqual(['Prod-North', 'Dev-North', 'Prod-South', 'DMZ-South']);
     expect(new Set(vInfo.map((v) => v.Datacenter))).toEqual(new Set(['DC-North', 'DC-South']));
     expect(vInfo.filter((v) => v.Template === 'True').map((v) => v.VM)).toEqual(['tpl-win2022-std', 'tpl-rhel9']);
-    expect(vInfo.filter((v) => v.Powerstate === 'poweredOff' && v.Template === 'False')).toHaveLength(23);
+    expect(vInfo.filter((v) => v.Powerstate === 'poweredOff' && v.Template === 'False')).toHaveLength(21);
     const cpus = vInfo.map((v) => Number(v.CPUs));
     expect(cpus.filter((c) => c <= 2).length).toBeGreaterThan(240); // most VMs are small
     expect(Math.max(...cpus)).toBe(48);
@@ -52,7 +52,7 @@ describe('demo estate in datasets/', () => {
     // idle and zombie VMs: running, with (almost) no CPU in use
     const vCpu = readTab('RVTools_tabvCPU.csv');
     const running = vCpu.filter((v) => v.Powerstate === 'poweredOn');
-    expect(running.filter((v) => Number(v.Overall) === 0).map((v) => v.VM)).toHaveLength(4);
+    expect(running.filter((v) => Number(v.Overall) === 0).map((v) => v.VM)).toHaveLength(6);
     expect(running.filter((v) => Number(v.Overall) / Number(v.Max) < 0.03).length).toBeGreaterThanOrEqual(26);
     // VM names are unique (the anti-affinity and pool globs rely on it)
     expect(new Set(vInfo.map((v) => v.VM)).size).toBe(480);
@@ -66,6 +66,13 @@ describe('demo estate in datasets/', () => {
     const dcs = vInfo.filter((v) => v.VM === 'dc01' || v.VM === 'dc02');
     expect(dcs.map((d) => d['Cluster rule name(s)'])).toEqual(['separate-domain-controllers', 'separate-domain-controllers']);
     expect(dcs[0].Host).not.toBe(dcs[1].Host);
+  });
+
+  it('has snapshots and a USB dongle for the readiness checks that need them', () => {
+    const snaps = readTab('RVTools_tabvSnapshot.csv');
+    expect(snaps).toHaveLength(61);
+    expect(new Set(snaps.map((s) => s.VM)).size).toBe(30);
+    expect(readTab('RVTools_tabvUSB.csv').map((u) => [u.VM, u['Device Type']])).toEqual([['lic-server-01', 'SafeNet Sentinel HASP HL dongle']]);
   });
 
   it('writes the physical servers as a generic CSV with the issue-2 columns', () => {

@@ -60,10 +60,12 @@ describe('runAssessment on the demo estate', () => {
       ['datasets/demo-generic.csv', 'generic-csv'],
     ]);
     expect(inv.workloads.filter((w) => w.kind === 'physical')).toHaveLength(36);
-    // 480 VM rows - 2 templates - 23 powered off = 455 VMs, + 36 physical servers
-    expect(inv.workloads).toHaveLength(491);
-    expect(inv.excluded).toHaveLength(25);
-    expect(result.inventory.workloads).toBe(491);
+    // 480 VM rows - 2 templates - 21 powered off = 457 VMs, + 36 physical servers
+    expect(inv.workloads).toHaveLength(493);
+    expect(inv.excluded).toHaveLength(23);
+    expect(result.inventory.workloads).toBe(493);
+    expect(inv.workloads.find((w) => w.name === 'lic-server-01')!.config.usbDevices).toBe(1);
+    expect(inv.workloads.filter((w) => (w.config.snapshots ?? 0) > 0)).toHaveLength(30);
   });
 
   it('headline and scenario figures are copied exactly from the plans', () => {
@@ -73,7 +75,7 @@ describe('runAssessment on the demo estate', () => {
     expect(result.headline.lowerBound).toBe(plan.summary.lowerBound);
     expect(result.headline.hardwareCost).toBe(plan.summary.hardwareCost);
     expect(result.headline.licenceCost).toBe(plan.summary.licenceCost);
-    expect(result.headline.placed + result.headline.unplaced).toBe(491);
+    expect(result.headline.placed + result.headline.unplaced).toBe(493);
     for (const s of result.scenarios) {
       const p = readJson<Plan>(out, s.planFile);
       expect([s.name, s.hosts, s.lowerBound, s.totalCost]).toEqual([s.name, p.summary.hosts, p.summary.lowerBound,
