@@ -7,7 +7,9 @@
  *     (a swap) or two items (a short ejection chain) whose total weight is below `a`'s, which go to pending and are tried
  *     for direct insertion again. Pending weight strictly falls with every move, so an attempt always ends;
  *  3. succeeds when nothing is pending (one bin fewer), otherwise rolls every move back.
- * This is a descent version of the consistent neighbourhood search of Buljubašić & Vasquez for vector packing.
+ *  3b. when no such move is left, a short tabu phase allows moves that eject more weight than they place, scored by
+ *     Σ weight² (big items placed, small ones pending), with recently placed items tabu so the search does not cycle;
+ * This follows the consistent neighbourhood search of Buljubašić & Vasquez for vector packing.
  * The budget counts fit tests (each O(d)), never wall-clock, so a slower machine gives the same packing.
  */
 import { Random } from '../../util/random';
@@ -93,6 +95,7 @@ function tryEmpty(p: Packing, target: number, live: number[], budget: number, rn
     }
     if (!moved) break;
   }
+  if (queue.length > 0 && spent.work < budget) queue = tabuPhase(p, queue, others, budget, rng, spent, insertDirect);
   if (queue.length === 0) {
     p.commit();
     return true;
@@ -158,4 +161,71 @@ function fitsReplacingTwo(p: Packing, i: number, b: number, x: number, y: number
     if (m.size[i * d + k] > r[k] + m.size[x * d + k] + m.size[y * d + k] + m.tol[t * d + k]) return false;
   for (const c of m.conflicts[i]) if (c !== x && c !== y && p.assignment[c] === b) return false;
   return true;
+}
+
+const TABU_TENURE = 7;
+
+/**
+ * Tabu phase of an attempt: each step places one pending item into some bin, ejecting at most two items that are not
+ * tabu, choosing the move with the smallest Σ w(ejected)² − w(placed)² (ties seeded). Ends when nothing is pending,
+ * no move exists, or the step / work budget runs out. Returns what is still pending.
+ */
+function tabuPhase(
+  p: Packing,
+  pending: number[],
+  bins: number[],
+  budget: number,
+  rng: Random,
+  spent: { work: number },
+  insertDirect: (i: number) => boolean,
+): number[] {
+  const m = p.m;
+  const tabuUntil = new Map<number, number>();
+  const w2 = (i: number) => m.weight[i] * m.weight[i];
+  const maxSteps = 60 + 12 * pending.length;
+  let queue = pending;
+  for (let step = 0; step < maxSteps && queue.length > 0 && spent.work < budget; step++) {
+    type Move = { a: number; bin: number; out: number[]; score: number };
+    const pick: { best: Move | null } = { best: null };
+    let ties = 0;
+    const isTabu = (x: number) => (tabuUntil.get(x) ?? -1) > step;
+    for (const a of queue) {
+      for (const b of bins) {
+        const list = p.items[b];
+        const consider = (out: number[], score: number) => {
+          const best = pick.best;
+          if (best && score > best.score + 1e-12) return;
+          if (best && Math.abs(score - best.score) <= 1e-12) {
+            ties++;
+            if (rng.next() * ties >= 1) return;
+          } else ties = 1;
+          pick.best = { a, bin: b, out, score };
+        };
+        for (const x of list) {
+          if (isTabu(x)) continue;
+          spent.work++;
+          if (p.fitsReplacing(a, b, x)) consider([x], w2(x) - w2(a));
+        }
+        if (list.length <= 24)
+          for (let u = 0; u < list.length; u++)
+            for (let v = u + 1; v < list.length; v++) {
+              const x = list[u];
+              const y = list[v];
+              if (isTabu(x) || isTabu(y)) continue;
+              const score = w2(x) + w2(y) - w2(a);
+              if (pick.best && score > pick.best.score + 1e-12) continue;
+              spent.work++;
+              if (fitsReplacingTwo(p, a, b, x, y)) consider([x, y], score);
+            }
+      }
+    }
+    const mv = pick.best;
+    if (!mv) break;
+    for (const x of mv.out) p.remove(x);
+    p.place(mv.a, mv.bin);
+    tabuUntil.set(mv.a, step + TABU_TENURE);
+    queue = queue.filter((i) => i !== mv.a);
+    for (const x of mv.out) if (!insertDirect(x)) queue.push(x);
+  }
+  return queue;
 }
