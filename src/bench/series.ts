@@ -10,7 +10,8 @@
  *    cpu and memory = 336 pack dimensions, plus the flat and peak-sum plans beside it) and prints the hosts of each, the
  *    lower bound and seconds (target < 30 s).
  *
- * Options: `--servers N` `--days N` `--workloads N` `--keep` (keep the generated file), `--skip-ingest`, `--skip-plan`.
+ * Options: `--servers N` `--days N` `--workloads N` `--long` (one sample per row: timestamp,server,metric,value; default
+ * one row per server and time with a column per metric), `--keep` (keep the generated file), `--skip-ingest`, `--skip-plan`.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -47,13 +48,13 @@ function pattern(kind: number, t: number): number {
   }
 }
 
-async function generate(file: string, servers: number, days: number): Promise<number> {
+async function generate(file: string, servers: number, days: number, long: boolean): Promise<number> {
   const rng = new Random(42);
   const kinds = Array.from({ length: servers }, () => rng.int(0, 3));
   const names = Array.from({ length: servers }, (_, i) => `srv-${String(i + 1).padStart(5, '0')}`);
   const out = fs.createWriteStream(file);
   const write = (s: string) => new Promise<void>((res) => (out.write(s) ? res() : out.once('drain', () => res())));
-  await write('timestamp,server,cpu_pct,memory_pct\n');
+  await write(long ? 'timestamp,server,metric,value\n' : 'timestamp,server,cpu_pct,memory_pct\n');
   const steps = (days * 86_400_000) / STEP;
   let rows = 0;
   for (let k = 0; k < steps; k++) {
@@ -63,7 +64,8 @@ async function generate(file: string, servers: number, days: number): Promise<nu
     for (let i = 0; i < servers; i++) {
       const cpu = Math.min(100, Math.max(0, pattern(kinds[i], t) + rng.normal() * 4));
       const mem = 40 + kinds[i] * 5 + rng.next() * 5;
-      parts.push(`${ts},${names[i]},${cpu.toFixed(1)},${mem.toFixed(1)}\n`);
+      if (long) parts.push(`${ts},${names[i]},cpu,${cpu.toFixed(1)}\n${ts},${names[i]},memory,${mem.toFixed(1)}\n`);
+      else parts.push(`${ts},${names[i]},${cpu.toFixed(1)},${mem.toFixed(1)}\n`);
     }
     rows += servers;
     await write(parts.join(''));
@@ -72,13 +74,13 @@ async function generate(file: string, servers: number, days: number): Promise<nu
   return rows;
 }
 
-async function ingest(servers: number, days: number, keep: boolean): Promise<void> {
+async function ingest(servers: number, days: number, keep: boolean, long: boolean): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dcplan-bench-series-'));
   const file = path.join(dir, 'perf-long.csv');
   let t = Date.now();
-  const rows = await generate(file, servers, days);
+  const rows = await generate(file, servers, days, long);
   const mb = fs.statSync(file).size / 1e6;
-  console.log(`generated ${rows.toLocaleString('en-US')} rows (${(rows * 2).toLocaleString('en-US')} samples, ${mb.toFixed(0)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s → ${file}`);
+  console.log(`generated ${(long ? rows * 2 : rows).toLocaleString('en-US')} ${long ? 'long' : 'wide'} rows (${(rows * 2).toLocaleString('en-US')} samples, ${mb.toFixed(0)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s → ${file}`);
   const rssBefore = process.memoryUsage().rss;
   t = Date.now();
   const cpu0 = process.cpuUsage();
@@ -176,7 +178,7 @@ async function plan(workloads: number): Promise<void> {
 async function main(): Promise<void> {
   const servers = arg('servers', 1000);
   const days = arg('days', 30);
-  if (!flag('skip-ingest')) await ingest(servers, days, flag('keep'));
+  if (!flag('skip-ingest')) await ingest(servers, days, flag('keep'), flag('long'));
   if (!flag('skip-plan')) await plan(arg('workloads', 5000));
 }
 

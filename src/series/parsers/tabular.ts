@@ -114,6 +114,7 @@ export async function parseTable(inp: ParseInput, expect: 'generic' | 'migration
   let samples = 0;
   let zoneless = 0;
   const unknownMetrics = new Map<string, number>();
+  const metricCache = new Map<string, MetricSpec | undefined>();
   const names = expect === 'migration-center' ? machineNames(file) : new Map<string, string>();
   let lastTsText = '';
   let lastTs = 0;
@@ -196,8 +197,12 @@ export async function parseTable(inp: ParseInput, expect: 'generic' | 'migration
     }
     const server = names.size > 0 ? names.get(rawServer) ?? rawServer : rawServer;
     if (kind === 'long') {
-      const mName = norm(f[metricCol] ?? '');
-      let spec = METRICS[mName];
+      const rawMetric = f[metricCol] ?? '';
+      let spec = metricCache.get(rawMetric);
+      if (spec === undefined && !metricCache.has(rawMetric)) {
+        spec = METRICS[norm(rawMetric)];
+        metricCache.set(rawMetric, spec);
+      }
       if (!spec) {
         unknownMetrics.set(f[metricCol], (unknownMetrics.get(f[metricCol]) ?? 0) + 1);
         issues.add('unknown-metric', 'warning', lineNo, `metric "${f[metricCol]}" is not one dcplan sizes on; row skipped`, { column: headers[metricCol], skipsRow: true });
