@@ -33,10 +33,12 @@ export interface SeriesPlanTally {
   percentile?: number;
   /** Placed-in-scope workloads per confidence rating ('-' = no rating). */
   confidence: Record<string, number>;
+  /** Shape percentiles that differ from the policy percentile, with how many workloads use each. */
+  otherPercentiles: Record<string, number>;
 }
 
 export function newSeriesTally(basis: SlotGranularity): SeriesPlanTally {
-  return { basis, peakSumHosts: 0, flatPercentileHosts: 0, shaped: 0, considered: 0, confidence: {} };
+  return { basis, peakSumHosts: 0, flatPercentileHosts: 0, shaped: 0, considered: 0, confidence: {}, otherPercentiles: {} };
 }
 
 export interface SeriesPoolResult {
@@ -86,7 +88,14 @@ export async function seriesPoolHook(
       tally.considered++;
       const c = String(scope[m].utilization.confidence ?? '-');
       tally.confidence[c] = (tally.confidence[c] ?? 0) + 1;
-      if (Object.values(TIME_DIMENSIONS).some((k) => scope[m].utilization[k!]?.shape)) tally.shaped++;
+      const shapes = Object.values(TIME_DIMENSIONS).map((k) => scope[m].utilization[k!]?.shape).filter((x) => x !== undefined);
+      if (shapes.length > 0) tally.shaped++;
+      for (const sh of shapes) {
+        if (sh!.percentile !== policy.percentile) {
+          tally.otherPercentiles[String(sh!.percentile)] = (tally.otherPercentiles[String(sh!.percentile)] ?? 0) + 1;
+          break;
+        }
+      }
     }
   }
   const itemSlots = (i: number) => sumSlotDemands(comps[compOfItem.get(i)!].members.map(slotOf));
@@ -135,6 +144,15 @@ export function seriesPlanNote(tally: SeriesPlanTally, seriesHosts: number): Pro
       .filter((k) => tally.confidence[k])
       .map((k) => `${tally.confidence[k]} × ${k === '-' ? 'unrated' : `${k}/5`}`)
       .join(', ')}`;
+  const others = Object.entries(tally.otherPercentiles);
+  if (others.length > 0) {
+    return warning(
+      'time-series-percentile-mismatch',
+      msg + `. Shapes of ${others.map(([p, n]) => `${n} workload(s) hold P${p}`).join(', ')}, not the policy's P${tally.percentile}`,
+      {},
+      `collect again with --percentile ${tally.percentile}, or set policy.percentile to the shapes' percentile`,
+    );
+  }
   if (tally.shaped === 0) {
     return warning('time-series-no-shapes', msg, {}, 'collect perf time series (perfmon, sar, traces) so workloads get hourly/weekly shapes');
   }

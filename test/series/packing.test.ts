@@ -185,3 +185,11 @@ describe('report hooks', () => {
     );
   });
 });
+
+test('shapes at another percentile than the policy are planned and flagged', async () => {
+  const cfg = resolveConfig({ ...configInput('hourly'), policy: { ...configInput('hourly').policy, percentile: 99 } });
+  const plan = await planConsolidation(estate(), cfg);
+  const p = plan.problems.find((x) => x.code === 'time-series-percentile-mismatch')!;
+  expect(p.severity).toBe('warning');
+  expect(p.message).toMatch(/Shapes of 16 workload\(s\) hold P95, not the policy's P99$/);
+});
