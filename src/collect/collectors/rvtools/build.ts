@@ -66,10 +66,10 @@ export function buildOutput(
       tools: tools.get(i)?.[0],
     };
     const at = { file: vInfoWhere.file, sheet: vInfoWhere.sheet ?? 'vInfo', row: vm.row };
-    for (const [tab, m] of [['vCPU', cpu], ['vMemory', mem]] as const) {
-      const n = m.get(i)?.length ?? 0;
-      if (n > 1) problems.push(warning('rvtools-duplicate-row', `VM ${vm.name} has ${n} rows in ${tab}; the first one is used.`, at));
-    }
+    const nCpu = cpu.size > 0 ? (cpu.get(i)?.length ?? 0) : 0;
+    const nMem = mem.size > 0 ? (mem.get(i)?.length ?? 0) : 0;
+    if (nCpu > 1) problems.push(warning('rvtools-duplicate-row', `VM ${vm.name} has ${nCpu} rows in vCPU; the first one is used.`, at));
+    if (nMem > 1) problems.push(warning('rvtools-duplicate-row', `VM ${vm.name} has ${nMem} rows in vMemory; the first one is used.`, at));
     const done = completeFromTabs(p);
     p.vm = done.vm;
     const a = { vcpus: done.vm.cpus, memoryMib: done.vm.memoryMib };
@@ -92,15 +92,16 @@ export function buildOutput(
       if (m) {
         host = m.host;
         w.location.hostId = m.host.id;
-        w.cpuMhz = m.host.cpuMhz > 0 ? m.host.cpuMhz : undefined;
-        if (w.cpuMhz === undefined) delete w.cpuMhz;
+        if (m.host.cpuMhz > 0) w.cpuMhz = m.host.cpuMhz;
         hostUsed.add(m.host.id);
-        if (w.location.cluster !== undefined) {
+        if (w.location.cluster !== undefined && m.host.cluster === undefined) {
           if (!hostClusters.has(m.host.id)) hostClusters.set(m.host.id, new Set());
           hostClusters.get(m.host.id)!.add(w.location.cluster);
         }
-        if (!joined.has(m.how)) joined.set(m.how, new Map());
-        joined.get(m.how)!.set(vm.host, m.host.name);
+        if (m.how !== 'exact' && m.how !== 'case-insensitive') {
+          if (!joined.has(m.how)) joined.set(m.how, new Map());
+          joined.get(m.how)!.set(vm.host, m.host.name);
+        }
         if (w.location.cluster === undefined && m.host.cluster !== undefined) w.location.cluster = m.host.cluster;
       } else unjoined.set(vm.host, (unjoined.get(vm.host) ?? 0) + 1);
     } else noHost.push(`${vm.name} (row ${vm.row})`);
@@ -148,10 +149,16 @@ function nameVcenters(data: TabData): void {
   const names = new Map<string, string>();
   const all = [data.vInfo, data.vCPU, data.vMemory, data.vDisk, data.vPartition, data.vHost, data.vCluster, data.vSnapshot, data.vUSB, data.vTools];
   for (const rows of all) for (const r of rows) if (r.vcUuid && r.vcServer && !names.has(r.vcUuid)) names.set(r.vcUuid, r.vcServer);
-  for (const rows of all) for (const r of rows) if (r.vcUuid && !r.vcServer && names.has(r.vcUuid)) r.vcServer = names.get(r.vcUuid);
-  // One vCenter in the whole export: hosts, clusters and VMs that do not say so belong to it too.
   const labels = new Set<string>();
-  for (const rows of all) for (const r of rows) if (vcenterOf(r) !== undefined) labels.add(vcenterOf(r)!);
+  let last: string | undefined;
+  for (const rows of all) {
+    for (const r of rows) {
+      if (r.vcUuid && !r.vcServer) r.vcServer = names.get(r.vcUuid);
+      const label = r.vcServer ?? r.vcUuid;
+      if (label !== undefined && label !== last) labels.add((last = label));
+    }
+  }
+  // One vCenter in the whole export: hosts, clusters and VMs that do not say so belong to it too.
   if (labels.size !== 1) return;
   const only = [...labels][0];
   for (const rows of [data.vInfo, data.vHost, data.vCluster]) {
@@ -238,16 +245,22 @@ function reportHostJoin(
 
 /** Clusters named only in vInfo (no vHost or vCluster row) still appear, so every VM's cluster is listed. */
 function addVmOnlyClusters(clusters: Cluster[], workloads: readonly Workload[], problems: Problem[]): void {
-  const known = new Set(clusters.map((c) => `${c.vcenter ?? ''}\u0000${c.name}`));
-  const knownName = new Set(clusters.map((c) => c.name));
+  // cluster name → the vCenters it is known in ('' = not said)
+  const known = new Map<string, Set<string>>();
+  for (const c of clusters) {
+    if (!known.has(c.name)) known.set(c.name, new Set());
+    known.get(c.name)!.add(c.vcenter ?? '');
+  }
   const added: string[] = [];
   for (const w of workloads) {
     const name = w.location.cluster;
     if (name === undefined) continue;
-    const key = `${w.location.vcenter ?? ''}\u0000${name}`;
-    if (known.has(key) || (knownName.has(name) && !clusters.some((c) => c.name === name && c.vcenter && w.location.vcenter && c.vcenter !== w.location.vcenter))) continue;
-    known.add(key);
-    knownName.add(name);
+    const vcs = known.get(name);
+    const vc = w.location.vcenter ?? '';
+    // Known when listed in the VM's vCenter, or in a vCenter-less way, or the VM does not say its vCenter.
+    if (vcs && (vcs.has(vc) || vcs.has('') || vc === '')) continue;
+    if (vcs) vcs.add(vc);
+    else known.set(name, new Set([vc]));
     const c: Cluster = { name, provenance: [w.provenance[0]] };
     if (w.location.vcenter !== undefined) c.vcenter = w.location.vcenter;
     if (w.location.datacenter !== undefined) c.datacenter = w.location.datacenter;

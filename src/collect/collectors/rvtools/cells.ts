@@ -26,6 +26,8 @@ export function str<K extends string>(
   return v === '' ? undefined : v;
 }
 
+const PLAIN = /^-?\d{1,15}(\.\d+)?$/;
+
 export function num<K extends string>(
   ctx: RowCtx,
   cols: Record<K, number | undefined>,
@@ -34,6 +36,9 @@ export function num<K extends string>(
   expected: string,
 ): number | undefined {
   const raw = cell(ctx.fields, cols[key]);
+  if (raw === '') return undefined;
+  // Fast path for the plain integers and decimals RVTools writes (most cells); parseNumber handles the rest.
+  if (PLAIN.test(raw)) return Number(raw);
   const v = parseNumber(raw);
   if (v === undefined) return undefined;
   if (Number.isNaN(v)) {

@@ -84,7 +84,9 @@ export function buildClusters(rows: readonly VClusterRow[], where: Where | undef
   for (const h of hosts) {
     if (h.cluster === undefined) continue;
     const k = clusterKey(h.vcenter, h.cluster);
-    hostsOf.set(k, [...(hostsOf.get(k) ?? []), h]);
+    const list = hostsOf.get(k);
+    if (list) list.push(h);
+    else hostsOf.set(k, [h]);
   }
   for (const r of rows) {
     const vcenter = vcenterOf(r);
@@ -139,36 +141,70 @@ const shortName = (s: string) => (isIp(s) ? s.toLowerCase() : s.toLowerCase().sp
  * vHost `vmsp-04`). IP addresses are only ever compared whole. Within the VM's vCenter when the hosts carry one.
  */
 export class HostMatcher {
-  private readonly cache = new Map<string, { host: Host; how: HostMatchHow } | null>();
-  constructor(private readonly hosts: readonly Host[]) {}
+  /** vCenter → VM host name → result (null = no match): a 200,000-VM export has a few thousand host names. */
+  private readonly cache = new Map<string, Map<string, { host: Host; how: HostMatchHow } | null>>();
+  private readonly pools = new Map<string, HostPool>();
+  private readonly all: HostPool;
+
+  constructor(hosts: readonly Host[]) {
+    this.all = pool(hosts);
+    const byVc = new Map<string, Host[]>();
+    for (const h of hosts) {
+      if (h.vcenter === undefined) continue;
+      const list = byVc.get(h.vcenter);
+      if (list) list.push(h);
+      else byVc.set(h.vcenter, [h]);
+    }
+    for (const [vc, list] of byVc) this.pools.set(vc, pool(list));
+  }
 
   match(name: string, vcenter: string | undefined): { host: Host; how: HostMatchHow } | undefined {
-    const key = `${vcenter ?? ''}\u0000${name}`;
-    let hit = this.cache.get(key);
+    let byName = this.cache.get(vcenter ?? '');
+    if (!byName) this.cache.set(vcenter ?? '', (byName = new Map()));
+    let hit = byName.get(name);
     if (hit === undefined) {
-      hit = this.find(name, vcenter) ?? null;
-      this.cache.set(key, hit);
+      hit = this.find(name, (vcenter !== undefined && this.pools.get(vcenter)) || this.all) ?? null;
+      byName.set(name, hit);
     }
     return hit ?? undefined;
   }
 
-  private find(name: string, vcenter: string | undefined): { host: Host; how: HostMatchHow } | undefined {
-    const scoped = vcenter !== undefined ? this.hosts.filter((h) => h.vcenter === vcenter) : [];
-    const pool = scoped.length > 0 ? scoped : this.hosts;
-    const one = (list: Host[]) => (list.length === 1 ? list[0] : undefined);
-    let h = one(pool.filter((x) => x.name === name));
+  private find(name: string, p: HostPool): { host: Host; how: HostMatchHow } | undefined {
+    const one = (list: Host[] | undefined) => (list && list.length === 1 ? list[0] : undefined);
+    let h = one(p.exact.get(name));
     if (h) return { host: h, how: 'exact' };
-    const lower = name.toLowerCase();
-    h = one(pool.filter((x) => x.name.toLowerCase() === lower));
+    h = one(p.lower.get(name.toLowerCase()));
     if (h) return { host: h, how: 'case-insensitive' };
     const short = shortName(name);
-    h = one(pool.filter((x) => shortName(x.name) === short));
+    h = one(p.short.get(short));
     if (h) return { host: h, how: 'short-name' };
     if (isIp(name)) return undefined;
-    h = one(pool.filter((x) => !isIp(x.name) && affix(short, shortName(x.name))));
+    h = one(p.hosts.filter((x) => !isIp(x.name) && affix(short, shortName(x.name))));
     if (h) return { host: h, how: 'affix' };
     return undefined;
   }
+}
+
+interface HostPool {
+  hosts: readonly Host[];
+  exact: Map<string, Host[]>;
+  lower: Map<string, Host[]>;
+  short: Map<string, Host[]>;
+}
+
+function pool(hosts: readonly Host[]): HostPool {
+  const p: HostPool = { hosts, exact: new Map(), lower: new Map(), short: new Map() };
+  const add = (m: Map<string, Host[]>, k: string, h: Host) => {
+    const list = m.get(k);
+    if (list) list.push(h);
+    else m.set(k, [h]);
+  };
+  for (const h of hosts) {
+    add(p.exact, h.name, h);
+    add(p.lower, h.name.toLowerCase(), h);
+    add(p.short, shortName(h.name), h);
+  }
+  return p;
 }
 
 /**

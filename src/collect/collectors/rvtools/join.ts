@@ -14,28 +14,34 @@ import { VInfoRow, VmKeys, Where } from './records';
 export type JoinedBy = 'vm-id' | 'vm-uuid' | 'name';
 
 export class VmIndex {
-  private readonly maps = new Map<string, number[]>();
+  private maps?: Map<string, number[]>;
 
-  constructor(private readonly vms: readonly VInfoRow[]) {
-    vms.forEach((vm, i) => {
+  constructor(private readonly vms: readonly VInfoRow[]) {}
+
+  /** Built on the first lookup: an export with vInfo and vHost only (the common 200,000-VM case) never needs it. */
+  private build(): Map<string, number[]> {
+    this.maps = new Map();
+    this.vms.forEach((vm, i) => {
       for (const [kind, value] of keyValues(vm)) {
         for (const scope of scopes(vm)) this.add(`${kind}\u0000${scope}\u0000${value}`, i);
       }
     });
+    return this.maps;
   }
 
   private add(key: string, i: number): void {
-    const list = this.maps.get(key);
-    if (!list) this.maps.set(key, [i]);
+    const list = this.maps!.get(key);
+    if (!list) this.maps!.set(key, [i]);
     else if (list[list.length - 1] !== i) list.push(i);
   }
 
   /** The index of the vInfo row this row belongs to, and the key that matched; undefined when none or ambiguous. */
   find(row: VmKeys): { index: number; by: JoinedBy } | { ambiguous: JoinedBy } | undefined {
+    const maps = this.maps ?? this.build();
     let ambiguous: JoinedBy | undefined;
     for (const [kind, value] of keyValues(row)) {
       for (const scope of scopes(row)) {
-        const hits = this.maps.get(`${kind}\u0000${scope}\u0000${value}`);
+        const hits = maps.get(`${kind}\u0000${scope}\u0000${value}`);
         if (!hits) continue;
         if (hits.length === 1) {
           if (scope === '*' && otherVcenter(row, this.vms[hits[0]])) continue;

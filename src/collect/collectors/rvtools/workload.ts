@@ -36,7 +36,10 @@ export function powerState(s: string | undefined): Workload['powerState'] {
  */
 export function completeFromTabs(p: VmParts): { vm: VInfoRow; filled: string[] } {
   const filled: string[] = [];
-  const vm: VInfoRow = { ...p.vm };
+  const v = p.vm;
+  const complete = v.cpus !== undefined && v.memoryMib !== undefined && v.datacenter !== undefined && v.cluster !== undefined;
+  if (complete && (v.osConfig !== undefined || v.osTools !== undefined)) return { vm: v, filled };
+  const vm: VInfoRow = { ...v };
   if (vm.cpus === undefined && p.cpu?.cpus !== undefined) {
     vm.cpus = p.cpu.cpus;
     filled.push(`vCPUs from vCPU row ${p.cpu.row}`);
@@ -77,7 +80,7 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
     memoryMib,
     disks,
     utilization: {},
-    os: { family: osFamily(osName) },
+    os: { family: familyOf(osName) },
     location: {},
     tags: [],
     labels: { ...vm.labels },
@@ -96,7 +99,7 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
   if (used !== undefined) w.usedGib = round(used / GIB);
   if (vm.nics !== undefined) w.nics = Math.round(vm.nics);
   if (osName !== undefined) w.os.name = osName;
-  const arch = osArch(osName);
+  const arch = archOf(osName);
   if (arch !== undefined) w.os.arch = arch;
 
   const vcenter = vcenterOf(vm);
@@ -189,6 +192,23 @@ export function cpuUtil(p: VmParts, vcpus: number, host: Host | undefined, clust
 }
 
 function labelValue(labels: Record<string, string>, re: RegExp): string | undefined {
-  for (const [k, v] of Object.entries(labels)) if (re.test(k.toLowerCase().replace(/[^a-z]/g, ''))) return v;
+  for (const k in labels) if (re.test(labelKey(k))) return labels[k];
   return undefined;
+}
+
+// Memos: a 200,000-VM export has a few dozen distinct OS names and label columns; classify each once.
+const keyMemo = new Map<string, string>();
+const labelKey = (k: string) => keyMemo.get(k) ?? (keyMemo.set(k, k.toLowerCase().replace(/[^a-z]/g, '')), keyMemo.get(k)!);
+const familyMemo = new Map<string, ReturnType<typeof osFamily>>();
+function familyOf(name: string | undefined): ReturnType<typeof osFamily> {
+  if (name === undefined) return osFamily(name);
+  let f = familyMemo.get(name);
+  if (f === undefined) familyMemo.set(name, (f = osFamily(name)));
+  return f;
+}
+const archMemo = new Map<string, string | undefined>();
+function archOf(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  if (!archMemo.has(name)) archMemo.set(name, osArch(name));
+  return archMemo.get(name);
 }
