@@ -5,7 +5,8 @@
  * used in the cluster whose plannable capacity covers every host's load in every dimension (with K spares and any K
  * failures, each failed host's workloads restart on their own spare); if no model in use covers all of them (a mixed
  * cluster where one model has more CPU and another more memory), the cheapest covering model of the pool is used, and
- * failing that the largest model in use, with a warning.
+ * failing that the largest model in use, with a warning. Spares are never the customer's existing hosts (all of those
+ * are counted as available for active duty).
  */
 import { Problem, warning } from '../diagnostics';
 import { CatalogModel } from './catalog';
@@ -73,12 +74,13 @@ function chooseReserveModel(
   problems: Problem[],
 ): CatalogModel {
   const byCost = (a: CatalogModel, b: CatalogModel) => a.model.cost - b.model.cost || a.id.localeCompare(b.id);
-  const used = [...new Map(hosts.map((h) => [h.model.id, h.model])).values()].sort(byCost);
+  // existing hosts are all in use already (maxCount = how many there are): spares are bought new
+  const used = [...new Map(hosts.map((h) => [h.model.id, h.model])).values()].filter((m) => !m.existing).sort(byCost);
   const inUse = used.find((m) => covers(m, hosts, dims));
   if (inUse) return inUse;
   const any = [...poolModels].filter((m) => !m.existing).sort(byCost).find((m) => covers(m, hosts, dims));
   if (any) return any;
-  const largest = [...used].sort((a, b) => (b.capacity.memoryMib ?? 0) - (a.capacity.memoryMib ?? 0) || byCost(a, b))[0];
+  const largest = [...(used.length ? used : poolModels)].sort((a, b) => (b.capacity.memoryMib ?? 0) - (a.capacity.memoryMib ?? 0) || byCost(a, b))[0];
   problems.push(
     warning(
       'reserve-does-not-cover',

@@ -15,7 +15,7 @@ import { buildConstraints } from './constraints';
 import { buildPoolProblem, Licence, solvePool } from './pool-solve';
 import { Demand, round, sizeWorkload, sizingFormulas } from './sizing';
 import { summarize } from './summary';
-import { Dimension, Plan, PLAN_SCHEMA, PlannedHost, UnplacedWorkload } from './types';
+import { Dimension, Plan, PLAN_SCHEMA, PlannedHost, UnplacedWorkload, WorkloadSizing } from './types';
 import { diversityOf, newSeriesTally, seriesPlanNote, seriesPoolHook } from '../series/plan-hook';
 
 const ALL_DIMS: Dimension[] = ['cpuMhz', 'memoryMib', 'storageGib', 'iops', 'networkMbps'];
@@ -163,7 +163,14 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     },
     ...(seriesTally ? { diversity: diversityOf(seriesTally, summary.hosts) } : {}),
     problems,
+    sizing: scope.map((w, i) => workloadSizing(w, demands[i], dims)),
   };
+}
+
+function workloadSizing(w: Workload, d: Demand, dims: Dimension[]): WorkloadSizing {
+  const demand: Partial<Record<Dimension, number>> = {};
+  for (const k of dims) if (d[k] !== undefined) demand[k] = round(d[k]!, 3);
+  return { name: w.name, id: w.id, demand, basis: { ...d.basis }, clockGhz: d.clockGhz, clockSource: d.clockSource };
 }
 
 function out(w: Workload, code: string, reason: string): UnplacedWorkload {

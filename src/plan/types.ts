@@ -41,6 +41,18 @@ export interface UnplacedWorkload {
   reason: string;
 }
 
+/** How one in-scope workload was sized: its demand per dimension and which utilisation figure each came from. */
+export interface WorkloadSizing {
+  name: string;
+  id: string;
+  demand: Partial<Record<Dimension, number>>;
+  /** e.g. cpu `p95`, memory `allocated` (no memory figure), storage `provisioned`. */
+  basis: { cpu: string; memory: string; storage?: string };
+  clockGhz: number;
+  /** Where the clock came from: the workload, its joined host, or the policy default. */
+  clockSource: 'workload' | 'host' | 'default';
+}
+
 export interface PlanSummary {
   /** Hosts after consolidation, reserve hosts included. */
   hosts: number;
@@ -115,4 +127,6 @@ export interface Plan {
     flatPercentileHosts?: number;
   };
   problems: Problem[];
+  /** Per in-scope workload (inventory order): the sizing behind the plan, for the report's appendix. */
+  sizing?: WorkloadSizing[];
 }

@@ -5,7 +5,7 @@ import { planConsolidation } from '../../src/plan/planner';
 import { Plan } from '../../src/plan/types';
 import { verifyPlan } from '../../src/verify';
 import { repoRoot } from '../helpers/cli';
-import { inventory, vm } from './estate';
+import { host, inventory, vm } from './estate';
 
 const fixture = loadConfig(path.join(repoRoot, 'test', 'fixtures', 'plan', 'assessment.yaml')).config!;
 const hostOf = (plan: Plan, name: string) => plan.hosts.find((h) => h.workloads.includes(name))!;
@@ -154,5 +154,78 @@ describe('determinism', () => {
     expect(a.summary.placed + a.summary.unplaced).toBe(300);
     expect(a.summary.hosts).toBeGreaterThanOrEqual(a.summary.lowerBound);
     expect(verifyPlan(a, inv, cfg).ok).toBe(true);
+  });
+});
+
+describe('summary figures by hand', () => {
+  const cfg = () =>
+    config(
+      'policy: { headroom: 0, haSpareHosts: 1, targetUtilization: { cpu: 0.8, memory: 1 } }\n' +
+        'hostModels: [ { id: m, sockets: 2, coresPerSocket: 10, cpuGhz: 2, memoryGib: 256, cost: 10000, powerIdleW: 100, powerMaxW: 500, rackUnits: 2 } ]\n',
+    );
+  const hosts = [host('h1', { cpuUsagePct: 20, memoryUsagePct: 50 }), host('h2', { cpuUsagePct: 40, memoryUsagePct: 70 })];
+  // 8 vCPU × 2.0 GHz × 50 % = 8,000 MHz each; 16 GiB × 50 % = 8,192 MiB each
+  const w = (name: string, hostId: string) => vm({ name, vcpus: 8, cpuMhz: 2000, cpuP95: 50, memGib: 16, memP95: 50, hostId });
+
+  test('power = idle + (max − idle) × CPU share per host, reserve idles; kWh/year, rack units, cost, before/after', async () => {
+    const plan = await planConsolidation(inventory([w('a', 'h1'), w('b', 'h2')], hosts), cfg());
+    expect(plan.summary).toEqual({
+      hosts: 2,
+      hostsBefore: 2,
+      hostsByModel: { m: 2 },
+      reserveHosts: 1,
+      lowerBound: 2,
+      gap: 0,
+      placed: 2,
+      unplaced: 0,
+      consolidationRatio: 1,
+      utilizationBefore: { cpuMhz: 0.3, memoryMib: 0.6 },
+      utilizationAfter: { cpuMhz: 0.4, memoryMib: 0.0625 },
+      limitingDimension: 'cpuMhz',
+      // active: 100 + 400 × 16,000 / 40,000 = 260 W; reserve 100 W
+      powerKwAfter: 0.36,
+      energyKwhPerYearAfter: 3154,
+      rackUnitsAfter: 4,
+      hardwareCost: 20000,
+      licenceCost: 0,
+      licenceCores: 0,
+      currency: 'EUR',
+    });
+    expect(plan.sizing![0]).toEqual({ name: 'a', id: 't/a', demand: { cpuMhz: 8000, memoryMib: 8192 }, basis: { cpu: 'p95', memory: 'p95' }, clockGhz: 2, clockSource: 'workload' });
+  });
+
+  test('workloads without utilisation are counted in a sizing-fallback warning', async () => {
+    const plan = await planConsolidation(inventory([w('a', 'h1'), vm({ name: 'nodata', vcpus: 4 })], hosts), cfg());
+    const p = plan.problems.find((x) => x.code === 'sizing-fallback' && x.message.startsWith('cpu'))!;
+    expect(p.message).toBe('cpu: 1 of 2 workload(s) have no cpu utilisation and are sized on allocation (1 on allocated, 1 on p95)');
+  });
+
+  test('maxWorkloadsPerHost caps each host; an affinity group larger than the cap is unplaced with that reason', async () => {
+    const c = config(
+      'policy: { haSpareHosts: 0, maxWorkloadsPerHost: 2 }\n' +
+        'hostModels: [ { id: m, sockets: 2, coresPerSocket: 10, cpuGhz: 2, memoryGib: 256, cost: 1 } ]\n' +
+        'constraints: { affinity: [ { name: trio, workloads: ["g*"] } ] }\n',
+    );
+    const tiny = (n: string) => vm({ name: n, vcpus: 1, cpuP95: 5, memGib: 1, memP95: 10 });
+    const plan = await planConsolidation(inventory(['a', 'b', 'c', 'd', 'e', 'g1', 'g2', 'g3'].map(tiny)), c);
+    expect(plan.hosts.map((h) => h.workloads.length)).toEqual([2, 2, 1]);
+    expect(plan.unplaced.map((u) => u.name)).toEqual(['g1', 'g2', 'g3']);
+    expect(plan.unplaced[0].reason).toBe('affinity group "trio" (g1, g2, g3) its affinity group has 3 workloads, more than maxWorkloadsPerHost 2');
+  });
+
+  test('a pinned workload goes to its model; existing hosts are reused at zero cost, spares are bought new', async () => {
+    const pinned = await planConsolidation(inventory([small('p1'), small('p2')]), config(
+      'hostModels:\n  - { id: big, sockets: 2, coresPerSocket: 16, cpuGhz: 2.5, memoryGib: 512, cost: 20000 }\n' +
+        '  - { id: small, sockets: 1, coresPerSocket: 8, cpuGhz: 2.5, memoryGib: 128, cost: 6000 }\n' +
+        'constraints: { pinned: [ { workload: p1, hostModel: big } ] }\n',
+    ));
+    expect(hostOf(pinned, 'p1').model).toBe('big');
+    const reuse = await planConsolidation(inventory([w('a', 'h1'), w('b', 'h2')], hosts), config(
+      'policy: { headroom: 0, haSpareHosts: 1, reuseExistingHosts: true }\n' +
+        'hostModels: [ { id: new, sockets: 2, coresPerSocket: 16, cpuGhz: 2.5, memoryGib: 512, cost: 20000 } ]\n',
+    ));
+    expect(reuse.summary.hostsByModel).toEqual({ 'existing-2x10@2000/262144': 1, new: 1 });
+    expect(reuse.hosts.find((h) => h.reserve)!.model).toBe('new');
+    expect(reuse.summary.hardwareCost).toBe(20000);
   });
 });
