@@ -120,6 +120,10 @@ export function sumDemand(ctx: Ctx, ids: string[]): Vector {
 export function checkCapacities(ctx: Ctx, timeSeries: boolean): Map<string, { load: Vector; capacity: Vector }> {
   const out = new Map<string, { load: Vector; capacity: Vector }>();
   const maxPerHost = ctx.config.policy.maxWorkloadsPerHost;
+  // A dimension the plan declares it does not pack on (the planner warns why, e.g. a model states no storage) is still
+  // checked, but an overload there is a note, not a violation of the plan's own claim.
+  const planned = new Set<Dimension>(ctx.plan.dimensions ?? DIMS);
+  const unplannedOver = new Map<Dimension, string[]>();
   for (const h of ctx.plan.hosts) {
     const spec = ctx.models.get(h.model);
     ctx.checks++;
@@ -141,7 +145,9 @@ export function checkCapacities(ctx: Ctx, timeSeries: boolean): Map<string, { lo
       if (!timeSeries || !(dim === 'cpuMhz' || dim === 'memoryMib' || dim === 'iops' || dim === 'networkMbps')) {
         if (cap !== undefined) {
           ctx.checks++;
-          if (l > cap * (1 + CAPACITY_TOLERANCE))
+          if (l > cap * (1 + CAPACITY_TOLERANCE) && !planned.has(dim))
+            unplannedOver.set(dim, [...(unplannedOver.get(dim) ?? []), h.id]);
+          else if (l > cap * (1 + CAPACITY_TOLERANCE))
             ctx.violations.push({ code: 'over-capacity', host: h.id, dimension: dim, load: l, capacity: cap, message: `host ${h.id} (${h.model}): ${dim} load ${fmt(l)} exceeds capacity ${fmt(cap)} (${fmt((100 * l) / cap)} %)` });
         }
         const reported = h.load[dim];
@@ -159,6 +165,8 @@ export function checkCapacities(ctx: Ctx, timeSeries: boolean): Map<string, { lo
       }
     }
   }
+  for (const [dim, hosts] of unplannedOver)
+    ctx.notes.push(`${dim} is not among the plan's dimensions; ${hosts.length} host(s) would exceed their ${dim} capacity: ${hosts.slice(0, 10).join(', ')}${hosts.length > 10 ? ', …' : ''}`);
   return out;
 }
 
