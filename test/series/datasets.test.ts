@@ -184,3 +184,20 @@ describe('PlanetLab traces', () => {
     expect(codes(out)).not.toContain('warning:interval-assumed');
   });
 });
+
+describe('sadf with several hosts in one file', () => {
+  test('two hosts concatenated (as `sadf -d` of two machines appended): two servers, series kept apart', async () => {
+    const fs2 = await import('fs');
+    const os = await import('os');
+    const text = fs2.readFileSync(sharedPath('datasets', 'sysstat-sadf', 'tests', 'expected.sadf-d-qu'), 'utf8');
+    const dir = fs2.mkdtempSync(path.join(os.tmpdir(), 'dcplan-sadf-'));
+    const file = path.join(dir, 'two-hosts.sadf');
+    fs2.writeFileSync(file, text + text.replace(/SYSSTAT\.TEST/g, 'db02.example.com'));
+    const { out } = await collectSeries(file, { window: 'all' });
+    expect(out.utilizationUpdates!.map((u) => [u.serverName, ...sampleSummary(u.utilization)])).toEqual([
+      ['SYSSTAT.TEST', 'cpu=5 pct'],
+      ['db02.example.com', 'cpu=5 pct'],
+    ]);
+    expect(out.problems.find((p) => p.code === 'restarts')!.message).toMatch(/^4 LINUX-RESTART records/);
+  });
+});
