@@ -1,0 +1,251 @@
+/** Builds the report model (sections, headline figures, tables, charts) from the checkpoints and the branding. */
+import * as fs from 'fs';
+import { Problem, warning } from '../../diagnostics';
+import { Plan } from '../../plan/types';
+import { ReportInput } from '../types';
+import { fmtDate, fmtInt, fmtMoney, fmtNum, fmtPct, fmtRatio } from '../format';
+import { dimLabel } from './labels';
+import { Block, ReportMeta, ReportModel, Section, Table } from './types';
+import * as T from './tables';
+import * as C from './charts';
+
+const DEFAULT_ACCENT = '#0f6e8c';
+
+export function loadLogo(file: string | undefined, problems: Problem[]): ReportMeta['logo'] {
+  if (!file) return undefined;
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch (e) {
+    problems.push(warning('report-logo-unreadable', `The logo file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); the report has no logo.`, { file, path: ['report', 'logo'] }, 'Give a PNG or JPEG file, relative to the config file.'));
+    return undefined;
+  }
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { data, mime: 'image/png' };
+  if (data[0] === 0xff && data[1] === 0xd8) return { data, mime: 'image/jpeg' };
+  problems.push(warning('report-logo-format', `The logo file ${file} is neither PNG nor JPEG; the report has no logo.`, { file, path: ['report', 'logo'] }, 'Convert the logo to PNG.'));
+  return undefined;
+}
+
+/** The executive figures, formatted once here; the tests expect exactly these strings in the PDF text. */
+export function headlineFigures(input: ReportInput): ReportModel['headline'] {
+  const s = input.plan.summary;
+  const cur = s.currency;
+  const rec = input.scorecard.platforms.find((p) => p.platform === input.scorecard.recommendation.platform);
+  const beforeAfter = (b: string | undefined, a: string) => (b === undefined ? a : `${b} → ${a}`);
+  const out: ReportModel['headline'] = [
+    { key: 'hosts', label: 'Hosts before → after', value: `${fmtInt(s.hostsBefore)} → ${fmtInt(s.hosts)}` },
+    { key: 'ratio', label: 'Consolidation ratio (workloads per host)', value: fmtRatio(s.consolidationRatio) },
+  ];
+  for (const d of ['cpuMhz', 'memoryMib'] as const) {
+    if (s.utilizationAfter[d] === undefined) continue;
+    const b = s.utilizationBefore[d];
+    out.push({ key: `util-${d}`, label: `${dimLabel(d)} utilisation before → after`, value: beforeAfter(b === undefined ? undefined : fmtPct(b), fmtPct(s.utilizationAfter[d]!)) });
+  }
+  out.push({ key: 'power', label: 'Power (kW)', value: beforeAfter(s.powerKwBefore === undefined ? undefined : fmtNum(s.powerKwBefore), fmtNum(s.powerKwAfter)) + ' kW' });
+  out.push({ key: 'energy', label: 'Energy per year', value: beforeAfter(s.energyKwhPerYearBefore === undefined ? undefined : fmtInt(s.energyKwhPerYearBefore), fmtInt(s.energyKwhPerYearAfter)) + ' kWh' });
+  out.push({ key: 'rack', label: 'Rack space', value: beforeAfter(s.rackUnitsBefore === undefined ? undefined : fmtInt(s.rackUnitsBefore), fmtInt(s.rackUnitsAfter)) + ' U' });
+  out.push({ key: 'hardwareCost', label: 'Hardware cost', value: fmtMoney(s.hardwareCost, cur) });
+  out.push({ key: 'licenceCost', label: `Licence cost (${fmtInt(s.licenceCores)} cores)`, value: fmtMoney(s.licenceCost, cur) });
+  out.push({ key: 'platform', label: 'Recommended platform', value: input.scorecard.recommendation.name });
+  if (rec) out.push({ key: 'score', label: 'Weighted readiness score', value: `${fmtNum(rec.weightedTotal)} / 100` });
+  return out;
+}
+
+function hostsByModelAndCluster(plan: Plan): Table {
+  const groups = new Map<string, { cluster: string; model: string; active: number; reserve: number; workloads: number }>();
+  for (const h of plan.hosts) {
+    const key = `${h.cluster}\u0000${h.model}`;
+    const g = groups.get(key) ?? { cluster: h.cluster, model: h.model, active: 0, reserve: 0, workloads: 0 };
+    if (h.reserve) g.reserve++;
+    else g.active++;
+    g.workloads += h.workloads.length;
+    groups.set(key, g);
+  }
+  const rows = [...groups.values()].map((g) => [g.cluster, g.model, g.active, g.reserve, g.active + g.reserve, g.workloads]);
+  return {
+    id: 'hosts-by-model',
+    sheet: 'Hosts by model',
+    title: 'Hosts by cluster and model',
+    columns: [
+      { key: 'cluster', header: 'Cluster', kind: 'text', width: 1.5 },
+      { key: 'model', header: 'Model', kind: 'text', width: 1.5 },
+      { key: 'active', header: 'Active', kind: 'int', width: 0.8 },
+      { key: 'reserve', header: 'HA reserve', kind: 'int', width: 0.8 },
+      { key: 'total', header: 'Total', kind: 'int', width: 0.8 },
+      { key: 'workloads', header: 'Workloads', kind: 'int', width: 0.8 },
+    ],
+    rows,
+  };
+}
+
+function excludedByCode(input: ReportInput): Table {
+  const g = new Map<string, { code: string; count: number; reason: string }>();
+  for (const e of input.inventory.excluded) {
+    const x = g.get(e.code) ?? { code: e.code, count: 0, reason: e.reason };
+    x.count++;
+    g.set(e.code, x);
+  }
+  return {
+    id: 'excluded-by-code',
+    sheet: 'Excluded by code',
+    title: 'Excluded records by reason',
+    columns: [
+      { key: 'code', header: 'Code', kind: 'text', width: 1.2 },
+      { key: 'count', header: 'Count', kind: 'int', width: 0.6 },
+      { key: 'reason', header: 'Reason (first example)', kind: 'text', width: 4, wrap: true },
+    ],
+    rows: [...g.values()].sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1)).map((x) => [x.code, x.count, x.reason]),
+  };
+}
+
+export function buildReportModel(input: ReportInput, opts: { date: Date }, problems: Problem[] = []): ReportModel {
+  const { inventory, plan, scorecard } = input;
+  const b = input.config?.report ?? {};
+  const accent = b.accentColor && /^#[0-9a-fA-F]{6}$/.test(b.accentColor) ? b.accentColor : DEFAULT_ACCENT;
+  const currency = plan.summary.currency || b.currency || 'EUR';
+  const meta: ReportMeta = {
+    title: 'Datacenter readiness and consolidation assessment',
+    customer: b.customer ?? 'Customer not named',
+    assessor: b.assessor ?? 'Assessor not named',
+    company: b.company ?? '',
+    date: fmtDate(opts.date),
+    accentColor: accent,
+    currency,
+    logo: loadLogo(b.logo, problems),
+    tool: `${plan.generatedBy.tool} ${plan.generatedBy.version}`,
+  };
+  const s = plan.summary;
+  const scenarios = input.scenarios && input.scenarios.length > 1 ? input.scenarios : undefined;
+
+  const t = {
+    summary: T.summaryTable(plan, scorecard),
+    assumptions: T.assumptionsTable(inventory, plan),
+    hosts: T.hostsTable(plan),
+    placement: T.placementTable(plan),
+    workloads: T.workloadsTable(inventory, plan),
+    findings: T.findingsTable(scorecard),
+    scorecard: T.scorecardTable(scorecard),
+    matrix: T.seedStyleTable(scorecard),
+    blockers: T.blockersTable(scorecard),
+    excluded: T.excludedTable(inventory),
+    excludedByCode: excludedByCode(input),
+    problems: T.problemsTable(inventory, plan, scorecard),
+    byModel: hostsByModelAndCluster(plan),
+    scenarios: scenarios ? T.scenariosTable(scenarios) : undefined,
+  };
+  const ch = {
+    util: C.utilisationBeforeAfterChart(plan, accent),
+    readiness: C.readinessChart(scorecard, accent),
+    hosts: C.hostUtilisationChart(plan, accent),
+    findings: C.findingsChart(scorecard),
+    scenarios: scenarios ? C.scenariosChart(scenarios, accent, currency) : undefined,
+  };
+
+  const headline = headlineFigures(input);
+  const rec = scorecard.platforms.find((p) => p.platform === scorecard.recommendation.platform);
+  const sections: Section[] = [];
+  const exec: Block[] = [
+    { type: 'figures', items: headline.map((h) => ({ label: h.label, value: h.value })) },
+    {
+      type: 'paragraph',
+      text:
+        `${fmtInt(s.placed)} workloads now on ${fmtInt(s.hostsBefore)} hosts fit on ${fmtInt(s.hosts)} hosts ` +
+        `(${Object.entries(s.hostsByModel).sort(([a], [c]) => (a < c ? -1 : 1)).map(([m, n]) => `${n} × ${m}`).join(', ')}), ` +
+        `including ${fmtInt(s.reserveHosts)} HA reserve host(s). ${dimLabel(s.limitingDimension)} decides the host count. ` +
+        `No plan can use fewer than ${fmtInt(s.lowerBound)} hosts under the same policy (gap ${fmtPct(s.gap)}).` +
+        (s.unplaced > 0 ? ` ${fmtInt(s.unplaced)} workload(s) could not be placed; see the consolidation plan.` : ''),
+    },
+  ];
+  if (plan.diversity) {
+    const dv = plan.diversity;
+    exec.push({ type: 'paragraph', text: `Packing on ${dv.basis} demand shapes instead of summed peaks needs ${fmtInt(dv.seriesHosts)} hosts instead of ${fmtInt(dv.peakSumHosts)} (${fmtInt(dv.hostsSaved)} saved).` });
+  }
+  exec.push(
+    { type: 'paragraph', text: `Recommended platform: ${scorecard.recommendation.name}${rec ? ` (weighted score ${fmtNum(rec.weightedTotal)} of 100)` : ''}.` },
+    { type: 'bullets', items: scorecard.recommendation.reasons },
+    { type: 'chart', chart: ch.util },
+  );
+  sections.push({ id: 'executive', title: 'Executive summary', blocks: exec });
+
+  sections.push({
+    id: 'assumptions',
+    title: 'Assumptions',
+    blocks: [
+      { type: 'paragraph', text: 'Every figure in this report follows from the inputs and the values below. "default" marks values the configuration did not set.' },
+      { type: 'table', table: t.assumptions },
+    ],
+  });
+
+  const readiness: Block[] = [
+    { type: 'paragraph', text: `Each platform is rated on the ten criteria of the Taneja Group's datacenter-readiness framework, weighted by the ${scorecard.profile.name} profile, with the customer's estate taken into account.` },
+    { type: 'table', table: t.matrix },
+    { type: 'chart', chart: ch.readiness },
+    { type: 'heading', text: `Recommendation: ${scorecard.recommendation.name}` },
+    { type: 'bullets', items: scorecard.recommendation.reasons },
+  ];
+  sections.push({ id: 'readiness', title: 'Readiness scorecard', blocks: readiness });
+
+  const planBlocks: Block[] = [
+    {
+      type: 'paragraph',
+      text:
+        `${fmtInt(s.hosts)} hosts: ${fmtInt(s.hosts - s.reserveHosts)} active and ${fmtInt(s.reserveHosts)} held in reserve for HA (N+${String(plan.policy.haSpareHosts ?? '?')} per cluster). ` +
+        `Lower bound ${fmtInt(s.lowerBound)} hosts (${plan.solver.lowerBoundMethod}); gap ${fmtPct(s.gap)}${plan.solver.provenOptimal ? ', proven optimal' : ''}. ` +
+        `Limiting resource: ${dimLabel(s.limitingDimension)}.`,
+    },
+    { type: 'table', table: t.byModel },
+    { type: 'chart', chart: ch.hosts },
+    { type: 'table', table: t.hosts },
+  ];
+  if (plan.unplaced.length > 0) {
+    planBlocks.push({ type: 'heading', text: `Workloads not placed (${fmtInt(plan.unplaced.length)})` });
+    planBlocks.push({ type: 'bullets', items: plan.unplaced.map((u) => `${u.name}: ${u.reason}`) });
+  }
+  sections.push({ id: 'plan', title: 'Consolidation plan', blocks: planBlocks });
+
+  const fc = scorecard.findingCounts;
+  const findingBlocks: Block[] = [
+    { type: 'paragraph', text: `${fmtInt(fc.critical)} critical, ${fmtInt(fc.warning)} warning and ${fmtInt(fc.info)} info finding(s) across the estate and the candidate platforms. Every finding is listed in the Findings sheet of the workbook.` },
+    { type: 'chart', chart: ch.findings },
+    { type: 'table', table: t.blockers },
+  ];
+  if (scorecard.checksNotRun.length > 0) {
+    findingBlocks.push({ type: 'heading', text: 'Checks that could not run' });
+    findingBlocks.push({ type: 'bullets', items: scorecard.checksNotRun.map((c) => `${c.rule}: ${c.reason}`) });
+  }
+  sections.push({ id: 'findings', title: 'Workload findings', blocks: findingBlocks });
+
+  sections.push({
+    id: 'data-quality',
+    title: 'Data quality',
+    blocks: [
+      {
+        type: 'paragraph',
+        text: `${fmtInt(inventory.workloads.length)} workloads and ${fmtInt(inventory.hosts.length)} hosts were read from ${fmtInt(inventory.sources.length)} source(s); ${fmtInt(inventory.excluded.length)} record(s) were left out, each listed below with its reason.`,
+      },
+      { type: 'table', table: t.excludedByCode },
+      { type: 'table', table: t.excluded },
+      { type: 'table', table: t.problems },
+    ],
+  });
+
+  if (scenarios && t.scenarios && ch.scenarios) {
+    sections.push({
+      id: 'scenarios',
+      title: 'Scenario comparison',
+      blocks: [
+        { type: 'paragraph', text: `${scenarios.length} scenarios planned on the same inventory; the first is the plan this report describes.` },
+        { type: 'table', table: t.scenarios },
+        { type: 'chart', chart: ch.scenarios },
+      ],
+    });
+  }
+
+  sections.push({ id: 'appendix', title: 'Appendix: placement of every workload', blocks: [{ type: 'table', table: t.placement }] });
+
+  const tables: Table[] = [t.summary, t.assumptions, t.hosts, t.placement, t.workloads, t.findings, t.scorecard];
+  if (t.scenarios) tables.push(t.scenarios);
+  tables.push(t.byModel, t.blockers, t.excluded, t.problems);
+  const charts = [ch.util, ch.readiness, ch.hosts, ch.findings, ...(ch.scenarios ? [ch.scenarios] : [])];
+  return { meta, headline, sections, tables, charts };
+}

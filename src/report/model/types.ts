@@ -1,0 +1,88 @@
+/**
+ * The report model: plain data built once from inventory + plan + scorecard + branding, rendered by every format.
+ * Nothing here knows about pages, PDF or Excel.
+ */
+import { CellKind } from '../format';
+
+export type CellValue = string | number | boolean | null;
+/** A cell is a bare value (formatted by its column's kind) or a value with its own kind (mixed columns, e.g. Summary). */
+export type Cell = CellValue | { value: CellValue; kind: CellKind };
+
+export interface Column {
+  key: string;
+  header: string;
+  kind: CellKind;
+  /** Relative width in the PDF (shares of the table width). */
+  width?: number;
+  /** Long text wraps in the PDF instead of being truncated with an ellipsis. */
+  wrap?: boolean;
+}
+
+export interface Table {
+  /** Stable id, used as the CSV file name and the JSON key, e.g. `placement`. */
+  id: string;
+  /** Sheet name in the XLSX (31 characters at most). */
+  sheet: string;
+  title: string;
+  columns: Column[];
+  rows: Cell[][];
+  note?: string;
+}
+
+/** A chart.js configuration, plain JSON (no functions), so the PDF (server-side canvas) and the HTML draw the same chart. */
+export interface ChartSpec {
+  id: string;
+  title: string;
+  /** Drawing size in points (PDF) / CSS pixels (HTML). */
+  width: number;
+  height: number;
+  config: { type: string; data: unknown; options?: Record<string, unknown> };
+  /** One sentence under the chart saying what it shows. */
+  caption?: string;
+}
+
+export type Block =
+  | { type: 'heading'; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'bullets'; items: string[] }
+  | { type: 'figures'; items: { label: string; value: string; sub?: string }[] }
+  | { type: 'table'; table: Table; /** PDF/HTML show at most this many rows (the XLSX/CSV carry all). */ maxRows?: number }
+  | { type: 'chart'; chart: ChartSpec }
+  | { type: 'pageBreak' };
+
+export interface Section {
+  id: string;
+  title: string;
+  blocks: Block[];
+}
+
+export interface ReportMeta {
+  title: string;
+  customer: string;
+  assessor: string;
+  company: string;
+  /** yyyy-mm-dd */
+  date: string;
+  accentColor: string;
+  currency: string;
+  logo?: { data: Buffer; mime: 'image/png' | 'image/jpeg' };
+  tool: string;
+}
+
+export interface ReportModel {
+  meta: ReportMeta;
+  /** Headline figures of the executive summary, already formatted. */
+  headline: { key: string; label: string; value: string }[];
+  sections: Section[];
+  /** Every table of the report in workbook order (Summary, Assumptions, Hosts, Placement, Workloads, Findings, Scorecard, ...). */
+  tables: Table[];
+  charts: ChartSpec[];
+}
+
+export function cellValue(c: Cell): CellValue {
+  return c !== null && typeof c === 'object' ? c.value : c;
+}
+
+export function cellKind(c: Cell, column: Column): CellKind {
+  return c !== null && typeof c === 'object' ? c.kind : column.kind;
+}

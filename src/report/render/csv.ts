@@ -1,0 +1,20 @@
+/**
+ * One CSV per table (RFC 4180: comma, CRLF, quotes doubled; UTF-8 with BOM so Excel reads accents).
+ * Numbers are written raw (a ratio stays 0.358, not "35.8%"); text that could run as a formula is neutralised.
+ */
+import { cellValue, Table } from '../model/types';
+import { neutraliseFormula } from '../sanitize';
+
+function field(v: string | number | boolean | null): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  const s = neutraliseFormula(v);
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function tableToCsv(table: Table): string {
+  const lines = [table.columns.map((c) => field(c.header)).join(',')];
+  for (const row of table.rows) lines.push(table.columns.map((_, i) => field(cellValue(row[i] ?? null))).join(','));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
