@@ -62,3 +62,20 @@ export function conflictKeys(instance: PackInstance): Set<number> {
   for (const [a, b] of instance.conflicts ?? []) s.add(a * n + b);
   return s;
 }
+
+/**
+ * The items some allowed bin type can hold alone, as a sub-instance (conflicts re-indexed), and the map back. Items that
+ * fit nowhere cannot be packed at all; the planner lists them unplaced, so bounds and the exact method work without them.
+ */
+export function placeablePart(instance: PackInstance): { sub: PackInstance; keep: number[] } {
+  const keep: number[] = [];
+  instance.items.forEach((_, i) => {
+    if (allowedTypes(instance, i).some((t) => fitsAlone(instance, i, t))) keep.push(i);
+  });
+  if (keep.length === instance.items.length) return { sub: instance, keep };
+  const at = new Map(keep.map((i, k) => [i, k]));
+  const conflicts = (instance.conflicts ?? [])
+    .filter(([a, b]) => at.has(a) && at.has(b))
+    .map(([a, b]) => [at.get(a)!, at.get(b)!] as [number, number]);
+  return { sub: { ...instance, items: keep.map((i) => instance.items[i]), conflicts }, keep };
+}

@@ -6,19 +6,22 @@
  * unit capacity among the types the item may use (per dimension, then the max over dimensions); the clique bound sums the
  * cheapest type each pairwise-incompatible item fits; the bin-count bounds (L2) are multiplied by the cheapest type's cost.
  * When every cost is an integer the value is rounded up (the optimum is then an integer).
+ * Items no allowed type can hold alone are left out (they cannot be packed; the planner lists them unplaced).
  * `method` names the bound that gave the value (ties: continuous, then large-item clique, then L2).
  */
 import { LowerBound, PackInstance } from '../solver/instance';
 import { cliqueBound } from './clique';
-import { integralCosts, roundUp } from './common';
+import { integralCosts, placeablePart, roundUp } from './common';
 import { continuousBound } from './continuous';
 import { l2Bound } from './l2';
 
 export { cliqueBound } from './clique';
 export { continuousBound } from './continuous';
 export { l2Bound } from './l2';
+export { placeablePart } from './common';
 
-function boundWithCosts(instance: PackInstance, costs: number[]): LowerBound {
+function boundWithCosts(all: PackInstance, costs: number[]): LowerBound {
+  const instance = placeablePart(all).sub;
   if (instance.items.length === 0 || instance.binTypes.length === 0) return { value: 0, method: 'empty' };
   const integral = integralCosts(costs);
   const cont = continuousBound(instance, costs);

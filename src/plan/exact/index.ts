@@ -5,7 +5,7 @@
  * solution strictly cheaper than the incumbent (objective <= incumbent − 1 with integral costs), so "infeasible" proves the
  * incumbent optimal and any solution found is an improvement.
  */
-import { lowerBound } from '../bounds';
+import { lowerBound, placeablePart } from '../bounds';
 import { PackedBin, PackInstance, PackSolution } from '../solver/instance';
 import { loadHighs } from './highs';
 import { buildRepModel } from './model';
@@ -70,7 +70,28 @@ function toSolution(instance: PackInstance, bins: PackedBin[], nodes: number): P
   return { assignment, bins, cost, algorithm: 'exact (HiGHS representative model)', iterations: nodes };
 }
 
+/**
+ * Items that fit no allowed bin type alone are left unplaced (assignment -1) and the result never claims optimality for
+ * the whole instance then; everything else is solved on the placeable part.
+ */
 export async function solveExact(instance: PackInstance, opts: ExactOptions = {}): Promise<ExactResult> {
+  const { sub, keep } = placeablePart(instance);
+  if (sub === instance) return solvePlaceable(instance, opts);
+  const at = new Map(keep.map((i, k) => [i, k]));
+  const inc = opts.incumbent;
+  const subIncumbent =
+    inc && inc.assignment.every((b, i) => at.has(i) === b >= 0)
+      ? { ...inc, assignment: keep.map((i) => inc.assignment[i]), bins: inc.bins.map((b) => ({ type: b.type, items: b.items.map((i) => at.get(i)!) })) }
+      : undefined;
+  const r = await solvePlaceable(sub, { ...opts, incumbent: subIncumbent, upperBound: subIncumbent ? undefined : opts.upperBound });
+  if (!r.solution) return { ...r, provenOptimal: false };
+  const assignment = new Array<number>(instance.items.length).fill(-1);
+  keep.forEach((i, k) => (assignment[i] = r.solution!.assignment[k]));
+  const bins = r.solution.bins.map((b) => ({ type: b.type, items: b.items.map((k) => keep[k]) }));
+  return { ...r, provenOptimal: false, solution: { ...r.solution, assignment, bins } };
+}
+
+async function solvePlaceable(instance: PackInstance, opts: ExactOptions): Promise<ExactResult> {
   const lb = lowerBound(instance).value;
   const incumbent = opts.incumbent ?? null;
   const ub = incumbent ? incumbent.cost : (opts.upperBound ?? Number.POSITIVE_INFINITY);
