@@ -102,8 +102,10 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     const itemToComp = new Map([...pp.itemOf].map(([ci, it]) => [it, ci]));
     ps.solution.assignment.forEach((b, it) => {
       if (b >= 0) return;
+      const slotReason = ts?.oversized.get(it); // (issue 6) a demand shape that exceeds every model in some slot
       for (const m of comps[itemToComp.get(it)!].members)
-        unplaced.push(out(scope[m], 'host-limit-reached', `every host model allowed in pool "${pool}" is at its maxCount in this plan`));
+        if (slotReason) unplaced.push(out(scope[m], 'exceeds-host-capacity', slotReason));
+        else unplaced.push(out(scope[m], 'host-limit-reached', `every host model allowed in pool "${pool}" is at its maxCount in this plan`));
     });
     const active: ActiveHost[] = ps.solution.bins.map((bin) => {
       const members = bin.items.flatMap((it) => comps[itemToComp.get(it)!].members).sort((a, b) => a - b);

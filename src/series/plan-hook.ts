@@ -17,6 +17,7 @@ import { Component } from '../plan/constraints';
 import { PoolProblem, PoolSolution, solvePool } from '../plan/pool-solve';
 import { Demand } from '../plan/sizing';
 import { Dimension } from '../plan/types';
+import { PackInstance } from '../plan/solver/instance';
 import { expandToSlots, SlotDemand, slotPeak, SlotGranularity, sumSlotDemands, TIME_DIMENSIONS, workloadSlotDemand } from './packing';
 
 /** Running totals over pools, for `plan.diversity`. */
@@ -49,6 +50,8 @@ export interface SeriesPoolResult {
   load(members: number[], flatLoad: Partial<Record<Dimension, number>>): Partial<Record<Dimension, number>>;
   /** Slot demand of one member (for charts). */
   slotDemand(member: number): SlotDemand;
+  /** Items (instance indices) whose demand in some slot exceeds every allowed model, with the exact reason. */
+  oversized: Map<number, string>;
 }
 
 export async function seriesPoolHook(
@@ -109,8 +112,10 @@ export async function seriesPoolHook(
     }),
   };
   tally.peakSumHosts += withReserve((await solvePool({ ...pp, instance: peakInstance }, config)).solution.bins.length);
+  const oversized = slotOversized(instance, pp, g);
   const solution = await solvePool({ ...pp, instance }, config);
   return {
+    oversized,
     solution,
     slotPeak: (members) => slotPeak(members.map(slotOf)),
     load: (members, flatLoad) => ({ ...flatLoad, ...slotPeak(members.map(slotOf)) }),
@@ -157,4 +162,27 @@ export function seriesPlanNote(tally: SeriesPlanTally, seriesHosts: number): Pro
     return warning('time-series-no-shapes', msg, {}, 'collect perf time series (perfmon, sar, traces) so workloads get hourly/weekly shapes');
   }
   return info('time-series-plan', msg);
+}
+
+/**
+ * Items that no allowed model can hold in some slot (a burst hour above a host's plannable capacity, while the flat
+ * percentile fits): the solver leaves them unplaced, and this says exactly why.
+ */
+function slotOversized(instance: PackInstance, pp: PoolProblem, g: SlotGranularity): Map<number, string> {
+  const out = new Map<number, string>();
+  instance.items.forEach((it, i) => {
+    const types = it.allowedBinTypes ?? instance.binTypes.map((_, t) => t);
+    const why: string[] = [];
+    const fits = types.some((t) => {
+      const cap = instance.binTypes[t].capacity;
+      const k = it.size.findIndex((v, d) => v > cap[d] * (1 + 1e-9));
+      if (k < 0) return true;
+      const [dim, slot] = instance.dims[k].split('@');
+      const when = slot === undefined ? '' : ` in ${g} slot ${slot}${g === 'hourly' ? ` (${slot.padStart(2, '0')}:00 UTC)` : ''}`;
+      why.push(`its demand shape needs ${Math.round(it.size[k])} ${dim}${when}, more than the ${Math.round(cap[k])} usable on ${pp.models[t].id}`);
+      return false;
+    });
+    if (!fits) out.set(i, why.join('; '));
+  });
+  return out;
 }

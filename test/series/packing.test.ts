@@ -193,3 +193,21 @@ test('shapes at another percentile than the policy are planned and flagged', asy
   expect(p.severity).toBe('warning');
   expect(p.message).toMatch(/Shapes of 16 workload\(s\) hold P95, not the policy's P99$/);
 });
+
+test('a workload whose hourly shape exceeds every model in some slot is unplaced with the slot named', async () => {
+  const inv = estate();
+  const burst = vm('burst', hourly((h) => h === 3, 90, 10));
+  burst.vcpus = 10;
+  burst.utilization.cpu!.p95 = 60;
+  inv.workloads.push(burst);
+  const plan = await planConsolidation(inv, resolveConfig(configInput('hourly')));
+  expect(plan.unplaced).toEqual([
+    {
+      name: 'burst',
+      id: 'test/burst',
+      code: 'exceeds-host-capacity',
+      reason: 'its demand shape needs 18000 cpuMhz in hourly slot 3 (03:00 UTC), more than the 16000 usable on small-10c',
+    },
+  ]);
+  expect(plan.diversity!.seriesHosts).toBe(8);
+});
