@@ -4,7 +4,7 @@ import { CollectorOutput, FormatId } from '../../types';
 import { TABS } from './columns';
 import { HostMatchHow, HostMatcher, buildClusters, buildHosts, vcenterOf } from './hosts';
 import { VmIndex, groupByVm } from './join';
-import { TabData, Where } from './records';
+import { TabData, VInfoRow, Where } from './records';
 import { VmParts, completeFromTabs, cpuUtil, toWorkload } from './workload';
 
 /**
@@ -85,7 +85,7 @@ export function buildOutput(
         warning('rvtools-incomplete-vinfo', `VM ${vm.name} has an incomplete vInfo row; taken ${done.filled.join('; ')}.`, at),
       );
     }
-    const w = toWorkload(p, workloadId(vm, sourceKey, ids), a.vcpus, a.memoryMib, vInfoWhere);
+    const w = toWorkload(p, workloadId(vm, sourceKey, ids, problems, vInfoWhere), a.vcpus, a.memoryMib, vInfoWhere);
     let host: Host | undefined;
     if (vm.host !== undefined) {
       const m = matcher.match(vm.host, vcenterOf(vm));
@@ -110,6 +110,9 @@ export function buildOutput(
       if (u) w.utilization.cpu = u;
     }
     workloads.push(w);
+    // The row is no longer needed (the per-VM tabs are already grouped): let it go now, so a 200,000-VM export
+    // never holds every vInfo row and every workload at once.
+    (vms as (VInfoRow | undefined)[])[i] = undefined;
   });
 
   reportHostJoin(hosts, joined, unjoined, hostUsed, vInfoWhere, data.where.vHost, problems);
@@ -167,18 +170,31 @@ function nameVcenters(data: TabData): void {
 }
 
 /** `<vCenter or file>/<VM UUID, else VM ID, else name>`, made unique with `#<row>` when a key repeats (clones). */
-function workloadId(vm: TabData['vInfo'][number], sourceKey: string, ids: Map<string, number>): string {
+function workloadId(vm: VInfoRow, sourceKey: string, ids: Map<string, number>, problems: Problem[], where: Where): string {
   const base = `${vcenterOf(vm) ?? sourceKey}/`;
+  let clash: number | undefined;
+  let id: string | undefined;
   for (const k of [vm.vmUuid, vm.vmId, vm.name]) {
     if (k === undefined) continue;
-    const id = base + k;
-    if (!ids.has(id)) {
-      ids.set(id, vm.row);
-      return id;
+    const candidate = base + k;
+    const seen = ids.get(candidate);
+    if (seen === undefined) {
+      id = candidate;
+      break;
     }
+    clash ??= seen;
   }
-  const id = `${base}${vm.name}#${vm.row}`;
+  id ??= `${base}${vm.name}#${vm.row}`;
   ids.set(id, vm.row);
+  if (clash !== undefined) {
+    problems.push(
+      warning('rvtools-duplicate-vm', `VM ${vm.name} repeats the ${vm.vmUuid ? 'VM UUID' : 'name'} of row ${clash} in the same vCenter; both are kept, this one as ${id}.`, {
+        file: where.file,
+        sheet: where.sheet ?? 'vInfo',
+        row: vm.row,
+      }),
+    );
+  }
   return id;
 }
 
