@@ -95,7 +95,9 @@ function tryEmpty(p: Packing, target: number, live: number[], budget: number, rn
     }
     if (!moved) break;
   }
-  if (queue.length > 0 && spent.work < budget) queue = tabuPhase(p, queue, others, budget, rng, spent, insertDirect);
+  // the tabu phase scans every pending item against every bin's items: worth it for benchmark-sized instances, not for
+  // estates of many small workloads where the balancing heuristics already sit next to the bound
+  if (queue.length > 0 && spent.work < budget && m.n <= TABU_MAX_ITEMS) queue = tabuPhase(p, queue, others, budget, rng, spent, insertDirect);
   if (queue.length === 0) {
     p.commit();
     return true;
@@ -119,8 +121,8 @@ function bestEjection(
   for (const b of bins) {
     const list = p.items[b];
     for (const x of list) {
-      if (m.weight[x] >= bestW) continue;
       spent.work++;
+      if (m.weight[x] >= bestW) continue;
       if (p.fitsReplacing(a, b, x)) {
         best = { bin: b, out: [x] };
         bestW = m.weight[x];
@@ -137,8 +139,8 @@ function bestEjection(
         const x = list[u];
         const y = list[v];
         const w = m.weight[x] + m.weight[y];
-        if (w >= bestW) continue;
         spent.work++;
+        if (w >= bestW) continue;
         if (fitsReplacingTwo(p, a, b, x, y)) {
           best = { bin: b, out: [x, y] };
           bestW = w;
@@ -164,6 +166,7 @@ function fitsReplacingTwo(p: Packing, i: number, b: number, x: number, y: number
 }
 
 const TABU_TENURE = 7;
+const TABU_MAX_ITEMS = 5000;
 
 /**
  * Tabu phase of an attempt: each step places one pending item into some bin, ejecting at most two items that are not
@@ -202,8 +205,8 @@ function tabuPhase(
           pick.best = { a, bin: b, out, score };
         };
         for (const x of list) {
-          if (isTabu(x)) continue;
           spent.work++;
+          if (isTabu(x)) continue;
           if (p.fitsReplacing(a, b, x)) consider([x], w2(x) - w2(a));
         }
         if (list.length <= 24)
@@ -211,10 +214,10 @@ function tabuPhase(
             for (let v = u + 1; v < list.length; v++) {
               const x = list[u];
               const y = list[v];
+              spent.work++;
               if (isTabu(x) || isTabu(y)) continue;
               const score = w2(x) + w2(y) - w2(a);
               if (pick.best && score > pick.best.score + 1e-12) continue;
-              spent.work++;
               if (fitsReplacingTwo(p, a, b, x, y)) consider([x, y], score);
             }
       }

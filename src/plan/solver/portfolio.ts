@@ -38,7 +38,7 @@ export interface PortfolioOptions {
 
 /** Local-search budget in fit tests: generous for benchmark-sized instances, bounded for large estates. */
 export function defaultBudget(n: number, d: number): number {
-  const base = n <= 2000 ? 8e6 : Math.max(1e6, (8e6 * 2000) / n);
+  const base = n <= 1000 ? 2e7 : Math.max(1e6, (2e7 * 1000) / n);
   return Math.round(base / Math.max(1, Math.sqrt(d / 4)));
 }
 
