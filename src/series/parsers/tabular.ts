@@ -190,7 +190,8 @@ export async function parseTable(inp: ParseInput, expect: 'generic' | 'migration
       issues.add('bad-timestamp', 'warning', lineNo, `"${tsText}" is not a timestamp (ISO 8601 or epoch); row skipped`, { column: headers[tsCol], skipsRow: true });
       return;
     }
-    const rawServer = (f[serverCol] ?? '').trim();
+    let rawServer = f[serverCol] ?? '';
+    if (rawServer.length > 0 && (rawServer.charCodeAt(0) <= 32 || rawServer.charCodeAt(rawServer.length - 1) <= 32)) rawServer = rawServer.trim();
     if (rawServer === '') {
       issues.add('missing-server', 'warning', lineNo, 'no server name; row skipped', { column: headers[serverCol], skipsRow: true });
       return;
@@ -212,8 +213,9 @@ export async function parseTable(inp: ParseInput, expect: 'generic' | 'migration
         const u = UNITS[norm(f[unitCol])];
         if (u) spec = { metric: spec.metric, unit: u.unit, scale: u.scale };
       }
-      const v = Number(f[valueCol]);
-      if ((f[valueCol] ?? '').trim() === '' || !Number.isFinite(v)) {
+      const vt = f[valueCol] ?? '';
+      const v = +vt; // '' and blanks give 0: told apart below without allocating a trimmed copy per row
+      if (!Number.isFinite(v) || (v === 0 && vt.trim() === '')) {
         issues.add('bad-number', 'warning', lineNo, `value "${f[valueCol] ?? ''}" is not a number; row skipped`, { column: headers[valueCol], skipsRow: true });
         return;
       }
