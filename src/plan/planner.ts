@@ -92,8 +92,10 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     const ps = ts ? ts.solution : await solvePool(pp, config);
     iterations += ps.iterations;
     algorithms.push(`${pool}: ${ps.solution.algorithm}`);
-    boundMethods.push(`${pool}: ${ps.countBound.method}`);
-    const activeBound = ps.countBound.value;
+    // a proof of optimality for a count objective (objective hosts, or one model) is itself the tightest bound
+    const countProven = ps.provenOptimal && (policy.objective === 'hosts' || models.length === 1) && ps.solution.bins.length > ps.countBound.value;
+    const activeBound = countProven ? ps.solution.bins.length : ps.countBound.value;
+    boundMethods.push(`${pool}: ${countProven ? 'exact MIP (optimality proven)' : ps.countBound.method}`);
     lowerBoundTotal += activeBound + spares * clusterCount(activeBound, maxPerCluster, spares);
     provenAll = provenAll && ps.provenOptimal;
     costBound += ps.costBound.value;
