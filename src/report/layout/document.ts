@@ -2,7 +2,7 @@
  * Lays the report model out on A4 pages: cover, table of contents (with page numbers), one section per chapter,
  * then headers and footers ("Page n of N") once the page count is known.
  */
-import { ReportModel, Section } from '../model/types';
+import { pickColumns, ReportModel, Section } from '../model/types';
 import { BODY_LEADING, BODY_SIZE, Flow } from './flow';
 import { layoutTable } from './table';
 import { truncate, wrap } from './text';
@@ -65,7 +65,7 @@ function layoutSection(f: Flow, s: Section, model: ReportModel, toc: DocumentLay
         layoutFigures(f, b.items);
         break;
       case 'table':
-        layoutTable(f, b.table, model.meta.currency, b.maxRows);
+        layoutTable(f, pickColumns(b.table, b.columns), model.meta.currency, b.maxRows);
         break;
       case 'chart': {
         const scale = Math.min(1, f.contentWidth / b.chart.width);

@@ -224,7 +224,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
         text: `${fmtInt(inventory.workloads.length)} workloads and ${fmtInt(inventory.hosts.length)} hosts were read from ${fmtInt(inventory.sources.length)} source(s); ${fmtInt(inventory.excluded.length)} record(s) were left out, each listed below with its reason.`,
       },
       { type: 'table', table: t.excludedByCode },
-      { type: 'table', table: t.excluded },
+      { type: 'table', table: t.excluded, columns: ['name', 'code', 'reason', 'file', 'sheet', 'row'] },
       { type: 'table', table: t.problems },
     ],
   });
@@ -235,13 +235,13 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
       title: 'Scenario comparison',
       blocks: [
         { type: 'paragraph', text: `${scenarios.length} scenarios planned on the same inventory; the first is the plan this report describes.` },
-        { type: 'table', table: t.scenarios },
+        { type: 'table', table: t.scenarios, columns: ['scenario', 'hosts', 'byModel', 'lowerBound', 'gap', 'powerKw', 'hardwareCost', 'licenceCost', 'totalCost'] },
         { type: 'chart', chart: ch.scenarios },
       ],
     });
   }
 
-  sections.push({ id: 'appendix', title: 'Appendix: placement of every workload', blocks: [{ type: 'table', table: t.placement }] });
+  sections.push({ id: 'appendix', title: 'Appendix: placement of every workload', blocks: [{ type: 'table', table: t.placement, columns: ['workload', 'host', 'model', 'cluster', 'status', 'reason'] }] });
 
   const tables: Table[] = [t.summary, t.assumptions, t.hosts, t.placement, t.workloads, t.findings, t.scorecard];
   if (t.scenarios) tables.push(t.scenarios);

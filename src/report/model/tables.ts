@@ -11,6 +11,8 @@ import { DIMENSION_ORDER, dimLabel, SEVERITY_ORDER } from './labels';
 const col = (key: string, header: string, kind: Column['kind'], width = 1, wrap = false): Column =>
   wrap ? { key, header, kind, width, wrap } : { key, header, kind, width };
 
+const SHORT: Record<Dimension, string> = { cpuMhz: 'CPU', memoryMib: 'Mem.', storageGib: 'Stor.', iops: 'IOPS', networkMbps: 'Net.' };
+
 const planDims = (plan: Plan): Dimension[] => DIMENSION_ORDER.filter((d) => plan.dimensions.includes(d));
 
 export function summaryTable(plan: Plan, scorecard: Scorecard): Table {
@@ -82,6 +84,7 @@ export function assumptionsTable(inventory: Inventory, plan: Plan): Table {
   for (const m of plan.hostModels) {
     const { id, ...rest } = m as Record<string, unknown>;
     const desc = Object.entries(rest)
+      .filter(([, v]) => v === null || typeof v !== 'object' || Array.isArray(v))
       .map(([k, v]) => `${k} ${show(v)}`)
       .join('; ');
     rows.push(['Host model', show(id), desc, 'config']);
@@ -132,13 +135,13 @@ export function hostsTable(plan: Plan): Table {
     sheet: 'Hosts',
     title: 'Planned hosts',
     columns: [
-      col('host', 'Host', 'text', 1.6),
-      col('model', 'Model', 'text', 1.2),
-      col('cluster', 'Cluster', 'text', 1.1),
-      col('reserve', 'HA reserve', 'text', 0.8),
-      col('workloads', 'Workloads', 'int', 0.8),
-      ...dims.map((d) => col(`util_${d}`, `${dimLabel(d)} %`, 'pct', 0.8)),
-      col('binding', 'Binding', 'text', 0.8),
+      col('host', 'Host', 'text', 1.5),
+      col('model', 'Model', 'text', 1.1),
+      col('cluster', 'Cluster', 'text', 1),
+      col('reserve', 'HA reserve', 'text', 0.75),
+      col('workloads', 'Workloads', 'int', 0.95),
+      ...dims.map((d) => col(`util_${d}`, `${SHORT[d]} util`, 'pct', 0.8)),
+      col('binding', 'Binding', 'text', 0.85),
     ],
     rows: plan.hosts.map((h) => [
       h.id,
@@ -273,7 +276,7 @@ export function blockersTable(scorecard: Scorecard, limit = 10): Table {
     columns: [
       col('rule', 'Rule', 'text', 1.4),
       col('platform', 'Platform', 'text', 1.3),
-      col('workloads', 'Workloads', 'int', 0.7),
+      col('workloads', 'Workloads', 'int', 0.95),
       col('examples', 'Examples', 'text', 1.6, true),
       col('remediation', 'Remediation', 'text', 3, true),
     ],
@@ -330,8 +333,8 @@ export function excludedTable(inventory: Inventory): Table {
       col('name', 'Name', 'text', 1.4),
       col('kind', 'Kind', 'text', 0.7),
       col('code', 'Code', 'text', 1),
-      col('reason', 'Reason', 'text', 2.4, true),
-      col('file', 'File', 'text', 2),
+      col('reason', 'Reason', 'text', 3, true),
+      col('file', 'File', 'text', 1.6),
       col('sheet', 'Sheet', 'text', 0.6),
       col('row', 'Row', 'int', 0.5),
     ],
@@ -377,15 +380,15 @@ export function scenariosTable(scenarios: { name: string; plan: Plan }[]): Table
     sheet: 'Scenarios',
     title: 'Scenarios compared',
     columns: [
-      col('scenario', 'Scenario', 'text', 1.4),
+      col('scenario', 'Scenario', 'text', 1.3),
       col('hosts', 'Hosts', 'int', 0.6),
       col('reserve', 'Reserve', 'int', 0.6),
-      col('byModel', 'Hosts by model', 'text', 1.6, true),
-      col('lowerBound', 'Lower bound', 'int', 0.6),
+      col('byModel', 'Hosts by model', 'text', 1.5, true),
+      col('lowerBound', 'Lower bound', 'int', 0.7),
       col('gap', 'Gap', 'pct', 0.6),
       col('unplaced', 'Unplaced', 'int', 0.6),
       col('ratio', 'Consolidation', 'ratio', 0.8),
-      col('powerKw', 'Power kW', 'num', 0.7),
+      col('powerKw', 'Power kW', 'num', 0.75),
       col('rackUnits', 'Rack U', 'int', 0.6),
       col('hardwareCost', 'Hardware cost', 'money', 1.1),
       col('licenceCost', 'Licence cost', 'money', 1.1),

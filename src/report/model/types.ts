@@ -46,7 +46,14 @@ export type Block =
   | { type: 'paragraph'; text: string }
   | { type: 'bullets'; items: string[] }
   | { type: 'figures'; items: { label: string; value: string; sub?: string }[] }
-  | { type: 'table'; table: Table; /** PDF/HTML show at most this many rows (the XLSX/CSV carry all). */ maxRows?: number }
+  | {
+      type: 'table';
+      table: Table;
+      /** PDF/HTML show at most this many rows (the XLSX/CSV carry all). */
+      maxRows?: number;
+      /** PDF/HTML show only these column keys (the page is narrower than a sheet). */
+      columns?: string[];
+    }
   | { type: 'chart'; chart: ChartSpec }
   | { type: 'pageBreak' };
 
@@ -77,6 +84,13 @@ export interface ReportModel {
   /** Every table of the report in workbook order (Summary, Assumptions, Hosts, Placement, Workloads, Findings, Scorecard, ...). */
   tables: Table[];
   charts: ChartSpec[];
+}
+
+/** The table with only the given columns (in the table's order). */
+export function pickColumns(t: Table, keys?: string[]): Table {
+  if (!keys) return t;
+  const idx = t.columns.map((c, i) => (keys.includes(c.key) ? i : -1)).filter((i) => i >= 0);
+  return { ...t, columns: idx.map((i) => t.columns[i]), rows: t.rows.map((r) => idx.map((i) => r[i] ?? null)) };
 }
 
 export function cellValue(c: Cell): CellValue {

@@ -1,4 +1,50 @@
-import { ReportModel } from '../model/types';
-export async function renderXlsx(_model: ReportModel, _o: { date: Date }): Promise<Buffer> {
-  return Buffer.from('');
+/**
+ * The workbook (exceljs, its only importer): one sheet per table, real number formats, bold frozen header row,
+ * auto filter, column widths from the content. Text that could run as a formula is stored neutralised.
+ */
+import ExcelJS from 'exceljs';
+import { excelFormat } from '../format';
+import { cellKind, cellValue, ReportModel, Table } from '../model/types';
+import { neutraliseFormula } from '../sanitize';
+
+const MAX_WIDTH = 60;
+
+function addSheet(wb: ExcelJS.Workbook, t: Table, currency: string, accent: string): void {
+  const ws = wb.addWorksheet(t.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  ws.columns = t.columns.map((c) => ({ header: c.header, key: c.key }));
+  const widths = t.columns.map((c) => c.header.length);
+  t.rows.forEach((row) => {
+    const r = ws.addRow(t.columns.map((_, i) => {
+      const v = cellValue(row[i] ?? null);
+      return typeof v === 'string' ? neutraliseFormula(v) : v;
+    }));
+    t.columns.forEach((c, i) => {
+      const cell = r.getCell(i + 1);
+      const v = cellValue(row[i] ?? null);
+      const fmt = typeof v === 'number' ? excelFormat(cellKind(row[i] ?? null, c), currency) : undefined;
+      if (fmt) cell.numFmt = fmt;
+      const shown = typeof v === 'number' ? 12 : v === null ? 0 : String(v).length;
+      widths[i] = Math.max(widths[i], shown);
+    });
+  });
+  t.columns.forEach((_, i) => {
+    ws.getColumn(i + 1).width = Math.min(MAX_WIDTH, Math.max(8, widths[i] + 2));
+  });
+  const header = ws.getRow(1);
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + accent.slice(1).toUpperCase() } };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + t.rows.length, column: t.columns.length } };
+}
+
+export async function renderXlsx(model: ReportModel, opts: { date: Date }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = model.meta.tool;
+  wb.lastModifiedBy = model.meta.tool;
+  wb.created = opts.date;
+  wb.modified = opts.date;
+  wb.title = `${model.meta.title}: ${model.meta.customer}`;
+  for (const t of model.tables) addSheet(wb, t, model.meta.currency, model.meta.accentColor);
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.from(out as ArrayBuffer);
 }
