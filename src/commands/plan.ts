@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command';
 import { collectFiles } from '../collect/pipeline';
 import { AssessmentConfig, defaultConfig, loadConfig, scenarioConfig } from '../config';
-import { error, Problem, throwIfErrors, UserError } from '../diagnostics';
+import { error, Problem, throwIfErrors, UserError, warning } from '../diagnostics';
 import { readInventory } from '../inventory/io';
 import { Inventory } from '../inventory/schema';
 import { planConsolidation } from '../plan/planner';
@@ -43,7 +43,10 @@ export default class PlanCommand extends BaseCommand {
       throwIfErrors(loaded.problems);
       config = loaded.config!;
       problems.push(...loaded.problems);
-    }
+    } else
+      problems.push(
+        warning('no-config', 'no --config: default policy (P95, +20 % headroom, N+1) and the built-in std-2x32 host model (2 × 32 cores, 2.8 GHz, 1 TiB)', {}, 'write an assessment.yaml with your host models and prices (see schemas/assessment.schema.json)'),
+      );
     if (flags.scenario) {
       if (!config.scenarios.some((s) => s.name === flags.scenario))
         throw new UserError(

@@ -15,7 +15,7 @@ export function renderPlanSummary(plan: Plan, maxUnplaced = 20): string {
   );
   lines.push(
     `  lower bound ${s.lowerBound} host(s), gap ${(s.gap * 100).toFixed(1)} %` +
-      (plan.solver.objective === 'cost' ? ' (host count; the plan minimises cost)' : '') +
+      (plan.solver.objective === 'cost' && plan.hostModels.length > 1 ? ' (host count; the plan minimises cost)' : '') +
       (plan.solver.provenOptimal ? ' — proven optimal' : '') +
       `  [${plan.solver.lowerBoundMethod}]`,
   );
