@@ -75,6 +75,16 @@ describe('lower bounds', () => {
     expect(lowerBound(inst).value).toBe(14);
   });
 
+  it('negative sizes (some benchmark items have them) keep only the volume bound, counting them', () => {
+    // 60 + 60 + 60 - 30 = 150 -> 2 bins of 100; pairwise the three 60s clash, but the -30 item makes room
+    const inst = oneType([100], [[60], [60], [60], [-30]]);
+    expect(lowerBound(inst)).toEqual({ value: 2, method: 'continuous (d0), negative sizes: clique and L2 bounds not valid' });
+  });
+
+  it('items no bin can hold are left out of the bound', () => {
+    expect(lowerBound(oneType([10], [[4], [40]])).value).toBe(1);
+  });
+
   it('an empty instance has bound 0', () => {
     expect(lowerBound(oneType([10], [])).value).toBe(0);
   });

@@ -78,6 +78,14 @@ describe('exact method (HiGHS, representative model)', () => {
     expect(capped.solution!.bins.map((b) => b.type).sort()).toEqual([0, 0, 1]);
   });
 
+  it('packs negative sizes (benchmark data) correctly: they make room for others', async () => {
+    const inst: PackInstance = { dims: ['a'], items: [60, 60, 60, -30].map((v, i) => ({ id: String(i), size: [v] })), binTypes: [{ id: 'b', capacity: [100], cost: 1 }] };
+    const r = await solveExact(inst, { incumbent: asSolution(inst, [0, 1, 2, 2]) });
+    expect(r.solution!.cost).toBe(2);
+    expect(r.provenOptimal).toBe(true);
+    expect(isFeasiblePacking(inst, r.solution!.bins)).toBe(true);
+  });
+
   it('leaves an item that fits no bin type unplaced and does not claim optimality', async () => {
     const inst: PackInstance = { dims: ['a'], items: [{ id: '0', size: [4] }, { id: '1', size: [40] }], binTypes: [{ id: 'b', capacity: [10], cost: 1 }] };
     const r = await solveExact(inst, {});

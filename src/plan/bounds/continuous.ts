@@ -22,7 +22,8 @@ export function continuousBound(instance: PackInstance, costs: readonly number[]
     const s = instance.items[i].size;
     const types = allowedTypes(instance, i);
     for (let k = 0; k < d; k++) {
-      if (s[k] <= 0) continue;
+      // negative demand (some benchmark items have it) is kept: Σ loads <= bins × capacity holds whatever the signs
+      if (s[k] === 0) continue;
       let r = Number.POSITIVE_INFINITY;
       for (const t of types) if (ratio[t][k] < r) r = ratio[t][k];
       // An item no allowed type can hold in this dimension makes the instance infeasible; it is left out of the bound

@@ -31,6 +31,11 @@ function boundWithCosts(all: PackInstance, costs: number[]): LowerBound {
       method: `continuous (${cont.dim >= 0 ? instance.dims[cont.dim] : '-'})`,
     },
   ];
+  // Pairwise incompatibility and L2 assume no item frees capacity; with a negative size only the volume bound is valid.
+  if (instance.items.some((it) => it.size.some((v) => v < 0))) {
+    candidates[0].method += ', negative sizes: clique and L2 bounds not valid';
+    return candidates[0];
+  }
   const clique = cliqueBound(instance, costs);
   candidates.push({ value: roundUp(clique.value, integral), method: `large-item clique (${clique.clique.length} items)` });
   const l2 = l2Bound(instance);

@@ -67,6 +67,8 @@ export function buildRepModel(instance: PackInstance, lowerBound: number, cutoff
     conflict.add(a * n + b);
     conflict.add(b * n + a);
   }
+  // A negative size (benchmark data) can make room for others, so pairwise pruning is only safe in dimensions without one.
+  const negativeDim = Array.from({ length: d }, (_, k) => instance.items.some((it) => it.size[k] < 0));
   const openable: boolean[][] = order.map((j) => types.map((_, t) => allowed(instance, j).includes(t) && fitsAlone(j, t)));
 
   const obj: string[] = [];
@@ -87,7 +89,7 @@ export function buildRepModel(instance: PackInstance, lowerBound: number, cutoff
         for (let pi = pj + 1; pi < order.length; pi++) {
           const i = order[pi];
           if (!allowed(instance, i).includes(t) || conflict.has(i * n + j)) continue;
-          if (!instance.items[i].size.every((v, k) => v <= cap[k] * REL + 1e-12)) continue;
+          if (!instance.items[i].size.every((v, k) => negativeDim[k] || v <= cap[k] * REL + 1e-12)) continue;
           const x = `x_${pi}_${pj}_${t}`;
           binaries.push(x);
           members.push({ pi, x });
@@ -98,12 +100,12 @@ export function buildRepModel(instance: PackInstance, lowerBound: number, cutoff
       if (members.length === 0) continue;
       for (let k = 0; k < d; k++) {
         const terms = members
-          .filter((m) => instance.items[order[m.pi]].size[k] > 0)
+          .filter((m) => instance.items[order[m.pi]].size[k] !== 0)
           .map((m) => `${fmt(instance.items[order[m.pi]].size[k])} ${m.x}`);
         if (terms.length === 0) continue;
-        const total = members.reduce((s, m) => s + instance.items[order[m.pi]].size[k], 0);
+        const total = members.reduce((s, m) => s + Math.max(0, instance.items[order[m.pi]].size[k]), 0);
         if (total <= cap[k]) continue; // never binding
-        rows.push(` c_${pj}_${t}_${k}: ${terms.join(' + ')} - ${fmt(cap[k])} ${y} <= 0`);
+        rows.push(` c_${pj}_${t}_${k}: ${terms.join(' + ').replace(/\+ -/g, '- ')} - ${fmt(cap[k])} ${y} <= 0`);
       }
       if (maxItems !== undefined && members.length > maxItems - 1) {
         rows.push(` m_${pj}_${t}: ${members.map((m) => m.x).join(' + ')} - ${maxItems - 1} ${y} <= 0`);
