@@ -42,8 +42,12 @@ describe('RVTools per-tab CSV export, RVTools 4.x headers, two vCenters (test/fi
       'rvtools-host-fuzzy-join',
       'rvtools-missing-size',
       'rvtools-row-without-name',
+      'rvtools-tabs',
       'rvtools-unjoined-row',
     ]);
+    expect(out.problems.find((p) => p.code === 'rvtools-tabs')!.message).toBe(
+      'Read vInfo (9 rows), vCPU (5 rows), vMemory (4 rows), vDisk (6 rows), vHost (4 rows), vCluster (2 rows); not used: RVTools_tabvNetwork.csv.',
+    );
     expect(out.problems.find((p) => p.code === 'rvtools-bad-value')).toEqual({
       code: 'rvtools-bad-value',
       severity: 'warning',
@@ -191,7 +195,7 @@ describe('RVTools -DBColumnNames export (vInfoVMName, vHostCpuMhz, ...)', () => 
       ['host1.lab', 2, 12, 24, 2200, 393216, 15, 10],
       ['host2.lab', 2, 12, 24, 2200, 393216, 25, 14],
     ]);
-    expect(out.problems).toEqual([]);
+    expect(out.problems.map((p) => p.message)).toEqual(['Read vInfo (2 rows), vHost (2 rows).']);
   });
 });
 

@@ -104,6 +104,7 @@ describe('VM join across tabs', () => {
     expect(out.problems.map((p) => [p.code, p.row, p.message])).toEqual([
       ['rvtools-duplicate-vm', 3, 'VM dup repeats the name of row 2 in the same vCenter; both are kept, this one as export/dup#3.'],
       ['rvtools-vm-without-host', undefined, '2 VM(s) have no Host value in vInfo: dup (row 2), dup (row 3).'],
+      ['rvtools-tabs', undefined, 'Read vInfo (2 rows).'],
     ]);
   });
 
@@ -115,7 +116,20 @@ describe('VM join across tabs', () => {
     expect(rvtoolsCsvCollector.detect(probe)).toBe(0.85);
     const out = await rvtoolsCsvCollector.collect(probe, { includePoweredOff: false });
     expect(out.workloads.map((w) => [w.name, w.vcpus, w.memoryMib, w.location.host])).toEqual([['web', 2, 4096, 'esx1']]);
-    expect(out.problems.map((p) => p.code)).toEqual(['rvtools-host-not-joined']);
+    expect(out.problems.map((p) => p.code)).toEqual(['rvtools-host-not-joined', 'rvtools-tabs']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a folder export names the files it holds that are not RVTools tabs', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dcplan-rvtools-'));
+    fs.writeFileSync(path.join(dir, 'RVTools_tabvInfo.csv'), 'VM,Powerstate,CPUs,Memory\r\nweb,poweredOn,2,4096\r\n');
+    fs.writeFileSync(path.join(dir, 'servers.csv'), 'name,vcpus,memory_gib\r\ndb,4,16\r\n');
+    const probe = await probeFile(dir, 'export-folder');
+    const out = await rvtoolsCsvCollector.collect(probe, { includePoweredOff: false });
+    expect(out.workloads.map((w) => w.name)).toEqual(['web']);
+    expect(out.problems.find((p) => p.code === 'rvtools-files-not-read')!.message).toBe(
+      'export-folder also holds files that are not RVTools tab exports, not read: servers.csv.',
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -93,7 +93,9 @@ describe('RVTools SizingWorkshop (older RVTools, MB headers, 2,698 empty rows, F
       'rvtools-host-fuzzy-join': 1,
       'rvtools-host-not-joined': 1,
       'rvtools-host-without-vms': 1,
+      'rvtools-tabs': 1,
     });
+    expect(out.problems.find((p) => p.code === 'rvtools-tabs')!.message).toBe('Read vInfo (805 rows), vPartition (1,618 rows), vHost (34 rows).');
   });
 
   it('the inventory keeps 763 powered-on VMs and lists the 42 excluded with their reason', () => {
@@ -157,7 +159,11 @@ describe('RVTools rvtools-small-complete (synthetic, 17 tabs)', () => {
       ['sample-host-01', 'sample-cluster-a', 2400, 16],
       ['sample-host-02', 'sample-cluster-a', 2600, 16],
     ]);
-    expect(codes(out)).toEqual({ 'rvtools-host-incomplete': 2 });
+    expect(codes(out)).toEqual({ 'rvtools-host-incomplete': 2, 'rvtools-tabs': 1 });
+    expect(out.problems.find((p) => p.code === 'rvtools-tabs')!.message).toBe(
+      'Read vInfo (3 rows), vCPU (3 rows), vMemory (3 rows), vDisk (5 rows), vPartition (5 rows), vHost (2 rows), vCluster (1 row), ' +
+        'vSnapshot (1 row), vUSB (1 row), vTools (3 rows); not used: vNetwork, vCD, vHealth, vSwitch, dvSwitch, vPort, dvPort.',
+    );
     expect(out.problems[0]).toMatchObject({ sheet: 'vHost', row: 2, message: 'Host sample-host-01 has no "# CPU" (sockets), "Cores per CPU", "# Memory" (MiB); written as 0 (unknown).' });
   });
 });
@@ -235,6 +241,7 @@ describe('RVTools kubev2v example1 (RVTools 4.x, MiB, per-tab anonymised hosts)'
       'rvtools-host-without-vms': 1,
       'rvtools-incomplete-vinfo': 1,
       'rvtools-join-name-mismatch': 1,
+      'rvtools-tabs': 1,
       'rvtools-vm-without-host': 1,
     });
     expect(out.problems.find((p) => p.code === 'rvtools-host-without-vms')!.message).toMatch(/^7 of 7 host\(s\) in vHost have no VM joined to them: 10\.17\.135\.71 \(vHost says 11 VMs\)/);

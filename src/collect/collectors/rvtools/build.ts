@@ -1,7 +1,8 @@
 import { Problem, error, info, warning } from '../../../diagnostics';
 import { Cluster, Excluded, Host, Workload } from '../../../inventory/schema';
 import { CollectorOutput, FormatId } from '../../types';
-import { TABS } from './columns';
+import { TABS, tabOf } from './columns';
+import { parseTabFileName } from './read-csv';
 import { HostMatchHow, HostMatcher, buildClusters, buildHosts, vcenterOf } from './hosts';
 import { VmIndex, groupByVm } from './join';
 import { TabData, VInfoRow, Where } from './records';
@@ -131,6 +132,7 @@ export function buildOutput(
     if (h.cluster === undefined && cs?.size === 1) h.cluster = [...cs][0];
   }
   const clusters = buildClusters(data.vCluster, data.where.vCluster, hosts);
+  reportTabs(data, sheets, vInfoWhere, problems);
   const empties = TABS.map((t) => [t, data.emptyRows[t]] as const).filter(([, n]) => n !== undefined && n > 0);
   if (empties.length > 0) {
     problems.push(
@@ -141,6 +143,21 @@ export function buildOutput(
   }
   addVmOnlyClusters(clusters, workloads, problems);
   return { format, sheets, rowsRead: data.rows.vInfo ?? 0, workloads, hosts, clusters, excluded, problems };
+}
+
+/** One line saying what was read from which tab and which tabs were not used (nothing is ignored silently). */
+function reportTabs(data: TabData, sheets: string[], vInfo: Where, problems: Problem[]): void {
+  const read = TABS.filter((t) => data.where[t] !== undefined).map((t) => {
+    const n = data.rows[t] ?? 0;
+    return `${t} (${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'})`;
+  });
+  const unused = sheets.filter((s) => {
+    const t = tabOf(s) ?? tabOf(parseTabFileName(s)?.tab ?? '');
+    return t === undefined || data.where[t] === undefined;
+  });
+  problems.push(
+    info('rvtools-tabs', `Read ${read.join(', ')}${unused.length > 0 ? `; not used: ${unused.join(', ')}` : ''}.`, { file: vInfo.file }),
+  );
 }
 
 /**

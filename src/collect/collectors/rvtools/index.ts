@@ -68,6 +68,15 @@ export const rvtoolsCsvCollector: Collector = {
         : // A vInfo CSV under another name: read it alone, as the vInfo tab.
           [{ key: path.resolve(probe.path), files: [{ tab: 'vInfo' as const, path: probe.path, display: probe.displayName }], all: [] }];
     }
+    const extra: CollectorOutput['problems'] = [];
+    if (probe.kind === 'directory') {
+      const others = (probe.entries ?? []).filter((e) => !parseTabFileName(e));
+      if (others.length > 0) {
+        extra.push(
+          info('rvtools-files-not-read', `${probe.displayName} also holds files that are not RVTools tab exports, not read: ${others.join(', ')}.`, { file: probe.displayName }, 'Pass them on the command line to collect them too.'),
+        );
+      }
+    }
     let done = alreadyRead.get(options);
     if (!done) alreadyRead.set(options, (done = new Set()));
     const outputs: CollectorOutput[] = [];
@@ -83,7 +92,9 @@ export const rvtoolsCsvCollector: Collector = {
       const key = vInfo ? sourceKeyOf(path.dirname(vInfo.path)) : sourceKeyOf(probe.path);
       outputs.push(buildOutput('rvtools-csv', sink.data, key, set.all, sink.problems, sink.excluded));
     }
-    return concat(outputs);
+    const out = concat(outputs);
+    out.problems.push(...extra);
+    return out;
   },
 };
 
