@@ -88,7 +88,8 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
 
   const checkpoints = ['inventory.json', 'plan.json', 'scorecard.json', ...(runs.length > 1 ? runs.map((r) => r.planFile) : [])];
   const reports = rendered.files.map((f) => path.relative(outDir, path.resolve(outDir, f))).sort();
-  const problems: Problem[] = [...configProblems, ...collected.problems, ...runs.flatMap((r) => r.plan.problems), ...scorecard.problems];
+  const problems: Problem[] = [...configProblems, ...collected.problems, ...runs.flatMap((r) => r.plan.problems), ...scorecard.problems,
+    ...(rendered.problems ?? [])];
   return {
     status: 'ok',
     demo: inputs.demo,

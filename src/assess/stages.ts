@@ -2,6 +2,7 @@ import { collectFiles } from '../collect/pipeline';
 import { defaultConfig, loadConfig, scenarioConfig } from '../config';
 import { planConsolidation } from '../plan/planner';
 import { scoreReadiness } from '../readiness';
+import { renderReports } from '../report';
 import { planInWorkers } from './plan-parallel';
 import { AssessStages } from './types';
 
@@ -14,9 +15,5 @@ export const defaultStages: AssessStages = {
   plan: (inventory, config) => planConsolidation(inventory, config),
   planMany: planInWorkers,
   score: async (inventory, config, asOf) => scoreReadiness({ inventory, config, asOf }),
-  render: async (input, opts) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const report = require('../report') as { renderReports: AssessStages['render'] };
-    return report.renderReports(input, opts);
-  },
+  render: (input, opts) => renderReports(input, opts),
 };

@@ -125,5 +125,5 @@ export interface AssessStages {
   render(
     input: { inventory: Inventory; plan: Plan; scorecard: Scorecard; config: AssessmentConfig; scenarios?: { name: string; plan: Plan }[] },
     opts: { outDir: string; formats: ReportFormat[]; fixedDate: Date; deterministic: boolean },
-  ): Promise<{ files: string[] }>;
+  ): Promise<{ files: string[]; problems?: Problem[] }>;
 }
