@@ -26,6 +26,7 @@ export interface Ctx {
 export const DIMS: Dimension[] = ['cpuMhz', 'memoryMib', 'storageGib', 'iops', 'networkMbps'];
 
 export function fmt(v: number): string {
+  if (v === 0) return '0';
   return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3);
 }
 
