@@ -5,7 +5,7 @@
 import { pickColumns, ReportModel, Section } from '../model/types';
 import { BODY_LEADING, BODY_SIZE, Flow } from './flow';
 import { layoutTable } from './table';
-import { truncate, wrap } from './text';
+import { truncate, wrap, wrapClamp } from './text';
 import { A4, DocumentLayout, Measure, Page, PageGeometry, Theme } from './types';
 
 const COVER_PAGES = 1;
@@ -27,10 +27,13 @@ function layoutFigures(f: Flow, items: { label: string; value: string }[]): void
       f.push({ t: 'rect', x, y: f.y, w: boxW, h: boxH, fill: f.theme.zebra });
       f.push({ t: 'rect', x, y: f.y, w: 3, h: boxH, fill: f.theme.accent });
       f.push({ t: 'text', x: x + 9, y: f.y + 7, w: boxW - 14, text: truncate(f.m, it.label, 'regular', 7.5, boxW - 14), font: 'regular', size: 7.5, color: f.theme.muted });
-      // the value shrinks to fit its box before it is ever cut
+      // the value shrinks to fit its box; below 10 pt it wraps onto two lines instead, and is cut only after that
       let size = 14;
-      while (size > 8 && f.m.width(it.value, 'bold', size) > boxW - 14) size -= 0.5;
-      f.push({ t: 'text', x: x + 9, y: f.y + 22, w: boxW - 14, text: truncate(f.m, it.value, 'bold', size, boxW - 14), font: 'bold', size, color: f.theme.text });
+      while (size > 10 && f.m.width(it.value, 'bold', size) > boxW - 14) size -= 0.5;
+      const lines = f.m.width(it.value, 'bold', size) <= boxW - 14 ? [it.value] : wrapClamp(f.m, it.value, 'bold', size, boxW - 14, 2);
+      lines.forEach((line, k) => {
+        f.push({ t: 'text', x: x + 9, y: f.y + (lines.length > 1 ? 19 : 22) + k * (size + 2), w: boxW - 14, text: line, font: 'bold', size, color: f.theme.text });
+      });
     });
     f.y += boxH + 8;
   }

@@ -34,7 +34,7 @@ export function headlineFigures(input: ReportInput): ReportModel['headline'] {
   const beforeAfter = (b: string | undefined, a: string) => (b === undefined ? a : `${b} → ${a}`);
   const out: ReportModel['headline'] = [
     { key: 'hosts', label: 'Hosts before → after', value: `${fmtInt(s.hostsBefore)} → ${fmtInt(s.hosts)}` },
-    { key: 'ratio', label: 'Consolidation ratio (workloads per host)', value: fmtRatio(s.consolidationRatio) },
+    { key: 'ratio', label: 'Consolidation ratio', value: fmtRatio(s.consolidationRatio) },
   ];
   for (const d of ['cpuMhz', 'memoryMib'] as const) {
     if (s.utilizationAfter[d] === undefined) continue;

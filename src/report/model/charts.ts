@@ -122,7 +122,10 @@ export function findingsChart(scorecard: Scorecard): ChartSpec {
           },
         ],
       },
-      options: baseOptions('Workload findings by severity', { plugins: { title: { display: true, text: 'Workload findings by severity' }, legend: { display: false } } }),
+      options: baseOptions('Workload findings by severity', {
+        plugins: { title: { display: true, text: 'Workload findings by severity' }, legend: { display: false } },
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      }),
     },
   };
 }

@@ -171,8 +171,8 @@ export function placementTable(plan: Plan): Table {
       col('host', 'Host', 'text', 1.2),
       col('model', 'Model', 'text', 1),
       col('cluster', 'Cluster', 'text', 0.9),
-      col('status', 'Status', 'text', 0.7),
-      col('reason', 'Reason', 'text', 1.5, true),
+      col('status', 'Status', 'text', 1.1, true),
+      col('reason', 'Reason', 'text', 1.6, true),
     ],
     rows,
   };
