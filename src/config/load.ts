@@ -125,6 +125,11 @@ function crossCheck(
     (input.constraints?.[kind] ?? []).forEach((g, i) => {
       if (!g.workloads?.length && !g.match) problems.push(error('config-invalid', `${kind} group "${g.name}" names no workloads and no match`, where(['constraints', kind, i])));
     });
+  const pol = input.policy ?? {};
+  if ((pol.haSpareHosts ?? 1) >= (pol.maxHostsPerCluster ?? 64))
+    problems.push(
+      error('config-invalid', `policy.haSpareHosts ${pol.haSpareHosts ?? 1} leaves no room for active hosts in clusters of at most ${pol.maxHostsPerCluster ?? 64}`, where(['policy', 'haSpareHosts'])),
+    );
   const scen = new Set<string>();
   (input.scenarios ?? []).forEach((s, i) => {
     if (scen.has(s.name)) problems.push(error('config-duplicate-id', `scenario "${s.name}" appears twice`, where(['scenarios', i, 'name'])));

@@ -10,6 +10,10 @@
  *   The caller explains them; the solver never drops an item that some type could hold.
  * - With several bin types, each heuristic is run once per preferred type and once opening the cheapest type that takes
  *   the item; bins are then re-typed to the cheapest type that still holds their items (the mix).
+ * - Portfolio: FFD / BFD by five size measures (weighted by total demand, L2, max, sum, product; all normalised by
+ *   capacity), bin-centric dot-product and L2-norm fills (small instances), and multi-bin worst-fit balancing around
+ *   the continuous bound (MB-WFD, what wins on real estates of many small workloads). Then the local search
+ *   (local-search.ts: ejection descent, tabu phase) on the winner.
  * - The winner minimises cost, then bin count, then portfolio order.
  * How much of the portfolio runs depends on the instance size (work counted as n·bins·d estimates, not time), so
  * 100,000-item estates stay within a minute and 5,000 × 336 time-series instances stay fast.
