@@ -108,6 +108,14 @@ export function confidenceSummary(inventory: Inventory): Record<'1' | '2' | '3' 
   return out;
 }
 
+const DIM_TEXT: Record<Dimension, string> = {
+  cpuMhz: 'CPU MHz',
+  memoryMib: 'memory MiB',
+  storageGib: 'storage GiB',
+  iops: 'IOPS',
+  networkMbps: 'network Mbps',
+};
+
 /**
  * A chart.js configuration (plain data, type `line` with stacked filled areas) of one host's load by slot, with the
  * capacity as a dashed line: ready for the report's chart renderer. Layers beyond `maxLayers` are summed into "other".
@@ -128,14 +136,15 @@ export function stackedAreaChartConfig(s: HostLoadSeries, maxLayers = 8): Record
     data: {
       labels,
       datasets: [
-        ...layers.map((l) => ({ label: l.workload, data: l.values, fill: true, stack: 'load', pointRadius: 0, borderWidth: 1 })),
+        // stacked areas: the first layer fills to the axis, each next one down to the layer below it
+        ...layers.map((l, i) => ({ label: l.workload, data: l.values, fill: i === 0 ? 'origin' : '-1', stack: 'load', pointRadius: 0, borderWidth: 1 })),
         { label: 'capacity', data: labels.map(() => s.capacity), fill: false, stack: 'capacity', borderDash: [6, 4], pointRadius: 0, borderWidth: 2 },
       ],
     },
     options: {
       animation: false,
-      plugins: { title: { display: true, text: `${s.hostId} (${s.model}): ${s.dimension} by ${s.granularity === 'hourly' ? 'hour of day' : 'hour of week'}, UTC` } },
-      scales: { y: { stacked: true, beginAtZero: true, title: { display: true, text: s.dimension } } },
+      plugins: { title: { display: true, text: `${s.hostId} (${s.model}): ${DIM_TEXT[s.dimension]} by ${s.granularity === 'hourly' ? 'hour of day' : 'hour of week'}, UTC` } },
+      scales: { y: { stacked: true, beginAtZero: true, title: { display: true, text: DIM_TEXT[s.dimension] } } },
     },
   };
 }

@@ -211,3 +211,21 @@ test('a workload whose hourly shape exceeds every model in some slot is unplaced
   ]);
   expect(plan.diversity!.seriesHosts).toBe(8);
 });
+
+test('time-series chart specs for the report render to PNG', async () => {
+  const { seriesCharts } = await import('../../src/report/model/series-charts');
+  const { renderChartPng } = await import('../../src/report/charts/render');
+  const inv = estate();
+  const plan = await planConsolidation(inv, resolveConfig(configInput('hourly')));
+  const charts = seriesCharts(inv, plan, '#1f6feb');
+  expect(charts.map((c) => c.id)).toEqual(['series-estate-load', 'series-busiest-host']);
+  const estateData = (charts[0].config.data as { datasets: { data: number[] }[] }).datasets;
+  expect(estateData[0].data).toEqual(Array(24).fill(8 * 13600));
+  expect(estateData[1].data[0]).toBe(8 * 16000);
+  for (const c of charts) {
+    const png = renderChartPng(c);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  }
+  if (process.env.DCPLAN_KEEP_CHARTS) for (const c of charts) require('fs').writeFileSync(`/tmp/${c.id}.png`, renderChartPng(c));
+  expect(seriesCharts(inv, await planConsolidation(inv, resolveConfig(configInput('off'))), '#1f6feb')).toEqual([]);
+});
