@@ -153,6 +153,7 @@ export function resolveConfig(input: AssessmentConfigInput, file?: string): Asse
     defaultsApplied: defaulted,
   };
   if (!input.report?.currency) defaulted.push('report.currency');
+  if (input.collect?.includePoweredOff === undefined) defaulted.push('collect.includePoweredOff');
   if (file !== undefined) cfg.file = file;
   return cfg;
 }

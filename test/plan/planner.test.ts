@@ -229,3 +229,18 @@ describe('summary figures by hand', () => {
     expect(reuse.summary.hardwareCost).toBe(20000);
   });
 });
+
+describe('scope', () => {
+  test('templates are out; powered-off VMs are planned unless the config says collect.includePoweredOff: false', async () => {
+    const off = { ...small('off1'), powerState: 'off' as const, flags: ['powered-off' as const] };
+    const inv = inventory([small('on1'), off, small('tpl', { flags: ['template'] })]);
+    const base = 'hostModels: [ { id: m, sockets: 2, coresPerSocket: 10, cpuGhz: 2, memoryGib: 256, cost: 1 } ]\n';
+    const kept = await planConsolidation(inv, config(base));
+    expect(kept.unplaced.map((u) => [u.name, u.code])).toEqual([['tpl', 'template']]);
+    const dropped = await planConsolidation(inv, config(base + 'collect: { includePoweredOff: false }\n'));
+    expect(dropped.unplaced.map((u) => [u.name, u.code])).toEqual([
+      ['off1', 'powered-off'],
+      ['tpl', 'template'],
+    ]);
+  });
+});
