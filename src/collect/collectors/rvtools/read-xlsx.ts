@@ -1,10 +1,17 @@
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import { PassThrough } from 'stream';
 import JSZip from 'jszip';
 import { UserError, error } from '../../../diagnostics';
 import { TabName, tabOf } from './columns';
 import { TabSink } from './tabs';
+
+/** exceljs is loaded on first use: it costs ~0.2 s of start-up that CSV-only runs (and every other command) skip. */
+let excelModule: typeof ExcelJS | undefined;
+function excel(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (excelModule ??= require('exceljs') as typeof ExcelJS);
+}
 
 /**
  * Reads the RVTools tabs of an xlsx workbook into a fresh TabSink, streaming with exceljs's WorkbookReader so memory
@@ -59,7 +66,7 @@ function streamableCopy(zip: JSZip): NodeJS.ReadableStream {
 }
 
 async function streamTabs(source: string | NodeJS.ReadableStream, displayName: string, sheetFiles: Map<string, string>, sink: TabSink): Promise<string[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source as string, {
+  const reader = new (excel().stream.xlsx.WorkbookReader)(source as string, {
     sharedStrings: 'cache',
     styles: 'ignore',
     hyperlinks: 'ignore',
@@ -88,7 +95,7 @@ async function streamTabs(source: string | NodeJS.ReadableStream, displayName: s
 
 /** Whole-workbook read (exceljs + JSZip): deterministic; only rows present in the sheet XML are visited. */
 async function loadTabs(path: string, displayName: string, sink: TabSink): Promise<string[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   try {
     await wb.xlsx.readFile(path);
   } catch (e) {
