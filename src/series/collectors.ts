@@ -99,26 +99,25 @@ export const planetlabCollector: Collector = {
   },
   collect: async (probe, options) => {
     const opts = seriesOptions(options.series);
-    const start = traceStart(probe.kind === 'directory' ? path.join(probe.path, 'x') : probe.path, opts.start);
     const interval = opts.intervalSeconds ?? 300;
     const notes: Problem[] = [];
     if (opts.intervalSeconds === undefined) {
       notes.push(warning('interval-assumed', 'no --interval given: lines are taken 300 s apart (PlanetLab)', { file: probe.displayName }));
     }
-    if (!start) {
-      notes.push(
-        warning('start-assumed', 'no --start given and no YYYYMMDD folder name: the first line is taken at 1970-01-01T00:00Z (only hour-of-day alignment depends on it)', {
-          file: probe.displayName,
-        }),
-      );
-    } else if (start.from === 'folder') {
-      notes.push(info('start-from-folder', `first line taken at ${new Date(start.ms).toISOString()} (the folder's date)`, { file: probe.displayName }));
-    }
+    // the start of each file: --start, else its dated folder (a folder of several PlanetLab days works), else the epoch
+    const starts = new Map<string, number>();
+    let undated = 0;
+    const startOf = (file: string): number => {
+      const st = traceStart(file, opts.start);
+      if (!st) undated++;
+      else starts.set(new Date(st.ms).toISOString(), (starts.get(new Date(st.ms).toISOString()) ?? 0) + 1);
+      return st?.ms ?? 0;
+    };
     const out = await runSeries(
       'planetlab',
       probe,
       options,
-      (inp) => parsePlanetLab(inp, start?.ms ?? traceStart(inp.file, opts.start)?.ms ?? 0, interval),
+      (inp) => parsePlanetLab(inp, startOf(inp.file), interval),
       opts.capacityMhz
         ? (profiles, ctx, o, res) => {
             for (const p of profiles) {
@@ -134,6 +133,17 @@ export const planetlabCollector: Collector = {
           }
         : undefined,
     );
+    if (undated > 0) {
+      notes.push(
+        warning('start-assumed', `${undated} file(s) have no --start and no YYYYMMDD folder: their first line is taken at 1970-01-01T00:00Z (only hour-of-day alignment depends on it)`, {
+          file: probe.displayName,
+        }),
+      );
+    }
+    if (starts.size > 0 && opts.start === undefined) {
+      const list = [...starts].sort().map(([d, n]) => `${d} (${n} file(s))`);
+      notes.push(info('start-from-folder', `first lines taken at the folder's date: ${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`, { file: probe.displayName }));
+    }
     out.problems.unshift(...notes);
     return out;
   },

@@ -173,6 +173,7 @@ describe('PlanetLab traces', () => {
     expect(spaced.utilization.cpu!.to).toBe('2011-03-03T23:55:00.000Z');
     expect(spaced.utilization.confidence).toBe(5);
     expect(codes(out)).toEqual(expect.arrayContaining(['warning:interval-assumed', 'info:start-from-folder']));
+    expect(out.problems.find((p) => p.code === 'start-from-folder')!.message).toBe("first lines taken at the folder's date: 2011-03-03T00:00:00.000Z (1052 file(s))");
     const lines = fs.readFileSync(path.join(dir, spaced.serverName), 'utf8').trim().split('\n').map(Number);
     expect(spaced.utilization.cpu!.peak).toBe(Math.max(...lines));
   });
