@@ -1,0 +1,44 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { runCli } from '../helpers/cli';
+import { fmtInt, fmtMoney, fmtNum, fmtPct, fmtRatio } from '../../src/report/format';
+import { chooseFonts } from '../../src/report/render/pdf/fonts';
+import { Plan } from '../../src/plan/types';
+import { Scorecard } from '../../src/readiness/types';
+import { pdfImages, pdfText, tmpDir } from './helpers';
+
+/** The real pipeline on the demo estate: the report must print what plan.json and scorecard.json say. */
+describe('report from a real dcplan assess run (demo estate)', () => {
+  const dir = tmpDir('assess');
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the checkpoints’ headline figures, compares the scenarios and embeds the charts', () => {
+    const r = runCli(['assess', '--out-dir', dir, '--date', '2026-11-20', '--format', 'pdf,xlsx']);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.status).toBe(0);
+    const plan = JSON.parse(fs.readFileSync(path.join(dir, 'plan.json'), 'utf8')) as Plan;
+    const scorecard = JSON.parse(fs.readFileSync(path.join(dir, 'scorecard.json'), 'utf8')) as Scorecard;
+    const pdf = path.join(dir, 'report.pdf');
+    const squeeze = (t: string) => chooseFonts().printable(t).replace(/\s+/g, '');
+    const text = squeeze(pdfText(pdf));
+    const s = plan.summary;
+    const rec = scorecard.platforms.find((p) => p.platform === scorecard.recommendation.platform)!;
+    const figures = [
+      `${fmtInt(s.hostsBefore)} → ${fmtInt(s.hosts)}`,
+      fmtRatio(s.consolidationRatio),
+      fmtPct(s.utilizationAfter.cpuMhz!),
+      fmtNum(s.powerKwAfter),
+      fmtInt(s.energyKwhPerYearAfter),
+      `${fmtInt(s.rackUnitsAfter)} U`,
+      fmtMoney(s.hardwareCost, s.currency),
+      fmtMoney(s.licenceCost, s.currency),
+      scorecard.recommendation.name,
+      `${fmtNum(rec.weightedTotal)} / 100`,
+      'Scenario comparison',
+    ];
+    for (const f of figures) expect(text).toContain(squeeze(f));
+    // five charts (the demo config has scenarios) and the demo logo
+    expect(pdfImages(pdf).filter((i) => i.type === 'image')).toHaveLength(6);
+    expect(fs.existsSync(path.join(dir, 'report.xlsx'))).toBe(true);
+  });
+});
