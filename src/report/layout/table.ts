@@ -35,9 +35,25 @@ function drawHeader(f: Flow, table: Table, widths: number[], lines: string[][], 
   f.y += h;
 }
 
+/**
+ * Widths from the columns' shares, but never narrower than the longest word of the header (so "Workloads" is not
+ * split into "Workload/s"): such columns get their minimum and the rest share what is left.
+ */
+function columnWidths(f: Flow, table: Table): number[] {
+  const min = table.columns.map((c) => Math.max(...c.header.split(/\s+/).map((w) => f.m.width(w, 'bold', SIZE))) + 2 * PAD + 1);
+  const fixed = new Set<number>();
+  for (;;) {
+    const free = f.contentWidth - [...fixed].reduce((s, i) => s + min[i], 0);
+    const shares = table.columns.reduce((s, c, i) => (fixed.has(i) ? s : s + (c.width ?? 1)), 0);
+    const widths = table.columns.map((c, i) => (fixed.has(i) ? min[i] : (free * (c.width ?? 1)) / shares));
+    const under = widths.findIndex((w, i) => !fixed.has(i) && w < min[i]);
+    if (under < 0 || fixed.size === table.columns.length - 1) return widths;
+    fixed.add(under);
+  }
+}
+
 export function layoutTable(f: Flow, table: Table, currency: string, maxRows?: number): void {
-  const total = table.columns.reduce((s, c) => s + (c.width ?? 1), 0);
-  const widths = table.columns.map((c) => (f.contentWidth * (c.width ?? 1)) / total);
+  const widths = columnWidths(f, table);
   const hLines = headerLines(f, table, widths);
   const headerH = TITLE_SIZE + 5 + Math.max(...hLines.map((l) => l.length)) * LEADING + 2 * PAD;
   const rows = maxRows !== undefined && table.rows.length > maxRows ? table.rows.slice(0, maxRows) : table.rows;

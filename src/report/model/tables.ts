@@ -314,7 +314,7 @@ export function scorecardTable(scorecard: Scorecard): Table {
 
 /** The seed's Figure 3 style: criteria down, platforms across, rating labels in the cells, weighted total at the foot. */
 export function seedStyleTable(scorecard: Scorecard): Table {
-  const columns: Column[] = [col('criterion', 'Criterion', 'text', 1.7)];
+  const columns: Column[] = [col('criterion', 'Criterion', 'text', 2, true)];
   for (const p of scorecard.platforms) columns.push(col(p.platform, p.name, 'text', 1, true));
   const rows: Cell[][] = scorecard.criteria.map((c) => [
     c.title,
