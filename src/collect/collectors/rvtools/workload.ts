@@ -83,8 +83,8 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
     os: { family: familyOf(osName) },
     location: {},
     tags: [],
-    labels: { ...vm.labels },
-    drsRules: [...vm.drsRules],
+    labels: vm.labels, // the row is dropped once its workload is built (build.ts): hand over, do not copy
+    drsRules: vm.drsRules,
     config: {},
     flags,
     provenance: [{ file: where.file, sheet: where.sheet ?? 'vInfo', row: vm.row }],
