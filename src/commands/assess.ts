@@ -25,7 +25,13 @@ export default class Assess extends BaseCommand {
     files: Args.string({ description: 'input files or folders; none = the demo estate in datasets/', required: false }),
   };
   static flags = {
-    config: Flags.string({ char: 'c', description: 'assessment config (YAML); repeat to compare configs as scenarios', multiple: true }),
+    config: Flags.string({
+      char: 'c',
+      description: 'assessment config (YAML); repeat to compare configs as scenarios',
+      multiple: true,
+      // `--config a.yaml export.xlsx`: the file after the config is an input, not a second config
+      multipleNonGreedy: true,
+    }),
     'out-dir': Flags.string({ char: 'o', description: 'output folder (default reports/<date>-<customer>)' }),
     format: Flags.string({ char: 'f', description: `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`, default: REPORT_FORMATS.join(',') }),
     date: Flags.string({ description: 'assessment date YYYY-MM-DD; fixes the folder name, report date and PDF metadata (reproducible output)' }),

@@ -68,6 +68,24 @@ describe('dcplan assess (CLI, demo estate)', () => {
       expect({ f, same: fs.readFileSync(path.join(again, f)).equals(fs.readFileSync(path.join(out, f))) }).toEqual({ f, same: true });
   });
 
+  it('takes input files between repeated --config flags, one scenario per config file plus its own scenario list', () => {
+    const base = path.join(dir, 'base.yaml');
+    const dense = path.join(dir, 'dense.yaml');
+    fs.writeFileSync(base, 'policy: { headroom: 0.3 }\nscenarios:\n  - { name: no-growth, policy: { growth: 0 } }\n');
+    fs.writeFileSync(dense, 'hostModels:\n  - { id: big, sockets: 2, coresPerSocket: 48, cpuGhz: 2.4, memoryGib: 1536, cost: 40000 }\n');
+    const generic = path.join(path.resolve(__dirname, '..', '..'), 'datasets', 'demo-generic.csv');
+    const r = runCli(['assess', '--config', base, generic, '--config', dense, '--format', 'json', '--out-dir', path.join(dir, 'multi'), '--json'], { cwd: dir });
+    expect(r.status).toBe(0);
+    const res = JSON.parse(r.stdout) as AssessResult;
+    expect([res.demo, res.inputs, res.configs]).toEqual([false, [generic], [base, dense]]);
+    expect(res.scenarios.map((s) => [s.name, s.planFile])).toEqual([
+      ['base', 'plan-base.json'], ['base-no-growth', 'plan-base-no-growth.json'], ['dense', 'plan-dense.json'],
+    ]);
+    const densePlan = JSON.parse(fs.readFileSync(path.join(dir, 'multi', 'plan-dense.json'), 'utf8')) as Plan;
+    expect(Object.keys(densePlan.summary.hostsByModel)).toEqual(['big']);
+    expect(res.inventory.workloads).toBe(36);
+  });
+
   it('a bad config stops with exit 2 naming the file and the key, without a stack trace', () => {
     const bad = path.join(dir, 'bad.yaml');
     fs.writeFileSync(bad, 'policy:\n  headrom: 0.3\n');
