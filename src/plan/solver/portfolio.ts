@@ -93,7 +93,7 @@ export function solvePortfolio(instance: PackInstance, opts: PortfolioOptions = 
   // the multi-bin balancing below (per type) is what wins there
   const largeMulti = typeCount > 1 && passWork >= 2e6;
   for (const open of openRules) {
-    const ruleMeasures = largeMulti && open !== 'cheapest' ? measures.slice(0, 1) : measures;
+    const ruleMeasures = largeMulti ? measures.slice(0, open === 'cheapest' ? 2 : 1) : measures;
     const ruleFits: ('first' | 'best')[] = largeMulti && open !== 'cheapest' ? ['first'] : fits;
     const tag = typeof open === 'number' ? (typeCount > 1 ? `@${instance.binTypes[open].id}` : '') : '@cheapest';
     for (const ms of ruleMeasures) {
