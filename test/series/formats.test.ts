@@ -79,3 +79,11 @@ describe('a folder of files of one format is one source', () => {
     expect(folder.out.problems.find((p) => p.code === 'files-skipped')!.message).toMatch(/^1 file\(s\) .* notes\.txt/);
   });
 });
+
+test('relog tab-separated output (PDH-TSV 4.0) reads like the CSV form', async () => {
+  const { id, out } = await collectSeries(fx('relog.tsv'), { window: 'all', resampleSeconds: 15 });
+  expect(id).toBe('perfmon-csv');
+  const u = out.utilizationUpdates![0];
+  expect([u.serverName, ...sampleSummary(u.utilization)]).toEqual(['APP02', 'cpu=2 pct']);
+  expect([u.utilization.cpu!.p50, u.utilization.cpu!.from]).toEqual([25, '2024-01-08T09:00:15.000Z']);
+});

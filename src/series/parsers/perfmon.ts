@@ -1,5 +1,5 @@
 /**
- * Windows perfmon / typeperf / relog CSV ("PDH-CSV 4.0").
+ * Windows perfmon / typeperf / relog CSV ("PDH-CSV 4.0"), and relog's tab-separated form ("PDH-TSV 4.0").
  *
  * Header cell 1 is `(PDH-CSV 4.0) (<zone name>)(<bias>)`: the bias in minutes is what Windows ADDS to local time to
  * get UTC (`(-330)` = UTC+5:30), so UTC = local + bias. Other header cells are counter paths
@@ -39,7 +39,7 @@ interface HostColumns {
 }
 
 export function looksLikePerfmon(text: string): boolean {
-  return /^\uFEFF?"?\(PDH-CSV 4\.0\)/.test(text);
+  return /^\uFEFF?"?\(PDH-[CT]SV 4\.0\)/.test(text);
 }
 
 export async function parsePerfmon(inp: ParseInput): Promise<ParseStats> {
@@ -56,6 +56,7 @@ export async function parsePerfmon(inp: ParseInput): Promise<ParseStats> {
   let translated = 0;
 
   let header: string[] = [];
+  let delim = ',';
   let currentRow = 0;
   const col = (h: HostColumns, i: number, f: string[]): number | undefined => {
     const t = f[i];
@@ -140,12 +141,13 @@ export async function parsePerfmon(inp: ParseInput): Promise<ParseStats> {
     rows = lineNo;
     currentRow = lineNo;
     if (lineNo === 1) {
-      header = splitCsvLine(line);
+      if (/^\uFEFF?"?\(PDH-TSV/.test(line)) delim = '\t';
+      header = splitCsvLine(line, delim);
       onHeader(header);
       return;
     }
     if (line.trim() === '') return;
-    const f = splitCsvLine(line);
+    const f = splitCsvLine(line, delim);
     for (let i = 1; i < f.length; i++) if (f[i] === ' ' || f[i] === '') blankCells++;
     const t = parseSlashed(f[0].trim(), bias);
     if (!t) {
