@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { countBySeverity, Problem, UserError } from '../diagnostics';
+import { countBySeverity, error, Problem, UserError } from '../diagnostics';
 import { AssessmentConfig } from '../config';
 import { Inventory } from '../inventory/schema';
 import { Plan } from '../plan/types';
@@ -46,14 +46,17 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
     : `${inputs.files.length} input file(s), ${specs.length} scenario(s)`);
 
   const outDir = path.resolve(opts.outDir ?? defaultOutDir(date, main.report.customer));
-  fs.mkdirSync(outDir, { recursive: true });
-  removeLeftovers(outDir);
+  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory())
+    throw new UserError(error('out-dir-not-a-folder', `--out-dir ${opts.outDir ?? outDir} exists and is not a folder`, { file: opts.outDir ?? outDir }));
 
   // collect
   const collected = await timed('collect', `reading ${inputs.files.length} file(s)`,
     () => stages.collect(inputs.files.map((f) => ({ path: f, displayName: displayName(f, inputs.demo) })), { includePoweredOff: main.collect.includePoweredOff }),
     (r) => `${r.inventory.workloads.length} workloads, ${r.inventory.hosts.length} existing hosts, ${r.inventory.excluded.length} excluded`);
   const inventory: Inventory = collected.inventory;
+  // the folder is made only once the inputs have been read, so a run stopped by bad input leaves nothing behind
+  fs.mkdirSync(outDir, { recursive: true });
+  removeLeftovers(outDir);
   writeJsonAtomic(path.join(outDir, 'inventory.json'), inventory);
 
   // plan, one per scenario

@@ -104,5 +104,16 @@ describe('dcplan assess (CLI, demo estate)', () => {
     const m = runCli(['assess', 'no-such-export.xlsx', '--out-dir', path.join(dir, 'y')], { cwd: dir });
     expect(m.status).toBe(2);
     expect(m.stderr).toContain('no-such-export.xlsx');
+    // a file that is not an inventory: exit 2 naming it, and no output folder left behind
+    const notes = path.join(dir, 'notes.txt');
+    fs.writeFileSync(notes, 'meeting notes, not an inventory\n');
+    const n = runCli(['assess', notes, '--out-dir', path.join(dir, 'z')], { cwd: dir });
+    expect(n.status).toBe(2);
+    expect(n.stderr).toContain('notes.txt');
+    expect(fs.existsSync(path.join(dir, 'z'))).toBe(false);
+    // an --out-dir that is a file
+    const o = runCli(['assess', '--out-dir', notes, '--format', 'json'], { cwd: dir });
+    expect(o.status).toBe(2);
+    expect(o.stderr).toContain('is not a folder');
   });
 });
