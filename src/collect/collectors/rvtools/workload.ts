@@ -2,7 +2,7 @@ import { round } from '../../read/numbers';
 import { Disk, Host, MetricUtil, Workload, WorkloadFlag } from '../../../inventory/schema';
 import { osArch, osFamily } from '../../../inventory/os';
 import { vcenterOf } from './hosts';
-import { VCpuRow, VDiskRow, VInfoRow, VMemoryRow, VPartitionRow, VToolsRow, VUsbRow, Where } from './records';
+import { VCpuRow, VDiskRow, VInfoRow, VMemoryRow, VPartitionRow, VToolsRow, Where } from './records';
 
 /** Everything joined to one vInfo row. */
 export interface VmParts {
