@@ -20,6 +20,8 @@ export interface Policy {
   cpuOversubscription: number;
   memoryOvercommit: number;
   targetUtilization: { cpu: number; memory: number; storage: number; iops: number; network: number };
+  /** Assumed figures of the current hosts (inventories carry no power ratings): the "before" power and space. */
+  existingHosts: { powerIdleW: number; powerMaxW: number; rackUnits: number };
   haSpareHosts: number;
   maxHostsPerCluster: number;
   maxWorkloadsPerHost?: number;
@@ -75,6 +77,7 @@ export const DEFAULT_POLICY: Policy = {
   cpuOversubscription: 4,
   memoryOvercommit: 1,
   targetUtilization: { cpu: 0.8, memory: 0.9, storage: 0.85, iops: 0.8, network: 0.8 },
+  existingHosts: { powerIdleW: 150, powerMaxW: 450, rackUnits: 2 },
   haSpareHosts: 1,
   maxHostsPerCluster: 64,
   storageBasis: 'provisioned',
@@ -103,10 +106,10 @@ export const DEFAULT_HOST_MODEL: HostModel = {
 };
 
 export function resolvePolicy(input: PolicyInput | undefined, base: Policy, defaulted: string[], prefix = 'policy'): Policy {
-  const p: Policy = { ...base, targetUtilization: { ...base.targetUtilization } };
+  const p: Policy = { ...base, targetUtilization: { ...base.targetUtilization }, existingHosts: { ...base.existingHosts } };
   const src = input ?? {};
   for (const key of Object.keys(DEFAULT_POLICY) as (keyof Policy)[]) {
-    if (key === 'targetUtilization') continue;
+    if (key === 'targetUtilization' || key === 'existingHosts') continue;
     if (src[key as keyof PolicyInput] !== undefined) (p as unknown as Record<string, unknown>)[key] = src[key as keyof PolicyInput];
     else defaulted.push(`${prefix}.${key}`);
   }
@@ -115,6 +118,11 @@ export function resolvePolicy(input: PolicyInput | undefined, base: Policy, defa
   for (const key of Object.keys(p.targetUtilization) as (keyof Policy['targetUtilization'])[]) {
     if (tu[key] !== undefined) p.targetUtilization[key] = tu[key]!;
     else defaulted.push(`${prefix}.targetUtilization.${key}`);
+  }
+  const eh = src.existingHosts ?? {};
+  for (const key of Object.keys(p.existingHosts) as (keyof Policy['existingHosts'])[]) {
+    if (eh[key] !== undefined) p.existingHosts[key] = eh[key]!;
+    else defaulted.push(`${prefix}.existingHosts.${key}`);
   }
   return p;
 }

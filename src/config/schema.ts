@@ -47,6 +47,14 @@ export const PolicySchema = z.strictObject({
   objective: z.enum(['cost', 'hosts']).optional().describe('Minimise hardware (+ licence) cost, or host count'),
   timeSeries: z.enum(['off', 'hourly', 'weekly']).optional().describe('Pack on hourly/weekly demand shapes instead of flat percentiles'),
   reuseExistingHosts: z.boolean().optional().describe("Offer the customer's existing hosts as zero-cost models"),
+  existingHosts: z
+    .strictObject({
+      powerIdleW: z.number().min(0).optional(),
+      powerMaxW: z.number().min(0).optional(),
+      rackUnits: z.number().min(0).optional(),
+    })
+    .optional()
+    .describe("The customer's current hosts, for the before figures: power idle/max per host and rack units (defaults 150 W, 450 W, 2 U)"),
   seed: z.number().int().min(0).optional().describe('Seed of the local search (same seed, same plan)'),
   solverIterations: z.number().int().min(0).optional().describe('Local-search budget in fit tests (default scales with the estate)'),
   exactMaxWorkloads: z.number().int().min(0).max(200).optional().describe('Run the exact method on pools up to this many items (default 40)'),

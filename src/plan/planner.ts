@@ -137,6 +137,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     dims,
     lowerBound: lowerBoundTotal,
     currency: config.report.currency,
+    existingHost: policy.existingHosts,
   });
   if (unplaced.length > 0)
     problems.push(warning('workloads-unplaced', `${unplaced.length} workload(s) are not in the plan; each is listed under unplaced with its reason`));

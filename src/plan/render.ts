@@ -46,7 +46,10 @@ export function renderPlanSummary(plan: Plan, maxUnplaced = 20): string {
         : ''),
   );
   lines.push(`  before → after: ${s.hostsBefore} → ${s.hosts} host(s); ${s.consolidationRatio} workloads per host`);
-  lines.push(`  power ${s.powerKwAfter} kW (${fmt(s.energyKwhPerYearAfter)} kWh/year), ${s.rackUnitsAfter} U of rack space`);
+  lines.push(
+    `  power ${s.powerKwAfter} kW (${fmt(s.energyKwhPerYearAfter)} kWh/year), ${s.rackUnitsAfter} U of rack space` +
+      (s.powerKwBefore !== undefined ? `; before ${s.powerKwBefore} kW (${fmt(s.energyKwhPerYearBefore ?? 0)} kWh/year), ${s.rackUnitsBefore} U (assumed per current host: policy.existingHosts)` : ''),
+  );
   lines.push(
     `  cost: hardware ${s.currency} ${fmt(s.hardwareCost)}, licences ${s.currency} ${fmt(s.licenceCost)} (${s.licenceCores} core(s))`,
   );

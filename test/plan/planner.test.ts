@@ -186,6 +186,10 @@ describe('summary figures by hand', () => {
       powerKwAfter: 0.36,
       energyKwhPerYearAfter: 3154,
       rackUnitsAfter: 4,
+      // before, at the default 150 / 450 W and 2 U per current host: (150 + 300 × 0.2) + (150 + 300 × 0.4) = 480 W
+      powerKwBefore: 0.48,
+      energyKwhPerYearBefore: 4205,
+      rackUnitsBefore: 4,
       hardwareCost: 20000,
       licenceCost: 0,
       licenceCores: 0,
