@@ -13,16 +13,22 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, currency: string, accent: stri
   const ws = wb.addWorksheet(t.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   ws.columns = t.columns.map((c) => ({ header: c.header, key: c.key }));
   const widths = t.columns.map((c) => c.header.length);
+  // a column's number format is set once on the column; a cell gets its own only when its kind differs (Summary)
+  const colFmt = t.columns.map((c) => excelFormat(c.kind, currency));
+  colFmt.forEach((fmt, i) => {
+    if (fmt) ws.getColumn(i + 1).numFmt = fmt;
+  });
   t.rows.forEach((row) => {
     const r = ws.addRow(t.columns.map((_, i) => {
       const v = cellValue(row[i] ?? null);
       return typeof v === 'string' ? neutraliseFormula(v) : v;
     }));
     t.columns.forEach((c, i) => {
-      const cell = r.getCell(i + 1);
       const v = cellValue(row[i] ?? null);
-      const fmt = typeof v === 'number' ? excelFormat(cellKind(row[i] ?? null, c), currency) : undefined;
-      if (fmt) cell.numFmt = fmt;
+      if (typeof v === 'number') {
+        const fmt = excelFormat(cellKind(row[i] ?? null, c), currency);
+        if (fmt !== colFmt[i]) r.getCell(i + 1).numFmt = fmt ?? 'General';
+      }
       const shown = typeof v === 'number' ? 12 : v === null ? 0 : String(v).length;
       widths[i] = Math.max(widths[i], shown);
     });

@@ -17,7 +17,7 @@ const DEJAVU_DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejav
 const WINANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 const REPLACE: Record<string, string> = { '→': '->', '←': '<-', '≥': '>=', '≤': '<=', '≠': '!=', '✓': 'yes', '✗': 'no' };
 
-function winAnsi(text: string): string {
+export function winAnsi(text: string): string {
   let out = '';
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
