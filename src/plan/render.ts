@@ -21,7 +21,13 @@ export function renderPlanSummary(plan: Plan, maxUnplaced = 20): string {
   );
   if (plan.solver.costLowerBound !== undefined)
     lines.push(`  objective cost: active hosts within ${((plan.solver.costGap ?? 0) * 100).toFixed(1)} % of the cost lower bound ${s.currency} ${fmt(plan.solver.costLowerBound)} (hardware + licences)`);
-  if (s.limitingDimension) lines.push(`  limiting dimension: ${DIM_SHORT[s.limitingDimension]} (${pct(s.utilizationAfter[s.limitingDimension])} of raw capacity after)`);
+  if (s.limitingDimension) {
+    const d = s.limitingDimension;
+    let load = 0;
+    let cap = 0;
+    for (const h of plan.hosts) if (!h.reserve) (load += h.load[d] ?? 0), (cap += h.capacity[d] ?? 0);
+    lines.push(`  limiting dimension: ${DIM_SHORT[d]} (${pct(cap > 0 ? load / cap : 0)} of plannable capacity, ${pct(s.utilizationAfter[d])} of raw)`);
+  }
   lines.push(`  hosts by model: ${Object.entries(s.hostsByModel).map(([m, n]) => `${m} × ${n}`).join(', ') || 'none'}`);
   const clusters = new Map<string, { model: Map<string, number>; reserve: Map<string, number>; workloads: number }>();
   for (const h of plan.hosts) {

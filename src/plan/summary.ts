@@ -4,7 +4,7 @@
  *    inventory names none, the inventory's host count.
  *  - utilisation before: capacity-weighted mean of the existing hosts' CPU / memory usage % where the inventory has them.
  *  - utilisation after: Σ load / Σ raw capacity over the active hosts (raw, not the target-derated capacity, so it
- *    compares with "before"); the limiting dimension is the one with the highest such share.
+ *    compares with "before"); the limiting dimension is the one with the highest Σ load / Σ plannable capacity.
  *  - power per host: idle + (max − idle) × CPU utilisation of raw capacity (a reserve host idles); kWh/year = kW × 8760.
  *  - before power and space: every current host at policy.existingHosts' idle/max watts and rack units (inventories
  *    carry no power ratings; the figures are assumptions the report prints), CPU share = its measured usage.
@@ -38,16 +38,21 @@ export function summarize(s: SummaryInput): PlanSummary {
   for (const h of hosts) hostsByModel[h.model] = (hostsByModel[h.model] ?? 0) + 1;
   const utilizationAfter: Partial<Record<Dimension, number>> = {};
   let limiting: Dimension | null = null;
+  let limitingShare = -1;
   for (const d of dims) {
     let load = 0;
     let cap = 0;
+    let plannable = 0;
     for (const h of active) {
       load += h.load[d] ?? 0;
       cap += models.get(h.model)!.raw[d] ?? 0;
+      plannable += models.get(h.model)!.capacity[d] ?? 0;
     }
-    if (cap > 0) {
-      utilizationAfter[d] = round(load / cap, 4);
-      if (limiting === null || utilizationAfter[d]! > utilizationAfter[limiting]!) limiting = d;
+    if (cap > 0) utilizationAfter[d] = round(load / cap, 4);
+    // the limiting dimension is the fullest against what may be planned (raw × target), not against raw capacity
+    if (plannable > 0 && load / plannable > limitingShare) {
+      limitingShare = load / plannable;
+      limiting = d;
     }
   }
   let powerW = 0;
