@@ -132,4 +132,19 @@ describe('VM join across tabs', () => {
     );
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('a vInfo tab without VM rows is an error (a truncated or empty export), not an empty estate', () => {
+    const out = collect({ vInfo: [['VM', 'CPUs', 'Memory']], vHost: [['Host', 'Speed'], ['esx1', '2400']] });
+    expect(out.workloads).toEqual([]);
+    expect(out.problems).toEqual([
+      {
+        code: 'rvtools-empty-vinfo',
+        severity: 'error',
+        message: 'The vInfo tab holds no VM rows (only its header, or nothing).',
+        file: 'vInfo.csv',
+        sheet: 'vInfo',
+        hint: 'The export may be truncated or filtered to nothing; export again from RVTools.',
+      },
+    ]);
+  });
 });

@@ -29,6 +29,12 @@ export function buildOutput(
     );
     return { format, sheets, rowsRead: 0, workloads: [], hosts: [], clusters: [], excluded, problems };
   }
+  if ((data.rows.vInfo ?? 0) === 0) {
+    problems.push(
+      error('rvtools-empty-vinfo', 'The vInfo tab holds no VM rows (only its header, or nothing).', { file: vInfoWhere.file, sheet: vInfoWhere.sheet ?? 'vInfo' }, 'The export may be truncated or filtered to nothing; export again from RVTools.'),
+    );
+    return { format, sheets, rowsRead: 0, workloads: [], hosts: [], clusters: [], excluded, problems };
+  }
   nameVcenters(data);
   const hosts = data.where.vHost ? buildHosts(data.vHost, data.where.vHost, sourceKey, problems) : [];
 
