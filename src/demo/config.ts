@@ -54,7 +54,7 @@ constraints:
   antiAffinity:
     - { name: domain-controllers, workloads: [dc01, dc02] }
   affinity:
-    - { name: erp, match: { name: "erp-*" } }
+    - { name: erp, match: { application: ERP } }   # the "Application" custom attribute
   pools:
     # SQL Server is licensed per physical core of the hosts it may run on: keep it on a dedicated pool.
     - { name: sql, match: { name: "sql*" }, licence: { perCore: 3900, minCoresPerHost: 16 } }
