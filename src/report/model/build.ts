@@ -5,7 +5,8 @@ import { Plan } from '../../plan/types';
 import { ReportInput } from '../types';
 import { fmtDate, fmtInt, fmtMoney, fmtNum, fmtPct, fmtRatio } from '../format';
 import { dimLabel } from './labels';
-import { Block, ReportMeta, ReportModel, Section, Table } from './types';
+import { Block, ChartSpec, ReportMeta, ReportModel, Section, Table } from './types';
+import { diversitySentence, hostLoadSeries, stackedAreaChartConfig } from '../../series/report-data';
 import * as T from './tables';
 import * as C from './charts';
 
@@ -98,6 +99,31 @@ function excludedByCode(input: ReportInput): Table {
   };
 }
 
+/**
+ * Time-series plans: the stacked demand over the day (or week) of the two busiest hosts, against their capacity, so a
+ * reader sees why complementary workloads share a host. Plans without time series get none.
+ */
+function demandOverTime(input: ReportInput): ChartSpec[] {
+  const { plan, inventory } = input;
+  if (!plan.diversity) return [];
+  const busiest = plan.hosts
+    .filter((h) => !h.reserve && h.workloads.length > 1)
+    .map((h, i) => ({ h, i, u: h.utilization.cpuMhz ?? 0 }))
+    .sort((a, b) => b.u - a.u || a.i - b.i)
+    .slice(0, 2)
+    .map((x) => x.h.id);
+  return hostLoadSeries(plan, inventory, 'cpuMhz')
+    .filter((s) => busiest.includes(s.hostId))
+    .map((s) => ({
+      id: `demand-${s.hostId}`,
+      title: `CPU demand over time on ${s.hostId}`,
+      width: 495,
+      height: 240,
+      config: stackedAreaChartConfig(s) as ChartSpec['config'],
+      caption: `Stacked ${s.granularity} CPU demand (MHz) of the workloads on ${s.hostId} against its planned capacity (dashed); peak ${fmtInt(s.peak)} MHz.`,
+    }));
+}
+
 export function buildReportModel(input: ReportInput, opts: { date: Date }, problems: Problem[] = []): ReportModel {
   const { inventory, plan, scorecard } = input;
   const b = input.config?.report ?? {};
@@ -156,10 +182,8 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
         (s.unplaced > 0 ? ` ${fmtInt(s.unplaced)} workload(s) could not be placed; see the consolidation plan.` : ''),
     },
   ];
-  if (plan.diversity) {
-    const dv = plan.diversity;
-    exec.push({ type: 'paragraph', text: `Packing on ${dv.basis} demand shapes instead of summed peaks needs ${fmtInt(dv.seriesHosts)} hosts instead of ${fmtInt(dv.peakSumHosts)} (${fmtInt(dv.hostsSaved)} saved).` });
-  }
+  const diversity = diversitySentence(plan);
+  if (diversity) exec.push({ type: 'paragraph', text: diversity });
   exec.push(
     { type: 'paragraph', text: `Recommended platform: ${scorecard.recommendation.name}${rec ? ` (weighted score ${fmtNum(rec.weightedTotal)} of 100)` : ''}.` },
     { type: 'bullets', items: scorecard.recommendation.reasons },
@@ -195,6 +219,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     },
     { type: 'table', table: t.byModel },
     { type: 'chart', chart: ch.hosts },
+    ...demandOverTime(input).map((chart): Block => ({ type: 'chart', chart })),
     { type: 'table', table: t.hosts },
   ];
   if (plan.unplaced.length > 0) {
@@ -246,6 +271,6 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
   const tables: Table[] = [t.summary, t.assumptions, t.hosts, t.placement, t.workloads, t.findings, t.scorecard];
   if (t.scenarios) tables.push(t.scenarios);
   tables.push(t.byModel, t.blockers, t.excluded, t.problems);
-  const charts = [ch.util, ch.readiness, ch.hosts, ch.findings, ...(ch.scenarios ? [ch.scenarios] : [])];
+  const charts = sections.flatMap((sec) => sec.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
   return { meta, headline, sections, tables, charts };
 }
