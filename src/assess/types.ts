@@ -31,8 +31,8 @@ export interface AssessOptions {
   outDir?: string;
   formats: ReportFormat[];
   /**
-   * The assessment date (yyyy-mm-dd). Given, the run is byte-for-byte reproducible: it names the default folder, dates the
-   * report, fixes the PDF metadata, and run timings in the checkpoints are written as 0.
+   * The assessment date (yyyy-mm-dd). Given, reruns write byte-identical checkpoints: it names the default folder, dates the
+   * report and the readiness end-of-support checks, fixes the PDF metadata, and run timings in the plans are written as 0.
    */
   date?: string;
   onProgress?: (e: ProgressEvent) => void;

@@ -34,7 +34,7 @@ export default class Assess extends BaseCommand {
     }),
     'out-dir': Flags.string({ char: 'o', description: 'output folder (default reports/<date>-<customer>)' }),
     format: Flags.string({ char: 'f', description: `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`, default: REPORT_FORMATS.join(',') }),
-    date: Flags.string({ description: 'assessment date YYYY-MM-DD; fixes the folder name, report date and PDF metadata (reproducible output)' }),
+    date: Flags.string({ description: 'assessment date YYYY-MM-DD; fixes the folder name, report date and PDF metadata (reproducible checkpoints)' }),
   };
 
   async run(): Promise<AssessResult> {
