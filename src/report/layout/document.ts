@@ -2,7 +2,7 @@
  * Lays the report model out on A4 pages: cover, table of contents (with page numbers), one section per chapter,
  * then headers and footers ("Page n of N") once the page count is known.
  */
-import { pickColumns, ReportModel, Section } from '../model/types';
+import { Block, pickColumns, ReportModel, Section } from '../model/types';
 import { BODY_LEADING, BODY_SIZE, Flow } from './flow';
 import { layoutTable } from './table';
 import { truncate, wrap, wrapClamp } from './text';
@@ -48,14 +48,20 @@ function layoutSection(f: Flow, s: Section, model: ReportModel, toc: DocumentLay
   f.y += 26;
   f.push({ t: 'line', x1: f.g.left, y1: f.y, x2: f.g.left + f.contentWidth, y2: f.y, color: f.theme.accent, width: 1 });
   f.y += 10;
-  for (const b of s.blocks) {
+  s.blocks.forEach((b, k) => {
+    const h = textBlockHeight(f, b);
+    // a short paragraph or list is not split over a page break (no lone last line on the next page)
+    if (h !== undefined && h <= KEEP_TOGETHER) f.ensure(h);
     switch (b.type) {
-      case 'heading':
-        f.ensure(70); // keep a heading with what follows it
+      case 'heading': {
+        // keep a heading with what follows it: the whole of a short text block, else room for a few lines
+        const next = k + 1 < s.blocks.length ? textBlockHeight(f, s.blocks[k + 1]) : undefined;
+        f.ensure(19 + (next !== undefined && next <= KEEP_TOGETHER ? next : 60));
         f.gap(4);
         f.paragraph(b.text, { font: 'bold', size: 11.5, leading: 15 });
         f.gap(2);
         break;
+      }
       case 'paragraph':
         f.paragraph(b.text);
         f.gap(6);
@@ -89,7 +95,17 @@ function layoutSection(f: Flow, s: Section, model: ReportModel, toc: DocumentLay
         f.newPage();
         break;
     }
-  }
+  });
+}
+
+/** Text blocks taller than this may break over pages; shorter ones move whole to the next page. */
+const KEEP_TOGETHER = 220;
+
+/** Height of a paragraph or list as laid out here; undefined for other blocks. */
+function textBlockHeight(f: Flow, b: Block): number | undefined {
+  if (b.type === 'paragraph') return wrap(f.m, b.text, 'regular', BODY_SIZE, f.contentWidth).length * BODY_LEADING;
+  if (b.type === 'bullets') return b.items.reduce((s, i) => s + wrap(f.m, i, 'regular', BODY_SIZE, f.contentWidth - 12).length * BODY_LEADING, 0);
+  return undefined;
 }
 
 function coverPage(model: ReportModel, m: Measure, g: PageGeometry, theme: Theme): Page {

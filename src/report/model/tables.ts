@@ -123,7 +123,7 @@ export function assumptionsTable(inventory: Inventory, plan: Plan): Table {
     id: 'assumptions',
     sheet: 'Assumptions',
     title: 'Assumptions: policy, host models, formulas, data coverage',
-    columns: [col('group', 'Group', 'text', 1.1), col('item', 'Item', 'text', 1.6), col('value', 'Value', 'text', 4, true), col('source', 'Source', 'text', 0.8)],
+    columns: [col('group', 'Group', 'text', 1.1), col('item', 'Item', 'text', 1.6, true), col('value', 'Value', 'text', 4, true), col('source', 'Source', 'text', 0.8)],
     rows,
   };
 }
@@ -274,8 +274,8 @@ export function blockersTable(scorecard: Scorecard, limit = 10): Table {
     sheet: 'Blockers',
     title: 'Top blockers (critical findings by rule and platform)',
     columns: [
-      col('rule', 'Rule', 'text', 1.4),
-      col('platform', 'Platform', 'text', 1.3),
+      col('rule', 'Rule', 'text', 1.4, true),
+      col('platform', 'Platform', 'text', 1.3, true),
       col('workloads', 'Workloads', 'int', 0.95),
       col('examples', 'Examples', 'text', 1.6, true),
       col('remediation', 'Remediation', 'text', 3, true),
