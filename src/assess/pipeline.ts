@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { countBySeverity, error, Problem, UserError } from '../diagnostics';
 import { AssessmentConfig } from '../config';
+import { writeInventory } from '../inventory/io';
 import { Inventory } from '../inventory/schema';
 import { Plan } from '../plan/types';
 import { Scorecard } from '../readiness/types';
@@ -57,7 +58,7 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
   // the folder is made only once the inputs have been read, so a run stopped by bad input leaves nothing behind
   fs.mkdirSync(outDir, { recursive: true });
   removeLeftovers(outDir);
-  writeJsonAtomic(path.join(outDir, 'inventory.json'), inventory);
+  writeInventory(path.join(outDir, 'inventory.json'), inventory); // streamed: large estates never become one string
 
   // plan, one per scenario
   const runs: ScenarioRun[] = await timed('plan', `planning ${specs.length} scenario(s)`, async () => {
