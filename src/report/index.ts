@@ -54,7 +54,7 @@ export async function renderReports(input: ReportInput, opts: RenderOptions): Pr
   }
   if (formats.has('xlsx')) {
     const { renderXlsx } = await import('./render/xlsx');
-    writeFileAtomic(out(`${base}.xlsx`), await renderXlsx(model, { date: metadataDate }));
+    writeFileAtomic(out(`${base}.xlsx`), await renderXlsx(model, { date: metadataDate, reproducible: opts.fixedDate !== undefined || opts.deterministic === true }));
     files.push(out(`${base}.xlsx`));
   }
   if (formats.has('csv')) {

@@ -59,6 +59,18 @@ describe('XLSX, CSV and JSON reports', () => {
     expect(ws.getCell('A5').value).toBe('Zürich-db01');
   });
 
+  it('renders every file byte for byte the same with a fixed date (the XLSX zip entries are stamped with it)', async () => {
+    const again = tmpDir('xlsx-again');
+    try {
+      const input = fixtureInput({ scenarios: [{ name: 'baseline', plan: fixtureInput().plan }, { name: 'dense', plan: fixtureInput().plan }] });
+      const second = (await renderReports(input, { outDir: again, formats: ['xlsx', 'csv', 'json'], fixedDate: new Date('2026-11-20T00:00:00Z') })).files;
+      expect(second.map((f) => f.slice(again.length))).toEqual(files.map((f) => f.slice(dir.length)));
+      second.forEach((f, i) => expect({ f, same: fs.readFileSync(f).equals(fs.readFileSync(files[i])) }).toEqual({ f, same: true }));
+    } finally {
+      fs.rmSync(again, { recursive: true, force: true });
+    }
+  });
+
   it('writes one CSV per table and a JSON of the same tables', () => {
     const csvs = files.filter((f) => f.endsWith('.csv')).map((f) => f.slice(dir.length + 1));
     expect(csvs).toEqual([

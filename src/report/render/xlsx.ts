@@ -3,6 +3,7 @@
  * auto filter, column widths from the content. Text that could run as a formula is stored neutralised.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { excelFormat } from '../format';
 import { cellKind, cellValue, ReportModel, Table } from '../model/types';
 import { neutraliseFormula } from '../sanitize';
@@ -43,7 +44,7 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, currency: string, accent: stri
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + t.rows.length, column: t.columns.length } };
 }
 
-export async function renderXlsx(model: ReportModel, opts: { date: Date }): Promise<Buffer> {
+export async function renderXlsx(model: ReportModel, opts: { date: Date; reproducible: boolean }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = model.meta.tool;
   wb.lastModifiedBy = model.meta.tool;
@@ -51,6 +52,20 @@ export async function renderXlsx(model: ReportModel, opts: { date: Date }): Prom
   wb.modified = opts.date;
   wb.title = `${model.meta.title}: ${model.meta.customer}`;
   for (const t of model.tables) addSheet(wb, t, model.meta.currency, model.meta.accentColor);
-  const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  const out = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return opts.reproducible ? restampZip(out, opts.date) : out;
+}
+
+/**
+ * exceljs stamps every zip entry with the current time; for reproducible bytes the entries are re-packed, in the same
+ * order, stamped with the report date.
+ */
+async function restampZip(data: Buffer, date: Date): Promise<Buffer> {
+  const src = await JSZip.loadAsync(data);
+  const dst = new JSZip();
+  for (const entry of Object.values(src.files)) {
+    if (entry.dir) continue;
+    dst.file(entry.name, await entry.async('uint8array'), { date, createFolders: false });
+  }
+  return dst.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
