@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { rvtoolsCsvCollector } from '../collect/collectors/rvtools';
-import { collectFiles } from '../collect/pipeline';
+import { buildInventory, chooseCollector } from '../collect/pipeline';
+import { writeInventory } from '../inventory/io';
 import { probeFile } from '../collect/read/probe';
 import { Random } from '../util/random';
 
@@ -10,7 +10,8 @@ import { Random } from '../util/random';
  * `npm run bench:collect [-- --vms 200000] [--keep]`: writes an RVTools per-tab CSV export (RVTools_tabvInfo.csv with
  * 4.x headers and custom attributes, plus RVTools_tabvHost.csv, one host per ~25 VMs) with the seeded PRNG, collects
  * the folder through the real pipeline (probe → rvtools-csv collector → merge, flags, exclusions, schema validation)
- * and prints vInfo rows per second and peak memory (RSS sampled every 20 ms, and the kernel's maxRSS).
+ * and writes inventory.json; prints per phase (read + join, pipeline, write) wall-clock and CPU seconds and rows per
+ * second, and peak memory (RSS sampled every 20 ms, and the kernel's maxRSS).
  * Targets: ≥ 100,000 rows/s and < 1 GiB peak.
  */
 
@@ -82,6 +83,16 @@ async function generate(dir: string, vms: number, rnd: Random): Promise<number> 
   return hosts;
 }
 
+/** Starts a stopwatch; calling the result gives wall-clock and CPU (user + system) seconds since the start. */
+function phaseClock(): () => { wall: number; cpu: number } {
+  const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
+  return () => {
+    const c = process.cpuUsage(c0);
+    return { wall: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (c.user + c.system) / 1e6 };
+  };
+}
+
 async function main(argv: string[]): Promise<void> {
   const i = argv.indexOf('--vms');
   const vms = i >= 0 ? Number(argv[i + 1]) : 200000;
@@ -97,40 +108,58 @@ async function main(argv: string[]): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   let peakRss = rssBefore;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-  const t0 = process.hrtime.bigint();
-  const cpu0 = process.cpuUsage();
-  const { inventory } = await collectFiles([dir], { includePoweredOff: false });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  // Written beside the export folder, not into it (a folder collected again would list it as an unknown file).
+  const outFile = `${dir}-inventory.json`;
+  // The same stages collectFiles runs (probe → collector → buildInventory), timed one by one, then the write.
+  const options = { includePoweredOff: false };
+  const start = phaseClock();
+  const read = phaseClock();
+  const probe = await probeFile(dir, dir);
+  const collector = chooseCollector(probe, options);
+  if (!('collect' in collector)) throw new Error(`no collector for the bench export: ${collector.message}`);
+  const out = await collector.collect(probe, options);
+  const readPhase = read();
+  const pipe = phaseClock();
+  const inventory = buildInventory([{ file: dir, out }], options);
+  const pipelinePhase = pipe();
+  const collectPhase = start();
+  const write = phaseClock();
+  writeInventory(outFile, inventory);
+  const writePhase = write();
+  const total = start();
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const maxRss = process.resourceUsage().maxRSS * 1024;
 
   const rows = inventory.sources[0].rowsRead;
-  const rate = rows / seconds;
   const mib = (b: number) => `${(b / 1048576).toFixed(0)} MiB`;
+  const rate = (n: number) => Math.round(n).toLocaleString('en-US').padStart(8);
+  const outSize = fs.statSync(outFile).size;
   process.stdout.write(
     `collected ${rows.toLocaleString('en-US')} vInfo rows → ${inventory.workloads.length.toLocaleString('en-US')} workloads, ` +
-      `${inventory.hosts.length.toLocaleString('en-US')} hosts, ${inventory.excluded.length.toLocaleString('en-US')} excluded in ${seconds.toFixed(2)} s\n`,
+      `${inventory.hosts.length.toLocaleString('en-US')} hosts, ${inventory.excluded.length.toLocaleString('en-US')} excluded; ` +
+      `inventory.json ${(outSize / 1048576).toFixed(1)} MiB\n`,
   );
-  process.stdout.write(`  rows/s (wall)      ${Math.round(rate).toLocaleString('en-US').padStart(7)}   (target ≥ 100,000: ${rate >= 100000 ? 'met' : 'NOT met'})\n`);
   // On a shared machine the wall clock includes time spent waiting for a core; CPU time is what the work costs.
-  process.stdout.write(`  rows/CPU-second    ${Math.round(rows / cpuSeconds).toLocaleString('en-US').padStart(7)}   (${cpuSeconds.toFixed(2)} s CPU, user + system)\n`);
-  process.stdout.write(`  peak RSS (sampled) ${mib(peakRss).padStart(7)}   (before collect ${mib(rssBefore)})\n`);
-  process.stdout.write(`  maxRSS (kernel)    ${mib(maxRss).padStart(7)}   (target < 1 GiB: ${maxRss < 1 << 30 ? 'met' : 'NOT met'})\n`);
-  // Where the CPU goes: the collector alone (CSV read + RVTools tab join), the rest is the pipeline's assembly
-  // (merge, flags, exclusions, schema validation). Run after the figures above, so it does not touch the peak.
-  const c0 = process.cpuUsage();
-  const probe = await probeFile(dir, dir);
-  const own = await rvtoolsCsvCollector.collect(probe, { includePoweredOff: false });
-  const c1 = process.cpuUsage(c0);
-  const collectorCpu = (c1.user + c1.system) / 1e6;
-  process.stdout.write(
-    `  of which the rvtools-csv collector alone: ${collectorCpu.toFixed(2)} s CPU for ${own.rowsRead.toLocaleString('en-US')} rows ` +
-      `(${Math.round(own.rowsRead / collectorCpu).toLocaleString('en-US')} rows/CPU-second)\n`,
-  );
-  if (!argv.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
+  process.stdout.write(`  phase                 wall s   CPU s   rows/s wall  rows/CPU-s\n`);
+  for (const [name, p] of [
+    ['read + join (rvtools)', readPhase],
+    ['pipeline (merge, flags, validate)', pipelinePhase],
+    ['collect = read + pipeline', collectPhase],
+    ['write inventory.json', writePhase],
+    ['total incl. write', total],
+  ] as const) {
+    process.stdout.write(`  ${name.padEnd(34)} ${p.wall.toFixed(2).padStart(6)} ${p.cpu.toFixed(2).padStart(7)} ${rate(rows / p.wall)}   ${rate(rows / p.cpu)}\n`);
+  }
+  const collectRate = rows / collectPhase.wall;
+  process.stdout.write(`  collect rows/s (wall) ${rate(collectRate)}   (target ≥ 100,000: ${collectRate >= 100000 ? 'met' : 'NOT met'}; CPU-bound rate ${rate(rows / collectPhase.cpu).trim()}/s)\n`);
+  process.stdout.write(`  machine load          ${os.loadavg()[0].toFixed(1)} (1-min average) on ${os.cpus().length} cores\n`);
+  process.stdout.write(`  peak RSS (sampled) ${mib(peakRss).padStart(8)}   (before collect ${mib(rssBefore)})\n`);
+  process.stdout.write(`  maxRSS (kernel)    ${mib(maxRss).padStart(8)}   (target < 1 GiB: ${maxRss < 1 << 30 ? 'met' : 'NOT met'})\n`);
+  if (!argv.includes('--keep')) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(outFile, { force: true });
+  }
 }
 
 main(process.argv.slice(2)).catch((e) => {
