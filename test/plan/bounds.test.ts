@@ -1,4 +1,4 @@
-import { binCountLowerBound, cliqueBound, continuousBound, l2Bound, lowerBound } from '../../src/plan/bounds';
+import { binCountLowerBound, cliqueBound, columnGenerationBound, continuousBound, l2Bound, lowerBound, lowerBoundWithLp } from '../../src/plan/bounds';
 import { PackInstance } from '../../src/plan/solver/instance';
 
 function oneType(cap: number[], sizes: number[][], conflicts?: [number, number][]): PackInstance {
@@ -87,5 +87,25 @@ describe('lower bounds', () => {
 
   it('an empty instance has bound 0', () => {
     expect(lowerBound(oneType([10], [])).value).toBe(0);
+  });
+});
+
+describe('column-generation LP bound', () => {
+  it('beats every combinatorial bound on a 5-cycle of conflicts (fractional colouring 2.5 -> 3)', async () => {
+    const inst = oneType([10], [[1], [1], [1], [1], [1]], [[0, 1], [1, 2], [2, 3], [3, 4], [4, 0]]);
+    expect(lowerBound(inst).value).toBe(2);
+    const cg = (await columnGenerationBound(inst))!;
+    expect(cg.value).toBe(3);
+    // it stops as soon as the bound reaches the ceiling of the master LP (2.5 <= master <= 3)
+    expect(cg.masterValue).toBeGreaterThanOrEqual(2.5 - 1e-6);
+    expect(cg.masterValue).toBeLessThanOrEqual(3 + 1e-6);
+    expect(cg.method).toMatch(/^column-generation LP \((LP solved|Farley), \d+ master solves\)$/);
+    expect(await lowerBoundWithLp(inst)).toEqual({ value: 3, method: cg.method });
+  });
+
+  it('is a valid bound on the Martello-Toth example (optimum 4) and skips instances with negative sizes', async () => {
+    const cg = (await columnGenerationBound(oneType([100], [[60], [60], [45], [45], [45]])))!;
+    expect(cg.value).toBe(4);
+    expect(await columnGenerationBound(oneType([100], [[60], [-30]]))).toBeNull();
   });
 });

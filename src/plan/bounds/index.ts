@@ -11,6 +11,7 @@
  */
 import { LowerBound, PackInstance } from '../solver/instance';
 import { cliqueBound } from './clique';
+import { ColgenOptions, columnGenerationBound } from './colgen';
 import { integralCosts, placeablePart, roundUp } from './common';
 import { continuousBound } from './continuous';
 import { l2Bound } from './l2';
@@ -19,6 +20,8 @@ export { cliqueBound } from './clique';
 export { continuousBound } from './continuous';
 export { l2Bound } from './l2';
 export { placeablePart } from './common';
+export { columnGenerationBound } from './colgen';
+export type { ColgenOptions, ColgenResult } from './colgen';
 
 function boundWithCosts(all: PackInstance, costs: number[]): LowerBound {
   const instance = placeablePart(all).sub;
@@ -63,4 +66,19 @@ export function binCountLowerBound(instance: PackInstance): LowerBound {
     instance,
     instance.binTypes.map(() => 1),
   );
+}
+
+/**
+ * The combinatorial bound, raised by the column-generation LP bound where affordable (at most `maxItems` items, default
+ * 500; budgets in iterations and nodes, see ColgenOptions). Async because HiGHS loads asynchronously.
+ */
+export async function lowerBoundWithLp(
+  instance: PackInstance,
+  opts: ColgenOptions & { maxItems?: number } = {},
+): Promise<LowerBound> {
+  const base = lowerBound(instance);
+  if (instance.items.length > (opts.maxItems ?? 500)) return base;
+  if (opts.upperBound !== undefined && base.value >= opts.upperBound) return base;
+  const cg = await columnGenerationBound(instance, opts);
+  return cg && cg.value > base.value ? { value: cg.value, method: cg.method } : base;
 }
