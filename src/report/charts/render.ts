@@ -2,11 +2,27 @@
  * Draws chart.js charts server-side on @napi-rs/canvas (the only importer of the canvas) and returns PNG bytes.
  * No animation, fixed pixel ratio and size: the same spec gives the same PNG.
  */
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import * as fs from 'fs';
+import * as path from 'path';
 import { Chart, registerables } from 'chart.js';
 import { ChartSpec } from '../model/types';
 
 let registered = false;
+
+const FONT_DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu', '/usr/share/fonts/TTF'];
+
+/**
+ * Registers DejaVu Sans with the canvas explicitly: left to the system font lookup, the face a chart is drawn with can
+ * differ from one render to the next (seen under load), and so would the PNG bytes.
+ */
+function chartFontFamily(): string {
+  const dir = process.env.DCPLAN_FONT_DIR ?? FONT_DIRS.find((d) => fs.existsSync(path.join(d, 'DejaVuSans.ttf')));
+  if (!dir) return 'sans-serif';
+  GlobalFonts.registerFromPath(path.join(dir, 'DejaVuSans.ttf'), 'dcplan-chart');
+  if (fs.existsSync(path.join(dir, 'DejaVuSans-Bold.ttf'))) GlobalFonts.registerFromPath(path.join(dir, 'DejaVuSans-Bold.ttf'), 'dcplan-chart');
+  return 'dcplan-chart';
+}
 
 /** Pixels per PDF point: 3 gives sharp print at the chart sizes used (~200 dpi). */
 const SCALE = 3;
@@ -14,7 +30,7 @@ const SCALE = 3;
 export function renderChartPng(spec: ChartSpec): Buffer {
   if (!registered) {
     Chart.register(...registerables);
-    Chart.defaults.font.family = 'DejaVu Sans, Helvetica, Arial, sans-serif';
+    Chart.defaults.font.family = chartFontFamily();
     Chart.defaults.font.size = 9;
     Chart.defaults.color = '#333d44';
     registered = true;

@@ -16,7 +16,7 @@ const TITLE_SIZE = 10.5;
 const numeric = (k: CellKind) => k !== 'text' && k !== 'date';
 
 function headerLines(f: Flow, table: Table, widths: number[]): string[][] {
-  return table.columns.map((c, i) => wrapClamp(f.m, c.header, 'bold', SIZE, widths[i] - 2 * PAD, 4));
+  return table.columns.map((c, i) => wrapClamp(f.m, c.header, 'bold', SIZE, widths[i] - 2 * PAD, 8));
 }
 
 function drawHeader(f: Flow, table: Table, widths: number[], lines: string[][], continued: boolean): void {

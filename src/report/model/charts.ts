@@ -27,7 +27,7 @@ export function readinessChart(scorecard: Scorecard, accent: string): ChartSpec 
     id: 'readiness',
     title: 'Weighted readiness score by platform',
     width: 495,
-    height: 60 + 30 * Math.max(scorecard.platforms.length, 3),
+    height: 40 + 28 * Math.max(scorecard.platforms.length, 3),
     config: {
       type: 'bar',
       data: {
@@ -40,9 +40,10 @@ export function readinessChart(scorecard: Scorecard, accent: string): ChartSpec 
           },
         ],
       },
-      options: baseOptions('Weighted readiness score by platform', {
+      options: baseOptions('Weighted readiness score by platform (0-100)', {
         indexAxis: 'y',
-        scales: { x: { min: 0, max: 100 } },
+        plugins: { title: { display: true, text: `Weighted readiness score by platform (0-100, ${scorecard.profile.name} profile)` }, legend: { display: false } },
+        scales: { x: { min: 0, max: 100 }, y: { ticks: { autoSkip: false } } },
       }),
     },
     caption: `The recommended platform is drawn in the accent colour; weights come from the ${scorecard.profile.name} profile.`,
