@@ -49,8 +49,8 @@ export function readInventory(file: string, displayName: string = file): Invento
 
 /**
  * Writes the inventory atomically (a reader never sees half a file), 2-space JSON with a trailing newline.
- * Byte-identical to `JSON.stringify(inventory, null, 2) + '\n'`, but top-level arrays are written item by item so a
- * 200,000-workload estate never exists as one giant string in memory.
+ * Byte-identical to `JSON.stringify(inventory, null, 2) + '\n'`, but top-level arrays are written in batches of items
+ * so a 200,000-workload estate never exists as one giant string in memory.
  */
 export function writeInventory(file: string, inventory: Inventory): void {
   try {
@@ -86,9 +86,10 @@ function writeStreamed(file: string, inventory: Inventory): void {
       out(`\n  ${JSON.stringify(key)}: `);
       if (Array.isArray(value) && value.length > 0) {
         out('[');
-        value.forEach((item, j) => {
-          out(`\n    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}${j < value.length - 1 ? ',' : ''}`);
-        });
+        for (let j = 0; j < value.length; j += BATCH) {
+          if (j > 0) out(',');
+          out(itemsIndented(key, value.slice(j, j + BATCH)));
+        }
         out('\n  ]');
       } else out(JSON.stringify(value, null, 2).replace(/\n/g, '\n  '));
       if (i < entries.length - 1) out(',');
@@ -99,4 +100,17 @@ function writeStreamed(file: string, inventory: Inventory): void {
     fs.closeSync(fd);
   }
   fs.renameSync(tmp, abs);
+}
+
+/** Items per JSON.stringify call: big enough that the native stringifier does the work, small enough to stay light. */
+const BATCH = 512;
+
+/**
+ * `\n    <item>,\n    <item>` for items of a top-level array, indented as in the whole document: stringifying
+ * `{ key: items }` puts every item at exactly that depth, so only the wrapper is cut off (no re-indenting pass).
+ */
+function itemsIndented(key: string, items: unknown[]): string {
+  const text = JSON.stringify({ [key]: items }, null, 2);
+  const head = `{\n  ${JSON.stringify(key)}: [`;
+  return text.slice(head.length, text.length - '\n  ]\n}'.length);
 }
