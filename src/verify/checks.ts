@@ -151,8 +151,11 @@ export function checkCapacities(ctx: Ctx, timeSeries: boolean): Map<string, { lo
           else if (l > cap * (1 + CAPACITY_TOLERANCE))
             ctx.violations.push({ code: 'over-capacity', host: h.id, dimension: dim, load: l, capacity: cap, message: `host ${h.id} (${h.model}): ${dim} load ${fmt(l)} exceeds capacity ${fmt(cap)} (${fmt((100 * l) / cap)} %)` });
         }
+      }
+      {
+        // `load` is the sum of flat demands in every plan (time-series plans report slot peaks in `slotPeak`)
         const reported = h.load[dim];
-        if (reported !== undefined && !timeSeries) {
+        if (reported !== undefined) {
           ctx.checks++;
           if (!close(reported, l))
             ctx.violations.push({ code: 'load-mismatch', host: h.id, dimension: dim, load: l, message: `host ${h.id}: the plan reports ${dim} load ${fmt(reported)}, the inventory and policy give ${fmt(l)}` });

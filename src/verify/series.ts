@@ -3,13 +3,13 @@
  * Slot semantics (inventory `utilization.<metric>.shape`): `values[s]` is the metric's figure in slot s, in the metric's own
  * unit (percent of the allocation, or absolute MHz / MiB / IOPS / Mbps), already at the chosen percentile; it replaces the
  * flat figure in the sizing formula for that slot. 24 hourly slots, or 168 weekly slots from Monday 00:00. A workload
- * without a shape for a metric uses its flat figure in every slot. An hourly shape under a weekly policy repeats each day;
+ * without a shape for a metric (or sized on allocation) uses its flat demand in every slot. An hourly shape under a weekly policy repeats each day;
  * a weekly shape under an hourly policy takes, per hour, the largest of the seven days. Storage does not vary by slot.
  */
 import type { MetricUtil, Workload } from '../inventory/schema';
 import type { Dimension } from '../plan/types';
 import { Ctx, DIMS, fmt } from './checks';
-import { Vector, workloadDemand } from './demand';
+import { utilFigure, Vector, workloadDemand } from './demand';
 import { CAPACITY_TOLERANCE } from './types';
 
 const SLOT_DIMS: Dimension[] = ['cpuMhz', 'memoryMib', 'iops', 'networkMbps'];
@@ -30,11 +30,14 @@ function slotValue(m: MetricUtil | undefined, slot: number, slots: number): numb
 
 export function slotDemand(ctx: Ctx, w: Workload, slot: number, slots: number): Vector {
   const u = w.utilization;
+  const p = ctx.policy.percentile;
+  // a shape replaces the flat figure only where there is one; a workload sized on allocation stays flat in every slot
+  const at = (m: MetricUtil | undefined) => (utilFigure(m, p) !== undefined ? slotValue(m, slot, slots) : undefined);
   return workloadDemand(w, ctx.policy, ctx.invHosts, {
-    cpu: slotValue(u.cpu, slot, slots),
-    memory: slotValue(u.memory, slot, slots),
-    diskIops: slotValue(u.diskIops, slot, slots),
-    networkMbps: slotValue(u.networkMbps, slot, slots),
+    cpu: at(u.cpu),
+    memory: at(u.memory),
+    diskIops: at(u.diskIops),
+    networkMbps: at(u.networkMbps),
   });
 }
 

@@ -21,9 +21,9 @@ export interface ColgenOptions {
   maxIterations?: number;
   /** Knapsack nodes per pricing call and bin type (default 20,000). */
   pricingNodes?: number;
-  /** HiGHS nodes per MIP pricing call, used when the knapsack search runs out of nodes (default 500). */
+  /** HiGHS nodes per MIP pricing call, used when the knapsack search runs out of nodes (default 200). */
   mipPricingNodes?: number;
-  /** Most MIP pricing calls in one run (default 40); afterwards a budget-limited knapsack's bound is used as it is. */
+  /** Most MIP pricing calls in one run (default 10); afterwards a budget-limited knapsack's bound is used as it is. */
   maxMipPricings?: number;
   /**
    * Wall-clock cap in ms, for benchmarks only (results then depend on the machine; the planner bounds work by the
@@ -92,9 +92,9 @@ export async function columnGenerationBound(all: PackInstance, opts: ColgenOptio
     }
 
     const pricers = pricersOut;
-    const mipNodes = opts.mipPricingNodes ?? 500;
+    const mipNodes = opts.mipPricingNodes ?? 200;
     const maxIterations = opts.maxIterations ?? 100;
-    let mipCalls = opts.maxMipPricings ?? 40;
+    let mipCalls = opts.maxMipPricings ?? 10;
     const pricingNodes = opts.pricingNodes ?? 20_000;
     let best = 0;
     let masterValue = Number.POSITIVE_INFINITY;
