@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { Problem, UserError, error } from '../diagnostics';
 import { writeFileAtomic } from '../util/atomic-write';
-import { renderChartPng } from './charts/render';
+import { opaqueImagePng, renderChartPng } from './charts/render';
 import { buildReportModel } from './model/build';
 import { ReportModel } from './model/types';
 import { tableToCsv } from './render/csv';
@@ -42,7 +42,7 @@ export async function renderReports(input: ReportInput, opts: RenderOptions): Pr
   const result: RenderResult = { files, problems };
 
   if (formats.has('pdf')) {
-    const pdf = await renderPdf(model, { metadataDate, images: chartImages(model) });
+    const pdf = await renderPdf(model, { metadataDate, images: await chartImages(model) });
     writeFileAtomic(out(`${base}.pdf`), pdf.pdf);
     files.push(out(`${base}.pdf`));
     result.pdfPages = pdf.pages;
@@ -70,9 +70,10 @@ export async function renderReports(input: ReportInput, opts: RenderOptions): Pr
   return result;
 }
 
-function chartImages(model: ReportModel): Map<string, Buffer> {
+/** Every image of the PDF as an opaque PNG (see charts/png.ts for why opaque). */
+async function chartImages(model: ReportModel): Promise<Map<string, Buffer>> {
   const images = new Map<string, Buffer>();
   for (const c of model.charts) images.set(c.id, renderChartPng(c));
-  if (model.meta.logo) images.set('logo', model.meta.logo.data);
+  if (model.meta.logo) images.set('logo', await opaqueImagePng(model.meta.logo.data));
   return images;
 }

@@ -112,3 +112,18 @@ describe('PDF report', () => {
     for (const n of ['vm-000', 'vm-199', 'vm-399']) expect(all).toContain(n);
   });
 });
+
+describe('PDF images', () => {
+  it('are opaque RGB (pdfkit embeds PNGs with alpha on a callback, which made the object order, and the bytes, vary)', async () => {
+    const dir = tmpDir('opaque');
+    try {
+      const input = fixtureInput();
+      input.config = { report: { ...input.config!.report, logo: logoFile(dir) } };
+      const r = await renderReports(input, { outDir: dir, formats: ['pdf'], fixedDate: FIXED });
+      const list = pdfImages(r.files[0]);
+      expect(list.map((i) => i.type)).toEqual(['image', 'image', 'image', 'image', 'image']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

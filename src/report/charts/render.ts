@@ -2,7 +2,8 @@
  * Draws chart.js charts server-side on @napi-rs/canvas (the only importer of the canvas) and returns PNG bytes.
  * No animation, fixed pixel ratio and size: the same spec gives the same PNG.
  */
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
+import { encodeRgbPng } from './png';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, registerables } from 'chart.js';
@@ -54,7 +55,18 @@ export function renderChartPng(spec: ChartSpec): Buffer {
   );
   chart.resize(spec.width, spec.height);
   chart.draw();
-  const png = canvas.toBuffer('image/png');
+  const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
   chart.destroy();
-  return png;
+  return encodeRgbPng(pixels, canvas.width, canvas.height);
+}
+
+/** A user's logo (PNG or JPEG) flattened onto white as an opaque RGB PNG, for the PDF. */
+export async function opaqueImagePng(data: Buffer): Promise<Buffer> {
+  const img = await loadImage(data);
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, img.width, img.height);
+  ctx.drawImage(img, 0, 0);
+  return encodeRgbPng(ctx.getImageData(0, 0, img.width, img.height).data, img.width, img.height);
 }
