@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
 import { Problem, UserError, error, warning } from '../../diagnostics';
+import { parseWellFormedCsv } from './fast-csv';
 import { Parser } from './papa-core';
 import { sepLine, sniffDelimiter, sniffEncoding, sniffNewline } from './sniff';
 
@@ -109,7 +110,9 @@ class CsvStream {
       input = this.start(input);
     }
     const parser = this.parser!;
-    const res = parser.parse(input, 0, !last);
+    const { delimiter, newline } = this.dialect!;
+    // Well-formed text (nearly every real export) takes the fast path; anything else is parsed by papaparse.
+    const res = parseWellFormedCsv(input, delimiter, newline, !last) ?? parser.parse(input, 0, !last);
     const complete = res.data.length;
     for (const e of res.errors) {
       if (e.row < complete) this.report('error', 'csv-malformed-quotes', `${e.message} (papaparse ${e.code}).`, this.row + e.row + 1);
