@@ -4,7 +4,7 @@ import { Scorecard } from '../../readiness/types';
 import { ChartSpec } from './types';
 import { DIMENSION_ORDER, dimLabel, PALETTE, SEVERITY_ORDER } from './labels';
 
-const MAX_HOST_BARS = 48;
+const MAX_HOST_BARS = 30;
 
 function colours(accent: string): string[] {
   return [accent, ...PALETTE.filter((c) => c.toLowerCase() !== accent.toLowerCase()).slice(1)];
