@@ -46,9 +46,12 @@ export function mergeEstates(files: FileResult[]): {
 
   files.forEach((f, fileIndex) => {
     const namesThisFile = new Map<string, Workload>();
+    // Names are matched against earlier files only, and remembered for later files only: a single file (one
+    // 200,000-VM export) needs neither.
+    const laterFiles = fileIndex < files.length - 1;
     for (const w of f.workloads) {
-      const key = shortName(w.name);
-      const earlier = byName.get(key);
+      const key = fileIndex > 0 || laterFiles ? shortName(w.name) : '';
+      const earlier = fileIndex > 0 ? byName.get(key) : undefined;
       if (earlier && earlier.file !== f.file) {
         const prov = w.provenance[0];
         duplicates.push({
@@ -75,7 +78,7 @@ export function mergeEstates(files: FileResult[]): {
       const kept = id === w.id ? w : { ...w, id };
       workloads.push(kept);
       origin.workloads.push(fileIndex);
-      if (!namesThisFile.has(key)) namesThisFile.set(key, kept);
+      if (laterFiles && !namesThisFile.has(key)) namesThisFile.set(key, kept);
     }
     for (const [key, w] of namesThisFile) if (!byName.has(key)) byName.set(key, { w, file: f.file });
 
@@ -124,6 +127,8 @@ export function applyUtilizationUpdates(
   workloads: Workload[],
   updates: readonly UtilizationUpdate[],
 ): { workloads: Workload[]; problems: Problem[]; applied: number } {
+  // Nothing to fold in (the common case: no series files): skip indexing every workload's name.
+  if (updates.length === 0) return { workloads: workloads.slice(), problems: [], applied: 0 };
   const exact = new Map<string, number[]>();
   const short = new Map<string, number[]>();
   workloads.forEach((w, i) => {
