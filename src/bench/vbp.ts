@@ -145,7 +145,7 @@ async function main(): Promise<void> {
         const spent = Number(process.hrtime.bigint() - t0) / 1e6;
         const left = args.timeLimitMs - spent;
         if (left > 200) {
-          const cg = await columnGenerationBound(inst, { initial: sol.bins, upperBound: sol.cost, timeLimitMs: left * 0.45 });
+          const cg = await columnGenerationBound(inst, { initial: sol.bins, upperBound: sol.cost, timeLimitMs: left * 0.35 });
           if (cg) best = Math.max(best, cg.value);
         }
       }
@@ -153,8 +153,8 @@ async function main(): Promise<void> {
         const spent = Number(process.hrtime.bigint() - t0) / 1e6;
         const left = args.timeLimitMs - spent;
         // HiGHS overshoots its time limit by model building and presolve: keep a margin so the instance stays in budget
-        if (left > 300) {
-          const ex = await solveExact(inst, { incumbent: sol, nodeLimit: 1_000_000, timeLimitSeconds: ((left - 150) * 0.85) / 1000 });
+        if (left > 400) {
+          const ex = await solveExact(inst, { incumbent: sol, nodeLimit: 1_000_000, timeLimitSeconds: ((left - 300) * 0.7) / 1000 });
           if (ex.solution && ex.solution.cost < sol.cost) sol = ex.solution;
           best = Math.max(best, ex.bound);
         }
@@ -185,7 +185,8 @@ export function classTable(rows: Row[]): string {
   ];
   const mean = (xs: number[]) => (xs.length === 0 ? NaN : xs.reduce((s, x) => s + x, 0) / xs.length);
   let total = 0;
-  for (const [key, rs] of [...groups].sort((a, b) => compareKeys(a[0].split('|').map(Number), b[0].split('|').map(Number)) || a[0].localeCompare(b[0]))) {
+  const groupKey = (k: string): (string | number)[] => { const [c, d] = k.split('|'); return [c, Number(d)]; };
+  for (const [key, rs] of [...groups].sort((a, b) => compareKeys(groupKey(a[0]), groupKey(b[0])))) {
     const [cls, d] = key.split('|');
     const ref = (r: Row) => r.ref?.opt ?? r.ref?.lb ?? r.lb;
     const withBest = rs.filter((r) => r.ref?.bestOverall !== null && r.ref?.bestOverall !== undefined);
