@@ -3,7 +3,8 @@
  *
  * Runs the planner's packing stack on the vector bin packing benchmark (../shared/bench/vectorpack, see its README):
  * C's heuristic portfolio, our lower bounds (raised by the column-generation LP bound up to n = 250 when the packing is
- * not yet proven), and for small instances (n <= 60) the exact method. Prints one JSON line per instance
+ * not yet proven, followed by price-and-branch over the generated patterns), and for small instances (n <= 60) the exact
+ * method. Prints one JSON line per instance
  *   {"instance","n","d","bins","lowerBound","optimal","ms","assignment"}
  * (`assignment[i]` = bin of the i-th item in file order, multiplicities expanded; `optimal` = the proven optimum from the
  * results folder, null when unproven), then a per-class table of mean bins / OPT (or / LB where OPT is unproven, as the
@@ -18,6 +19,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { columnGenerationBound, lowerBound } from '../plan/bounds';
 import { solveExact } from '../plan/exact';
+import { priceAndBranch } from '../plan/exact/price-and-branch';
 import { loadHighs } from '../plan/exact/highs';
 import { PackInstance, PackSolution } from '../plan/solver/instance';
 import { solvePortfolio } from '../plan/solver/portfolio';
@@ -145,8 +147,13 @@ async function main(): Promise<void> {
         const spent = Number(process.hrtime.bigint() - t0) / 1e6;
         const left = args.timeLimitMs - spent;
         if (left > 200) {
-          const cg = await columnGenerationBound(inst, { initial: sol.bins, upperBound: sol.cost, timeLimitMs: left * 0.35 });
+          const cg = await columnGenerationBound(inst, { initial: sol.bins, upperBound: sol.cost, timeLimitMs: left * 0.3 });
           if (cg) best = Math.max(best, cg.value);
+          const left2 = args.timeLimitMs - Number(process.hrtime.bigint() - t0) / 1e6;
+          if (cg && sol.cost > best && left2 > 300) {
+            const pb = await priceAndBranch(inst, cg.patterns, { upperBound: sol.cost, nodeLimit: 100_000, timeLimitSeconds: (left2 * 0.3) / 1000 });
+            if (pb && pb.cost < sol.cost) sol = pb;
+          }
         }
       }
       if (sol.cost > best && inst.items.length <= args.exactMaxN) {

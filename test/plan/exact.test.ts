@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import { ffd } from '../../src/bench/vbp-baselines';
 import { parseVbp } from '../../src/bench/vbp-format';
 import { isFeasiblePacking, solveExact } from '../../src/plan/exact';
+import { priceAndBranch } from '../../src/plan/exact/price-and-branch';
 import { PackInstance, PackSolution } from '../../src/plan/solver/instance';
 import { sharedPath } from '../helpers/shared';
 
@@ -91,5 +92,17 @@ describe('exact method (HiGHS, representative model)', () => {
     const r = await solveExact(inst, {});
     expect(r.solution!.assignment).toEqual([0, -1]);
     expect(r.provenOptimal).toBe(false);
+  });
+});
+
+describe('price-and-branch over generated patterns', () => {
+  it('finds the 2-bin cover among patterns and rejects covers no cheaper than the upper bound', async () => {
+    const inst: PackInstance = { dims: ['a'], items: [60, 40, 60, 40].map((v, i) => ({ id: String(i), size: [v] })), binTypes: [{ id: 'b', capacity: [100], cost: 1 }] };
+    const patterns = [[0], [1], [2], [3], [1, 3], [0, 1], [2, 3], [0, 3]].map((items) => ({ type: 0, items }));
+    const r = await priceAndBranch(inst, patterns, { upperBound: 3 });
+    expect(r!.cost).toBe(2);
+    expect(isFeasiblePacking(inst, r!.bins)).toBe(true);
+    expect(r!.assignment.every((b) => b >= 0)).toBe(true);
+    expect(await priceAndBranch(inst, patterns, { upperBound: 2 })).toBeNull();
   });
 });
