@@ -159,6 +159,22 @@ export class TabSink {
     }
   }
 
+  /**
+   * One string object per distinct value of the columns that repeat (vCenter, cluster, host, OS, ...): a cell read
+   * from the CSV is a slice of a 1 MiB chunk, so 200,000 rows would keep every chunk and millions of small strings
+   * alive; the canonical copy is shared instead, and later Map lookups by it (host join, OS family) hit a string
+   * whose hash is already known. Unique-looking values stop being remembered past a cap.
+   */
+  private intern<S extends string | undefined>(v: S): S {
+    if (v === undefined) return v;
+    const known = this.interned.get(v);
+    if (known !== undefined) return known as S;
+    if (this.interned.size < 50000) this.interned.set(v, v);
+    return v;
+  }
+
+  private readonly interned = new Map<string, string>();
+
   private skipRow(ctx: RowCtx, tab: TabName, reason: string): void {
     const where = { file: ctx.file, sheet: ctx.sheet, row: ctx.row };
     this.excluded.push({ kind: 'row', code: 'rvtools-row-without-name', reason, provenance: where });
@@ -174,9 +190,9 @@ export class TabSink {
     const vmUuid = str(ctx, col, 'vmUuid');
     if (vmUuid !== undefined) k.vmUuid = vmUuid.toLowerCase();
     const vcUuid = str(ctx, col, 'vcUuid');
-    if (vcUuid !== undefined) k.vcUuid = vcUuid.toLowerCase();
+    if (vcUuid !== undefined) k.vcUuid = this.intern(vcUuid.toLowerCase());
     const vcServer = str(ctx, col, 'vcServer');
-    if (vcServer !== undefined) k.vcServer = vcServer;
+    if (vcServer !== undefined) k.vcServer = this.intern(vcServer);
     return k;
   }
 
@@ -242,7 +258,7 @@ export class TabSink {
       const labels: Record<string, string> = {};
       for (const l of labelCols) {
         const v = (ctx.fields[l.index] ?? '').trim();
-        if (v !== '') labels[l.header.trim()] = v;
+        if (v !== '') labels[l.header.trim()] = this.intern(v);
       }
       const rules = str(ctx, c, 'drsRules');
       // One literal with every field (no spread): V8 keeps such objects in fast mode; a spread followed by
@@ -254,7 +270,7 @@ export class TabSink {
         vcUuid: keys.vcUuid,
         vcServer: keys.vcServer,
         row: ctx.row,
-        power: str(ctx, c, 'power'),
+        power: this.intern(str(ctx, c, 'power')),
         template: bool(ctx, c, 'template'),
         srm: bool(ctx, c, 'srm'),
         cpus: num(ctx, c, n, 'cpus', 'a number of vCPUs'),
@@ -268,16 +284,16 @@ export class TabSink {
         cpuUsagePct: num(ctx, c, n, 'cpuUsagePct', 'a percentage'),
         memUsagePct: num(ctx, c, n, 'memUsagePct', 'a percentage'),
         drsRules: rules ? splitList(rules) : [],
-        ftState: str(ctx, c, 'ftState'),
-        firmware: str(ctx, c, 'firmware'),
+        ftState: this.intern(str(ctx, c, 'ftState')),
+        firmware: this.intern(str(ctx, c, 'firmware')),
         secureBoot: bool(ctx, c, 'secureBoot'),
         vtpm: bool(ctx, c, 'vtpm'),
-        hwVersion: str(ctx, c, 'hwVersion'),
-        datacenter: str(ctx, c, 'datacenter'),
-        cluster: str(ctx, c, 'cluster'),
-        host: str(ctx, c, 'host'),
-        osConfig: str(ctx, c, 'osConfig'),
-        osTools: str(ctx, c, 'osTools'),
+        hwVersion: this.intern(str(ctx, c, 'hwVersion')),
+        datacenter: this.intern(str(ctx, c, 'datacenter')),
+        cluster: this.intern(str(ctx, c, 'cluster')),
+        host: this.intern(str(ctx, c, 'host')),
+        osConfig: this.intern(str(ctx, c, 'osConfig')),
+        osTools: this.intern(str(ctx, c, 'osTools')),
         labels,
       });
     };
