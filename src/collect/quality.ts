@@ -46,20 +46,29 @@ function networkPct(w: Workload): number | undefined {
 
 /** Flags the pipeline derives (template / SRM placeholder come from the collectors and are kept). */
 export function deriveFlags(w: Workload): WorkloadFlag[] {
-  const flags = new Set<WorkloadFlag>(w.flags);
-  if (w.powerState === 'off') flags.add('powered-off');
+  const has = (f: WorkloadFlag) => w.flags.includes(f);
+  let idle = has('idle');
+  let zombie = has('zombie');
+  const off = has('powered-off') || w.powerState === 'off';
   const cpu = cpuPct(w);
   const mem = memoryPct(w);
-  if (cpu === undefined && mem === undefined) flags.add('missing-utilization');
+  const missing = has('missing-utilization') || (cpu === undefined && mem === undefined);
   if (cpu !== undefined && mem !== undefined && w.powerState !== 'off') {
     const net = networkPct(w);
     const iops = level(w.utilization.diskIops);
     const allZero = cpu === 0 && mem === 0 && (net ?? 0) === 0 && (iops ?? 0) === 0;
-    if (allZero) flags.add('zombie');
-    else if (cpu < IDLE_CPU_PCT && mem < IDLE_MEMORY_PCT && (net === undefined || net < IDLE_NETWORK_PCT)) flags.add('idle');
+    if (allZero) zombie = true;
+    else if (cpu < IDLE_CPU_PCT && mem < IDLE_MEMORY_PCT && (net === undefined || net < IDLE_NETWORK_PCT)) idle = true;
   }
-  const order: WorkloadFlag[] = ['template', 'srm-placeholder', 'powered-off', 'missing-utilization', 'idle', 'zombie'];
-  return order.filter((f) => flags.has(f));
+  // Always in this order, whatever order the collector gave them in (no Set per workload: 200,000 of them).
+  const flags: WorkloadFlag[] = [];
+  if (has('template')) flags.push('template');
+  if (has('srm-placeholder')) flags.push('srm-placeholder');
+  if (off) flags.push('powered-off');
+  if (missing) flags.push('missing-utilization');
+  if (idle) flags.push('idle');
+  if (zombie) flags.push('zombie');
+  return flags;
 }
 
 const EXCLUDE_REASON: Record<'template' | 'srm-placeholder' | 'powered-off', string> = {

@@ -65,8 +65,8 @@ export function buildOutput(
       vm,
       cpu: cpu.get(i)?.[0],
       mem: mem.get(i)?.[0],
-      disks: disks.get(i) ?? [],
-      partitions: parts.get(i) ?? [],
+      disks: disks.get(i) ?? NONE,
+      partitions: parts.get(i) ?? NONE,
       snapshots: data.where.vSnapshot ? (snaps.get(i)?.length ?? 0) : undefined,
       // vUSB lists USB controllers as well as devices; only devices matter for migration.
       usb: data.where.vUSB ? (usb.get(i) ?? []).filter((u) => !/controller/i.test(`${u.type ?? ''} ${u.node ?? ''}`)).length : undefined,
@@ -205,6 +205,9 @@ function workloadId(vm: VInfoRow, sourceKey: string, ids: Map<string, number>, p
   }
   return id;
 }
+
+/** Shared "no rows" for VMs without disks or partitions (read only: toWorkload maps it to a fresh array). */
+const NONE: never[] = [];
 
 /** Cluster → the clock its hosts share (only when they all agree), for VMs whose own host is not known. */
 function uniformClock(hosts: readonly Host[]): Map<string, number> {

@@ -17,6 +17,9 @@ import {
 import { RowParser, vClusterParser, vHostParser } from './infra-tabs';
 import { TabData, VmKeys, Where, emptyTabData } from './records';
 
+/** Slots of TabSink.intern's last-value memo: 0-10 for fixed vInfo columns, then one for all labels. */
+const LABEL_SLOT = 11;
+
 type VmKeyName = 'vm' | 'vmId' | 'vmUuid' | 'vcUuid' | 'vcServer';
 
 /**
@@ -165,15 +168,22 @@ export class TabSink {
    * alive; the canonical copy is shared instead, and later Map lookups by it (host join, OS family) hit a string
    * whose hash is already known. Unique-looking values stop being remembered past a cap.
    */
-  private intern<S extends string | undefined>(v: S): S {
+  private intern<S extends string | undefined>(v: S, slot: number): S {
     if (v === undefined) return v;
-    const known = this.interned.get(v);
-    if (known !== undefined) return known as S;
-    if (this.interned.size < 50000) this.interned.set(v, v);
-    return v;
+    // Columns such as the vCenter or the firmware mostly repeat the previous row: a string compare, no hashing.
+    const last = this.lastInterned[slot];
+    if (v === last) return last as S;
+    let known = this.interned.get(v);
+    if (known === undefined) {
+      known = v;
+      if (this.interned.size < 50000) this.interned.set(v, v);
+    }
+    this.lastInterned[slot] = known;
+    return known as S;
   }
 
   private readonly interned = new Map<string, string>();
+  private readonly lastInterned: (string | undefined)[] = new Array<string | undefined>(LABEL_SLOT + 1).fill(undefined);
 
   private skipRow(ctx: RowCtx, tab: TabName, reason: string): void {
     const where = { file: ctx.file, sheet: ctx.sheet, row: ctx.row };
@@ -190,9 +200,9 @@ export class TabSink {
     const vmUuid = str(ctx, col, 'vmUuid');
     if (vmUuid !== undefined) k.vmUuid = vmUuid.toLowerCase();
     const vcUuid = str(ctx, col, 'vcUuid');
-    if (vcUuid !== undefined) k.vcUuid = this.intern(vcUuid.toLowerCase());
+    if (vcUuid !== undefined) k.vcUuid = this.intern(vcUuid.toLowerCase(), 0);
     const vcServer = str(ctx, col, 'vcServer');
-    if (vcServer !== undefined) k.vcServer = this.intern(vcServer);
+    if (vcServer !== undefined) k.vcServer = this.intern(vcServer, 1);
     return k;
   }
 
@@ -258,7 +268,7 @@ export class TabSink {
       const labels: Record<string, string> = {};
       for (const l of labelCols) {
         const v = (ctx.fields[l.index] ?? '').trim();
-        if (v !== '') labels[l.header.trim()] = this.intern(v);
+        if (v !== '') labels[l.header.trim()] = this.intern(v, LABEL_SLOT);
       }
       const rules = str(ctx, c, 'drsRules');
       // One literal with every field (no spread): V8 keeps such objects in fast mode; a spread followed by
@@ -270,7 +280,7 @@ export class TabSink {
         vcUuid: keys.vcUuid,
         vcServer: keys.vcServer,
         row: ctx.row,
-        power: this.intern(str(ctx, c, 'power')),
+        power: this.intern(str(ctx, c, 'power'), 2),
         template: bool(ctx, c, 'template'),
         srm: bool(ctx, c, 'srm'),
         cpus: num(ctx, c, n, 'cpus', 'a number of vCPUs'),
@@ -284,16 +294,16 @@ export class TabSink {
         cpuUsagePct: num(ctx, c, n, 'cpuUsagePct', 'a percentage'),
         memUsagePct: num(ctx, c, n, 'memUsagePct', 'a percentage'),
         drsRules: rules ? splitList(rules) : [],
-        ftState: this.intern(str(ctx, c, 'ftState')),
-        firmware: this.intern(str(ctx, c, 'firmware')),
+        ftState: this.intern(str(ctx, c, 'ftState'), 3),
+        firmware: this.intern(str(ctx, c, 'firmware'), 4),
         secureBoot: bool(ctx, c, 'secureBoot'),
         vtpm: bool(ctx, c, 'vtpm'),
-        hwVersion: this.intern(str(ctx, c, 'hwVersion')),
-        datacenter: this.intern(str(ctx, c, 'datacenter')),
-        cluster: this.intern(str(ctx, c, 'cluster')),
-        host: this.intern(str(ctx, c, 'host')),
-        osConfig: this.intern(str(ctx, c, 'osConfig')),
-        osTools: this.intern(str(ctx, c, 'osTools')),
+        hwVersion: this.intern(str(ctx, c, 'hwVersion'), 5),
+        datacenter: this.intern(str(ctx, c, 'datacenter'), 6),
+        cluster: this.intern(str(ctx, c, 'cluster'), 7),
+        host: this.intern(str(ctx, c, 'host'), 8),
+        osConfig: this.intern(str(ctx, c, 'osConfig'), 9),
+        osTools: this.intern(str(ctx, c, 'osTools'), 10),
         labels,
       });
     };

@@ -21,7 +21,15 @@ const GIB = 1024;
 
 /** `poweredOn` / `poweredOff` / `suspended` (any case) → the canonical power state. */
 export function powerState(s: string | undefined): Workload['powerState'] {
-  const v = (s ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  let state = powerMemo.get(s ?? '');
+  if (state === undefined) powerMemo.set(s ?? '', (state = classifyPower(s ?? '')));
+  return state;
+}
+
+const powerMemo = new Map<string, Workload['powerState']>();
+
+function classifyPower(s: string): Workload['powerState'] {
+  const v = s.toLowerCase().replace(/[^a-z]/g, '');
   if (v === 'poweredon' || v === 'on') return 'on';
   if (v === 'poweredoff' || v === 'off') return 'off';
   if (v === 'suspended') return 'suspended';
@@ -108,9 +116,9 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
   if (vm.cluster !== undefined) w.location.cluster = vm.cluster;
   if (vm.host !== undefined) w.location.host = vm.host;
 
-  const env = labelValue(vm.labels, /^(env|environment|stage|tier)$/);
+  const env = labelValue(vm.labels, 'environment');
   if (env !== undefined) w.environment = env;
-  const app = labelValue(vm.labels, /^(app|application|service|workload)$/);
+  const app = labelValue(vm.labels, 'application');
   if (app !== undefined) w.application = app;
 
   const c = w.config;
@@ -191,14 +199,27 @@ export function cpuUtil(p: VmParts, vcpus: number, host: Host | undefined, clust
   return snap('pct', round(Math.min((mhz / capacity) * 100, 100), 2));
 }
 
-function labelValue(labels: Record<string, string>, re: RegExp): string | undefined {
-  for (const k in labels) if (re.test(labelKey(k))) return labels[k];
+/** The first label whose column name says environment (`Env`, `Stage`, ...) or application (`App`, `Service`, ...). */
+function labelValue(labels: Record<string, string>, role: LabelRole): string | undefined {
+  for (const k in labels) if (labelRole(k) === role) return labels[k];
   return undefined;
 }
 
-// Memos: a 200,000-VM export has a few dozen distinct OS names and label columns; classify each once.
-const keyMemo = new Map<string, string>();
-const labelKey = (k: string) => keyMemo.get(k) ?? (keyMemo.set(k, k.toLowerCase().replace(/[^a-z]/g, '')), keyMemo.get(k)!);
+type LabelRole = 'environment' | 'application' | undefined;
+const ROLE_PATTERNS: [Exclude<LabelRole, undefined>, RegExp][] = [
+  ['environment', /^(env|environment|stage|tier)$/],
+  ['application', /^(app|application|service|workload)$/],
+];
+
+// Memos: a 200,000-VM export has a few dozen distinct OS names, power states and label columns; classify each once.
+const roleMemo = new Map<string, LabelRole>();
+function labelRole(key: string): LabelRole {
+  if (roleMemo.has(key)) return roleMemo.get(key);
+  const norm = key.toLowerCase().replace(/[^a-z]/g, '');
+  const role = ROLE_PATTERNS.find(([, re]) => re.test(norm))?.[0];
+  roleMemo.set(key, role);
+  return role;
+}
 const familyMemo = new Map<string, ReturnType<typeof osFamily>>();
 function familyOf(name: string | undefined): ReturnType<typeof osFamily> {
   if (name === undefined) return osFamily(name);
