@@ -22,6 +22,9 @@ export function renderAssessSummary(r: AssessResult): string {
   const models = Object.entries(h.hostsByModel).map(([m, n]) => `${n} × ${m}`).join(', ');
   lines.push(`Hosts:  ${h.hostsBefore} → ${h.hostsAfter} (${models}; ${h.reserveHosts} HA reserve), ` +
     `lower bound ${h.lowerBound}, gap ${(h.gap * 100).toFixed(1)} %`);
+  if (h.costLowerBound !== undefined)
+    lines.push(`        objective cost: within ${((h.costGap ?? 0) * 100).toFixed(1)} % of the cost lower bound ` +
+      `${h.currency} ${int(Math.round(h.costLowerBound))} (the host-count bound assumes the largest model throughout)`);
   lines.push(`        consolidation ratio ${h.consolidationRatio.toFixed(1)} workloads per host, ${h.placed} placed, ` +
     `${h.unplaced} unplaced${h.limitingDimension ? `, limited by ${DIM_LABEL[h.limitingDimension]}` : ''}`);
   const dims = (Object.keys(h.utilizationAfter) as Dimension[]).filter((d) => d === 'cpuMhz' || d === 'memoryMib');

@@ -23,6 +23,10 @@ export function headlineOf(plan: Plan): HeadlineFigures {
     licenceCost: s.licenceCost,
     currency: s.currency,
   };
+  if (plan.solver.objective === 'cost' && plan.solver.costLowerBound !== undefined) {
+    h.costLowerBound = plan.solver.costLowerBound;
+    h.costGap = plan.solver.costGap ?? 0;
+  }
   if (s.powerKwBefore !== undefined) h.powerKwBefore = s.powerKwBefore;
   if (s.rackUnitsBefore !== undefined) h.rackUnitsBefore = s.rackUnitsBefore;
   return h;

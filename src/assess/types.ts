@@ -56,6 +56,9 @@ export interface HeadlineFigures {
   reserveHosts: number;
   lowerBound: number;
   gap: number;
+  /** Cost objective only: the lower bound on the active hosts' hardware + licence cost, and the plan's gap to it. */
+  costLowerBound?: number;
+  costGap?: number;
   placed: number;
   unplaced: number;
   consolidationRatio: number;

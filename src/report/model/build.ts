@@ -179,6 +179,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
         `(${Object.entries(s.hostsByModel).sort(([a], [c]) => (a < c ? -1 : 1)).map(([m, n]) => `${n} × ${m}`).join(', ')}), ` +
         `including ${fmtInt(s.reserveHosts)} HA reserve host(s). ${dimLabel(s.limitingDimension)} decides the host count. ` +
         `No plan can use fewer than ${fmtInt(s.lowerBound)} hosts under the same policy (gap ${fmtPct(s.gap)}).` +
+        costBoundSentence(plan) +
         (s.unplaced > 0 ? ` ${fmtInt(s.unplaced)} workload(s) could not be placed; see the consolidation plan.` : ''),
     },
   ];
@@ -214,7 +215,8 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
       type: 'paragraph',
       text:
         `${fmtInt(s.hosts)} hosts: ${fmtInt(s.hosts - s.reserveHosts)} active and ${fmtInt(s.reserveHosts)} held in reserve for HA (N+${String(plan.policy.haSpareHosts ?? '?')} per cluster). ` +
-        `Lower bound ${fmtInt(s.lowerBound)} hosts (${plan.solver.lowerBoundMethod}); gap ${fmtPct(s.gap)}${plan.solver.provenOptimal ? ', proven optimal' : ''}. ` +
+        `Lower bound ${fmtInt(s.lowerBound)} hosts (${plan.solver.lowerBoundMethod}); gap ${fmtPct(s.gap)}${plan.solver.provenOptimal ? ', proven optimal' : ''}.` +
+        `${costBoundSentence(plan)} ` +
         `Limiting resource: ${dimLabel(s.limitingDimension)}.`,
     },
     { type: 'table', table: t.byModel },
@@ -273,4 +275,17 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
   tables.push(t.byModel, t.blockers, t.excluded, t.problems);
   const charts = sections.flatMap((sec) => sec.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
   return { meta, headline, sections, tables, charts };
+}
+
+/**
+ * With a cost objective the planner may buy more, cheaper hosts than the host-count bound (which assumes the largest
+ * model everywhere), so the count gap alone would overstate how far the plan is from the best; state the cost gap too.
+ */
+export function costBoundSentence(plan: Plan): string {
+  const { objective, costLowerBound, costGap } = plan.solver;
+  if (objective !== 'cost' || costLowerBound === undefined) return '';
+  return (
+    ` The plan minimises cost: the active hosts' hardware and licences are within ${fmtPct(costGap ?? 0)} of the ` +
+    `cost lower bound (${fmtMoney(costLowerBound, plan.summary.currency)}); the host-count bound assumes the largest model throughout.`
+  );
 }

@@ -46,6 +46,10 @@ export function summaryTable(plan: Plan, scorecard: Scorecard): Table {
   add('Hardware and licence cost', null, money(s.hardwareCost + s.licenceCost));
   add('Lower bound on hosts', null, int(s.lowerBound));
   add('Gap to the lower bound', null, pct(s.gap));
+  if (plan.solver.objective === 'cost' && plan.solver.costLowerBound !== undefined) {
+    add('Cost lower bound (active hosts)', null, money(plan.solver.costLowerBound));
+    add('Gap to the cost lower bound', null, pct(plan.solver.costGap ?? 0));
+  }
   const rec = scorecard.platforms.find((p) => p.platform === scorecard.recommendation.platform);
   add('Recommended platform', null, scorecard.recommendation.name);
   if (rec) add('Weighted readiness score (0-100)', null, num(rec.weightedTotal));

@@ -1,0 +1,20 @@
+import { costBoundSentence } from '../../src/report/model/build';
+import { Plan } from '../../src/plan/types';
+
+/** Only the fields costBoundSentence reads; the rest of a plan does not matter here. */
+function planWith(solver: Partial<Plan['solver']>): Plan {
+  return { solver: { algorithm: 'x', seconds: 0, lowerBound: 13, lowerBoundMethod: 'continuous', gap: 0.3, provenOptimal: false, iterations: 1, ...solver }, summary: { currency: 'EUR' } } as unknown as Plan;
+}
+
+describe('cost gap sentence', () => {
+  it('states the cost gap and bound when the plan minimises cost', () => {
+    const text = costBoundSentence(planWith({ objective: 'cost', costLowerBound: 533418, costGap: 0.0624 }));
+    expect(text).toBe(
+      " The plan minimises cost: the active hosts' hardware and licences are within 6.2% of the cost lower bound (EUR 533,418); the host-count bound assumes the largest model throughout.",
+    );
+  });
+  it('says nothing when the objective is the host count or no cost bound exists', () => {
+    expect(costBoundSentence(planWith({ objective: 'hosts', costLowerBound: 1000, costGap: 0 }))).toBe('');
+    expect(costBoundSentence(planWith({ objective: 'cost' }))).toBe('');
+  });
+});
