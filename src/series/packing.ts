@@ -16,7 +16,8 @@
  *   demands its flat sized value in EVERY slot. Storage (and the `workloads` count dimension) are not time-varying.
  * - Feasibility of a host: for every dimension d and every slot s, Σ over its workloads of slot demand(d, s) ≤ the
  *   model's plannable capacity in d (raw × target utilisation). `PlannedHost.slotPeak[d]` = max over s of that sum;
- *   `PlannedHost.load` keeps the peak-sum (Σ of flat demands) so the report can show both.
+ *   `PlannedHost.load` reports that slot peak too for the time-varying dimensions (flat sums for the others), so
+ *   utilisation reads as what must fit; the peak-sum plan beside it is in `plan.diversity`.
  * - Lower bound: each (d, s) pair is one dimension of the pack instance, so the continuous bound becomes
  *   ceil(max over d, s of Σ_i demand_i(d, s) / capacity_d): the peak of the sum, not the sum of the peaks.
  *

@@ -71,13 +71,17 @@ export function checkSlots(ctx: Ctx, figures: Map<string, { load: Vector; capaci
     }
     // From here on the host's effective load is its slot peak (used by the N+K check).
     for (const k of SLOT_DIMS) if (peak[k] !== undefined) fig.load[k] = peak[k];
+    // Both the reported slot peak and the reported load (which, in a time-series plan, is the slot peak for the
+    // time-varying dimensions, so utilisation reads as what must fit) must agree with the shapes.
     for (const k of DIMS) {
-      const reported = h.slotPeak?.[k];
       const mine = peak[k];
-      if (reported === undefined || mine === undefined) continue;
-      ctx.checks++;
-      if (Math.abs(reported - mine) > 1e-6 * Math.max(1, reported, mine))
-        ctx.violations.push({ code: 'load-mismatch', host: h.id, dimension: k, load: mine, message: `host ${h.id}: the plan reports a ${k} slot peak of ${fmt(reported)}, the inventory's shapes give ${fmt(mine)}` });
+      if (mine === undefined) continue;
+      for (const [field, reported] of [['slot peak', h.slotPeak?.[k]], ['load', h.load[k]]] as const) {
+        if (reported === undefined) continue;
+        ctx.checks++;
+        if (Math.abs(reported - mine) > 1e-6 * Math.max(1, reported, mine))
+          ctx.violations.push({ code: 'load-mismatch', host: h.id, dimension: k, load: mine, message: `host ${h.id}: the plan reports a ${k} ${field} of ${fmt(reported)}, the inventory's shapes give a slot peak of ${fmt(mine)}` });
+      }
     }
   }
 }
