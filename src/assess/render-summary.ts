@@ -37,10 +37,12 @@ export function renderAssessSummary(r: AssessResult): string {
     lines.push('');
     lines.push('Scenarios:');
     const w = Math.max(...r.scenarios.map((s) => s.name.length), 8);
-    lines.push(`  ${'name'.padEnd(w)}  hosts  bound  unplaced  power kW  ${'total cost'.padStart(14)}`);
+    const gapOf = (s: (typeof r.scenarios)[number]) => `${(((s.costGap ?? s.gap) * 100)).toFixed(1)} %`;
+    lines.push(`  ${'name'.padEnd(w)}  hosts  bound  gap*     unplaced  power kW  ${'total cost'.padStart(14)}`);
     for (const s of r.scenarios)
-      lines.push(`  ${s.name.padEnd(w)}  ${String(s.hosts).padStart(5)}  ${String(s.lowerBound).padStart(5)}  ` +
+      lines.push(`  ${s.name.padEnd(w)}  ${String(s.hosts).padStart(5)}  ${String(s.lowerBound).padStart(5)}  ${gapOf(s).padEnd(7)}  ` +
         `${String(s.unplaced).padStart(8)}  ${s.powerKwAfter.toFixed(1).padStart(8)}  ${money(s.totalCost, h.currency).padStart(14)}`);
+    lines.push('  * gap to the cost lower bound when the scenario minimises cost, else to the host-count bound');
   }
   lines.push('');
   lines.push(`Readiness: recommended platform ${r.recommendation.name} (weighted score ${r.recommendation.weightedTotal.toFixed(1)} of 100)`);

@@ -34,6 +34,7 @@ export function headlineOf(plan: Plan): HeadlineFigures {
 
 export function scenarioSummaryOf(run: ScenarioRun): ScenarioSummary {
   const s = run.plan.summary;
+  const solver = run.plan.solver;
   return {
     name: run.name,
     source: run.source,
@@ -43,6 +44,7 @@ export function scenarioSummaryOf(run: ScenarioRun): ScenarioSummary {
     reserveHosts: s.reserveHosts,
     lowerBound: s.lowerBound,
     gap: s.gap,
+    ...(solver.objective === 'cost' && solver.costLowerBound !== undefined ? { costGap: solver.costGap ?? 0 } : {}),
     unplaced: s.unplaced,
     consolidationRatio: s.consolidationRatio,
     powerKwAfter: s.powerKwAfter,

@@ -83,6 +83,8 @@ export interface ScenarioSummary {
   reserveHosts: number;
   lowerBound: number;
   gap: number;
+  /** Cost objective only: the plan's gap to the cost lower bound of its active hosts. */
+  costGap?: number;
   unplaced: number;
   consolidationRatio: number;
   powerKwAfter: number;

@@ -61,7 +61,8 @@ async function main(argv: string[]): Promise<void> {
   process.stdout.write(`  peak RSS ${(Math.max(peakRss, maxRssKb * 1024) / 2 ** 20).toFixed(0)} MiB\n`);
   process.stdout.write(`\nplan progress:\n${steps.join('\n')}\n\nscenarios:\n`);
   for (const s of result.scenarios)
-    process.stdout.write(`  ${s.name.padEnd(16)} hosts ${String(s.hosts).padStart(5)}  lower bound ${String(s.lowerBound).padStart(5)}  gap ${(s.gap * 100).toFixed(1)} %\n`);
+    process.stdout.write(`  ${s.name.padEnd(16)} hosts ${String(s.hosts).padStart(5)}  lower bound ${String(s.lowerBound).padStart(5)}  gap ${(s.gap * 100).toFixed(1)} %` +
+      `${s.costGap !== undefined ? `  cost gap ${(s.costGap * 100).toFixed(1)} %` : ''}\n`);
   if (argv.includes('--keep')) process.stdout.write(`\nkept ${work}\n`);
   else fs.rmSync(work, { recursive: true, force: true });
 }
