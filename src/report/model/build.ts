@@ -175,7 +175,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     {
       type: 'paragraph',
       text:
-        `${fmtInt(s.placed)} workloads now on ${fmtInt(s.hostsBefore)} hosts fit on ${fmtInt(s.hosts)} hosts ` +
+        `${fmtInt(s.placed)} workloads ${s.hostsBefore > 0 ? `now on ${fmtInt(s.hostsBefore)} hosts ` : ''}fit on ${fmtInt(s.hosts)} hosts ` +
         `(${Object.entries(s.hostsByModel).sort(([a], [c]) => (a < c ? -1 : 1)).map(([m, n]) => `${n} × ${m}`).join(', ')}), ` +
         `including ${fmtInt(s.reserveHosts)} HA reserve host(s). ${dimLabel(s.limitingDimension)} decides the host count. ` +
         `No plan can use fewer than ${fmtInt(s.lowerBound)} hosts under the same policy (gap ${fmtPct(s.gap)}).` +
