@@ -52,7 +52,7 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
 
   // collect
   const collected = await timed('collect', `reading ${inputs.files.length} file(s)`,
-    () => stages.collect(inputs.files.map((f) => ({ path: f, displayName: displayName(f, inputs.demo) })), { includePoweredOff: main.collect.includePoweredOff }),
+    () => stages.collect(inputs.files.map((f) => ({ path: f, displayName: displayName(f, inputs.demo) })), { includePoweredOff: main.collect.includePoweredOff, ...(main.collect.series ? { series: main.collect.series } : {}) }),
     (r) => `${r.inventory.workloads.length} workloads, ${r.inventory.hosts.length} existing hosts, ${r.inventory.excluded.length} excluded`);
   const inventory: Inventory = collected.inventory;
   // the folder is made only once the inputs have been read, so a run stopped by bad input leaves nothing behind

@@ -11,7 +11,7 @@ export const defaultStages: AssessStages = {
   loadConfig,
   defaultConfig,
   scenarioConfig,
-  collect: (files, opts) => collectFiles(files, { includePoweredOff: opts.includePoweredOff }),
+  collect: (files, opts) => collectFiles(files, { includePoweredOff: opts.includePoweredOff, ...(opts.series ? { series: opts.series } : {}) }),
   plan: (inventory, config) => planConsolidation(inventory, config),
   planMany: planInWorkers,
   score: async (inventory, config, asOf) => scoreReadiness({ inventory, config, asOf }),

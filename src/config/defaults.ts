@@ -64,7 +64,7 @@ export interface AssessmentConfig {
   report: NonNullable<AssessmentConfigInput['report']> & { currency: string };
   readiness: NonNullable<AssessmentConfigInput['readiness']>;
   scenarios: NonNullable<AssessmentConfigInput['scenarios']>;
-  collect: { includePoweredOff: boolean };
+  collect: { includePoweredOff: boolean; series?: NonNullable<NonNullable<AssessmentConfigInput['collect']>['series']> };
   /** Paths whose value came from a default, e.g. `policy.headroom`, `hostModels`. */
   defaultsApplied: string[];
 }
@@ -157,7 +157,10 @@ export function resolveConfig(input: AssessmentConfigInput, file?: string): Asse
     report: { ...(input.report ?? {}), currency: input.report?.currency ?? 'EUR' },
     readiness: input.readiness ?? {},
     scenarios: input.scenarios ?? [],
-    collect: { includePoweredOff: input.collect?.includePoweredOff ?? false },
+    collect: {
+      includePoweredOff: input.collect?.includePoweredOff ?? false,
+      ...(input.collect?.series ? { series: input.collect.series } : {}),
+    },
     defaultsApplied: defaulted,
   };
   if (!input.report?.currency) defaulted.push('report.currency');

@@ -141,8 +141,22 @@ export const ScenarioSchema = z.strictObject({
   hostModels: z.array(HostModelSchema).optional(),
 });
 
+/** Time-series options for `dcplan assess` (the same as `dcplan collect --window ... --percentile ...`). */
+export const CollectSeriesSchema = z.strictObject({
+  window: z.enum(['day', 'week', 'month', 'all']).optional(),
+  weekdaysOnly: z.boolean().optional(),
+  percentile: z.number().int().min(1).max(100).optional(),
+  granularity: z.enum(['auto', 'hourly', 'weekly']).optional(),
+  resampleSeconds: z.number().int().positive().optional(),
+  intervalSeconds: z.number().int().positive().optional(),
+  capacityMhz: z.number().positive().optional(),
+  tzBiasMinutes: z.number().int().optional(),
+  encoding: z.string().optional(),
+});
+
 export const CollectSchema = z.strictObject({
   includePoweredOff: z.boolean().optional(),
+  series: CollectSeriesSchema.optional(),
 });
 
 export const AssessmentConfigSchema = z.strictObject({
