@@ -17,8 +17,8 @@ import {
 import { RowParser, vClusterParser, vHostParser } from './infra-tabs';
 import { TabData, VmKeys, Where, emptyTabData } from './records';
 
-/** Slots of TabSink.intern's last-value memo: 0-10 for fixed vInfo columns, then one for all labels. */
-const LABEL_SLOT = 11;
+/** Slots of TabSink.intern's last-value memo: 0-10 for fixed vInfo columns, then one per label column. */
+const FIXED_SLOTS = 11;
 
 type VmKeyName = 'vm' | 'vmId' | 'vmUuid' | 'vcUuid' | 'vcServer';
 
@@ -183,7 +183,7 @@ export class TabSink {
   }
 
   private readonly interned = new Map<string, string>();
-  private readonly lastInterned: (string | undefined)[] = new Array<string | undefined>(LABEL_SLOT + 1).fill(undefined);
+  private readonly lastInterned: (string | undefined)[] = new Array<string | undefined>(FIXED_SLOTS).fill(undefined);
 
   private skipRow(ctx: RowCtx, tab: TabName, reason: string): void {
     const where = { file: ctx.file, sheet: ctx.sheet, row: ctx.row };
@@ -258,6 +258,10 @@ export class TabSink {
     const labelCols = r.unmatched.filter((u) => u.header.trim() !== '' && !isStandardVInfoColumn(u.header));
     // The annotation (vCenter notes) is kept as the label "Annotation", whatever the export calls the column.
     if (c.annotation !== undefined) labelCols.unshift({ header: 'Annotation', index: c.annotation });
+    const labelKeys = labelCols.map((l) => l.header.trim());
+    // Each label column remembers its own last value (a shared slot missed whenever two columns alternate).
+    for (let i = 0; i < labelCols.length; i++) this.lastInterned.push(undefined);
+    const labelSlot = this.lastInterned.length - labelCols.length;
     const d = this.data;
     return (ctx) => {
       const keys = this.keys(ctx, c);
@@ -266,11 +270,16 @@ export class TabSink {
         return;
       }
       const labels: Record<string, string> = {};
-      for (const l of labelCols) {
-        const v = (ctx.fields[l.index] ?? '').trim();
-        if (v !== '') labels[l.header.trim()] = this.intern(v, LABEL_SLOT);
+      for (let i = 0; i < labelCols.length; i++) {
+        const v = (ctx.fields[labelCols[i].index] ?? '').trim();
+        if (v !== '') labels[labelKeys[i]] = this.intern(v, labelSlot + i);
       }
       const rules = str(ctx, c, 'drsRules');
+      const osConfig = str(ctx, c, 'osConfig');
+      const osTools = str(ctx, c, 'osTools');
+      const osConfigKept = this.intern(osConfig, 9);
+      // Both OS columns usually say the same: reuse the kept string rather than look the second one up.
+      const osToolsKept = osTools !== undefined && osTools === osConfig ? osConfigKept : this.intern(osTools, 10);
       // One literal with every field (no spread): V8 keeps such objects in fast mode; a spread followed by
       // 30 more properties turns each of 200,000 records into a slow dictionary object.
       d.vInfo.push({
@@ -302,8 +311,8 @@ export class TabSink {
         datacenter: this.intern(str(ctx, c, 'datacenter'), 6),
         cluster: this.intern(str(ctx, c, 'cluster'), 7),
         host: this.intern(str(ctx, c, 'host'), 8),
-        osConfig: this.intern(str(ctx, c, 'osConfig'), 9),
-        osTools: this.intern(str(ctx, c, 'osTools'), 10),
+        osConfig: osConfigKept,
+        osTools: osToolsKept,
         labels,
       });
     };
