@@ -1,4 +1,9 @@
 import { Dimension } from '../../plan/types';
+import { Column } from './types';
+
+/** A table column definition; `wrap` only when the column's text may run over several lines. */
+export const col = (key: string, header: string, kind: Column['kind'], width = 1, wrap = false): Column =>
+  wrap ? { key, header, kind, width, wrap } : { key, header, kind, width };
 
 export const DIMENSION_LABEL: Record<Dimension, string> = {
   cpuMhz: 'CPU',
