@@ -169,8 +169,15 @@ export function buildInventory(
   const updated = applyUtilizationUpdates(merged.workloads, updates);
   problems.push(...updated.problems);
 
-  // One copy per workload: derived flags set and keys put in schema order at once.
-  const flagged = updated.workloads.map((w) => workloadInOrder(w, { flags: deriveFlags(w) }) as Workload);
+  // Derived flags set and keys put in schema order at once. A workload whose keys already are in schema order (the
+  // RVTools collector builds them so) only has its flags replaced, in place: the pipeline owns the collector's output
+  // objects, and a 200,000-VM export then makes no second copy of every workload. Any other one is copied into order.
+  const flagged = updated.workloads.map((w) => {
+    const flags = deriveFlags(w);
+    if (!workloadOrdered(w)) return workloadInOrder(w, { flags }) as Workload;
+    w.flags = flags;
+    return w;
+  });
   const { kept, excluded, keptIndex, excludedIndex } = applyExclusions(flagged, options.includePoweredOff);
   // Per-source counts by origin index: a folder or workbook source has provenance files of its own (tabs, sheets).
   const count = (indices: number[], i: number) => indices.reduce((n, x) => n + (x === i ? 1 : 0), 0);
@@ -275,7 +282,30 @@ function orderedCopy(shape: object): OrderedCopy {
   return build(known);
 }
 
+/**
+ * True when copying the object with `orderedCopy` would give the same keys in the same order with the same values:
+ * every key is known to the schema and comes after the previous one, none holds undefined, and `flags` is there
+ * (so that replacing it keeps its place).
+ */
+function inOrderCheck(shape: object): (o: object) => boolean {
+  const rank = new Map(Object.keys(shape).map((k, i) => [k, i]));
+  const flagsRank = rank.get('flags') ?? -1;
+  return (o) => {
+    const rec = o as Record<string, unknown>;
+    let last = -1;
+    let flags = false;
+    for (const k in rec) {
+      const r = rank.get(k);
+      if (r === undefined || r <= last || rec[k] === undefined || !Object.prototype.hasOwnProperty.call(rec, k)) return false;
+      if (r === flagsRank) flags = true;
+      last = r;
+    }
+    return flags;
+  };
+}
+
 const workloadInOrder = orderedCopy(WorkloadSchema.shape);
+const workloadOrdered = inOrderCheck(WorkloadSchema.shape);
 const hostInOrder = orderedCopy(HostSchema.shape);
 const clusterInOrder = orderedCopy(ClusterSchema.shape);
 

@@ -92,14 +92,15 @@ export function buildOutput(
         warning('rvtools-incomplete-vinfo', `VM ${vm.name} has an incomplete vInfo row; taken ${done.filled.join('; ')}.`, at),
       );
     }
-    const w = toWorkload(p, workloadId(vm, sourceKey, ids, problems, vInfoWhere), a.vcpus, a.memoryMib, vInfoWhere);
+    const id = workloadId(vm, sourceKey, ids, problems, vInfoWhere);
+    // The host is matched first: its clock is a top-level field, which toWorkload adds in schema order.
+    const m = vm.host !== undefined ? matcher.match(vm.host, vcenterOf(vm)) : undefined;
+    const w = toWorkload(p, id, a.vcpus, a.memoryMib, vInfoWhere, m && m.host.cpuMhz > 0 ? m.host.cpuMhz : undefined);
     let host: Host | undefined;
     if (vm.host !== undefined) {
-      const m = matcher.match(vm.host, vcenterOf(vm));
       if (m) {
         host = m.host;
         w.location.hostId = m.host.id;
-        if (m.host.cpuMhz > 0) w.cpuMhz = m.host.cpuMhz;
         hostUsed.add(m.host.id);
         if (w.location.cluster !== undefined && m.host.cluster === undefined) {
           if (!hostClusters.has(m.host.id)) hostClusters.set(m.host.id, new Set());

@@ -68,8 +68,12 @@ export function completeFromTabs(p: VmParts): { vm: VInfoRow; filled: string[] }
   return { vm, filled };
 }
 
-/** Assembles the canonical workload (without host join and CPU utilisation, which need the hosts: see build.ts). */
-export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: number, where: Where): Workload {
+/**
+ * Assembles the canonical workload (without CPU utilisation and the host join of `location`, which need the hosts:
+ * see build.ts; `cpuMhz` is the joined host's clock, passed in). The top-level keys are added in schema order, so the
+ * pipeline can hand the object on as it is instead of copying it into order (200,000 copies in a big export).
+ */
+export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: number, where: Where, cpuMhz?: number): Workload {
   const vm = p.vm; // already completed by completeFromTabs
   const osName = vm.osTools ?? vm.osConfig;
   const disks = p.disks.map((d) => toDisk(d, p.partitions));
@@ -79,49 +83,42 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
   const power = powerState(vm.power);
   if (power === 'off') flags.push('powered-off');
 
-  const w: Workload = {
-    id,
-    name: vm.name,
-    kind: 'vm',
-    powerState: power,
-    vcpus,
-    memoryMib,
-    disks,
-    utilization: {},
-    os: { family: familyOf(osName) },
-    location: {},
-    tags: [],
-    labels: vm.labels, // the row is dropped once its workload is built (build.ts): hand over, do not copy
-    drsRules: vm.drsRules,
-    config: {},
-    flags,
-    provenance: [{ file: where.file, sheet: where.sheet ?? 'vInfo', row: vm.row }],
-  };
+  const w = { id, name: vm.name, kind: 'vm', powerState: power, vcpus } as Workload;
   if (p.cpu?.sockets !== undefined) w.cpuSockets = Math.round(p.cpu.sockets);
   if (p.cpu?.coresPerSocket !== undefined) w.coresPerSocket = Math.round(p.cpu.coresPerSocket);
+  if (cpuMhz !== undefined) w.cpuMhz = cpuMhz;
+  w.memoryMib = memoryMib;
   const diskMib = p.disks.reduce((s, d) => s + (d.capacityMib ?? 0), 0);
   const provisioned = vm.provisionedMib ?? vm.totalDiskMib ?? (p.disks.length > 0 ? diskMib : undefined);
   if (provisioned !== undefined) w.provisionedGib = round(provisioned / GIB);
   const partUsed = p.partitions.reduce((s, x) => s + (x.consumedMib ?? 0), 0);
   const used = vm.inUseMib ?? (p.partitions.length > 0 ? partUsed : undefined);
   if (used !== undefined) w.usedGib = round(used / GIB);
+  w.disks = disks;
   if (vm.nics !== undefined) w.nics = Math.round(vm.nics);
+  w.utilization = {};
+
+  w.os = { family: familyOf(osName) };
   if (osName !== undefined) w.os.name = osName;
   const arch = archOf(osName);
   if (arch !== undefined) w.os.arch = arch;
 
+  w.location = {};
   const vcenter = vcenterOf(vm);
   if (vcenter !== undefined) w.location.vcenter = vcenter;
   if (vm.datacenter !== undefined) w.location.datacenter = vm.datacenter;
   if (vm.cluster !== undefined) w.location.cluster = vm.cluster;
   if (vm.host !== undefined) w.location.host = vm.host;
 
-  const env = labelValue(vm.labels, 'environment');
-  if (env !== undefined) w.environment = env;
   const app = labelValue(vm.labels, 'application');
   if (app !== undefined) w.application = app;
+  const env = labelValue(vm.labels, 'environment');
+  if (env !== undefined) w.environment = env;
+  w.tags = [];
+  w.labels = vm.labels; // the row is dropped once its workload is built (build.ts): hand over, do not copy
+  w.drsRules = vm.drsRules;
 
-  const c = w.config;
+  const c: Workload['config'] = {};
   const fw = (vm.firmware ?? '').toLowerCase();
   if (fw === 'bios' || fw === 'efi') c.firmware = fw;
   if (vm.secureBoot !== undefined) c.secureBoot = vm.secureBoot;
@@ -135,6 +132,9 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
   if (p.cpu?.hotAdd !== undefined) c.hotAddCpu = p.cpu.hotAdd;
   if (p.mem?.hotAdd !== undefined) c.hotAddMemory = p.mem.hotAdd;
   if (p.tools?.tools !== undefined) c.toolsStatus = p.tools.tools;
+  w.config = c;
+  w.flags = flags;
+  w.provenance = [{ file: where.file, sheet: where.sheet ?? 'vInfo', row: vm.row }];
 
   const memUtil = memoryUtil(p, memoryMib, where);
   if (memUtil && power === 'on') w.utilization.memory = memUtil;
