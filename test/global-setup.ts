@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { sharedDir } from './helpers/shared';
 
 /** Newest mtime of any file under dir (ms). */
 function newest(dir: string): number {
@@ -16,6 +17,14 @@ function newest(dir: string): number {
 /** CLI tests run bin/run.js on dist/; rebuild it when any source is newer, so tests never run stale code. */
 export default function globalSetup(): void {
   const root = path.resolve(__dirname, '..');
+  // Many tests read the public samples in ../shared; say so once, up front, instead of failing them one by one.
+  const shared = sharedDir();
+  if (!fs.existsSync(path.join(shared, 'datasets'))) {
+    throw new Error(
+      `the tests need the public sample datasets, looked for ${path.join(shared, 'datasets')}: ` +
+        `put the shared/ folder beside the project, or set DCPLAN_SHARED to its location`,
+    );
+  }
   const stamp = path.join(root, 'dist', '.build-stamp');
   const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
   if (newest(path.join(root, 'src')) <= built && fs.existsSync(path.join(root, 'dist', 'commands'))) return;
