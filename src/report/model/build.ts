@@ -262,7 +262,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
       title: 'Scenario comparison',
       blocks: [
         { type: 'paragraph', text: `${scenarios.length} scenarios planned on the same inventory; the first is the plan this report describes.` },
-        { type: 'table', table: t.scenarios, columns: ['scenario', 'hosts', 'byModel', 'lowerBound', 'gap', 'powerKw', 'hardwareCost', 'licenceCost', 'totalCost'] },
+        { type: 'table', table: t.scenarios, columns: ['scenario', 'hosts', 'byModel', 'lowerBound', 'gap', 'costGap', 'powerKw', 'hardwareCost', 'licenceCost', 'totalCost'] },
         { type: 'chart', chart: ch.scenarios },
       ],
     });
