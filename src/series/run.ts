@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { Problem, UserError, error, info, warning } from '../diagnostics';
 import { Workload } from '../inventory/schema';
+import { emptyWorkload } from '../inventory/workload';
 import { CollectOptions, CollectorOutput, FileProbe, FormatId } from '../collect/types';
 import { profileStore, ServerProfile } from './finish';
 import { RowIssues } from './issues';
@@ -71,25 +72,15 @@ export function detectText(probe: FileProbe, test: (text: string) => boolean): '
 }
 
 export function baseWorkload(name: string, format: string, root: string, file: string): Workload {
-  return {
+  return emptyWorkload({
     id: `${format}/${name}`,
     name,
-    kind: 'vm',
     powerState: 'on',
     vcpus: 0,
     memoryMib: 0,
-    disks: [],
-    utilization: {},
-    os: { family: 'unknown' },
-    location: {},
-    tags: [],
-    labels: {},
-    drsRules: [],
-    config: {},
-    flags: [],
     // the source as given first (a folder), then the trace file itself
     provenance: root === file ? [{ file }] : [{ file: root }, { file }],
-  };
+  });
 }
 
 export type Parse = (inp: ParseInput, ctx: RunContext) => Promise<ParseStats>;

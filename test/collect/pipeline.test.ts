@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { emptyWorkload } from '../../src/collect/collectors/tabular';
+import { emptyWorkload } from '../../src/inventory/workload';
 import { buildInventory, collectFiles } from '../../src/collect/pipeline';
 import { probeFile, sheetNamesFromWorkbookXml } from '../../src/collect/read/probe';
 import { CollectorOutput } from '../../src/collect/types';

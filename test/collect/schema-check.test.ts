@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { z } from 'zod';
-import { emptyWorkload } from '../../src/collect/collectors/tabular';
+import { emptyWorkload } from '../../src/inventory/workload';
 import { buildInventory } from '../../src/collect/pipeline';
 import { compileCheck } from '../../src/collect/schema-check';
 import { CollectorOutput } from '../../src/collect/types';

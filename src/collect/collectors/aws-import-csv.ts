@@ -3,7 +3,8 @@ import { osArch, osFamily } from '../../inventory/os';
 import { headerIndex } from '../read/headers';
 import { round } from '../read/numbers';
 import { Collector, FileProbe } from '../types';
-import { collectTabular, emptyWorkload, parseTags, RowReader } from './tabular';
+import { emptyWorkload } from '../../inventory/workload';
+import { collectTabular, parseTags, RowReader } from './tabular';
 
 /**
  * AWS Migration Hub (Application Discovery Service) import template. Figures come as `.Avg` and `.Max` over the

@@ -3,7 +3,8 @@ import { osArch, osFamily } from '../../inventory/os';
 import { headerIndex } from '../read/headers';
 import { round } from '../read/numbers';
 import { Collector, FileProbe } from '../types';
-import { collectTabular, emptyWorkload, RowReader } from './tabular';
+import { emptyWorkload } from '../../inventory/workload';
+import { collectTabular, RowReader } from './tabular';
 
 /**
  * Azure Migrate "import using CSV" template (`*` marks mandatory columns; headers matched case-, space- and

@@ -3,7 +3,8 @@ import { osFamily } from '../../inventory/os';
 import { headerIndex, normHeader, applyColumnMap } from '../read/headers';
 import { round } from '../read/numbers';
 import { CollectOptions, Collector, FileProbe } from '../types';
-import { collectTabular, emptyWorkload, parsePowerState, parseTags, RowReader } from './tabular';
+import { emptyWorkload } from '../../inventory/workload';
+import { collectTabular, parsePowerState, parseTags, RowReader } from './tabular';
 
 /**
  * The generic inventory CSV a consultant fills by hand (documented in docs/generic-csv.md; `dcplan template inventory`

@@ -212,26 +212,6 @@ function skipHint(code: string): string | undefined {
   }
 }
 
-/** A workload with every collection empty, to be filled by a collector. */
-export function emptyWorkload(
-  init: Pick<Workload, 'id' | 'name' | 'vcpus' | 'memoryMib' | 'provenance'> & Partial<Workload>,
-): Workload {
-  return {
-    kind: 'vm',
-    powerState: 'unknown',
-    disks: [],
-    utilization: {},
-    os: { family: 'unknown' },
-    location: {},
-    tags: [],
-    labels: {},
-    drsRules: [],
-    config: {},
-    flags: [],
-    ...init,
-  };
-}
-
 /** Power state words from many tools: poweredOn / on / running → on, poweredOff / off / stopped → off, ... */
 export function parsePowerState(s: string | undefined): Workload['powerState'] | undefined {
   const t = (s ?? '').trim().toLowerCase().replace(/[\s_-]/g, '');
