@@ -4,7 +4,7 @@
  * Returns every problem found, never only the first.
  */
 import * as fs from 'fs';
-import { LineCounter, parseDocument, Document } from 'yaml';
+import { parseYamlWithLines } from '../util/yaml-lines';
 import { z } from 'zod';
 import { error, hasErrors, info, Problem, warning } from '../diagnostics';
 import { AssessmentConfig, resolveConfig } from './defaults';
@@ -25,28 +25,21 @@ export function loadConfig(file: string): LoadedConfig {
 }
 
 export function parseConfigText(text: string, file: string): LoadedConfig {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = [];
-  for (const e of doc.errors) {
-    const line = e.linePos?.[0]?.line;
-    problems.push(
-      error('config-yaml-syntax', `not valid YAML: ${e.message.split('\n')[0]}`, { file, ...(line ? { row: line } : {}) }),
-    );
-  }
+  const parsed = parseYamlWithLines(text);
+  const problems: Problem[] = parsed.errors.map((e) =>
+    error('config-yaml-syntax', `not valid YAML: ${e.message}`, { file, ...(e.line ? { row: e.line } : {}) }),
+  );
   if (problems.length > 0) return { config: null, problems };
-  const raw = doc.toJS() ?? {};
-  const result = validateConfig(raw, file, doc, lineCounter);
-  return result;
+  return validateConfig(parsed.data ?? {}, file, parsed.lineOf);
 }
 
 /** Validates an already-parsed config object (YAML document optional, for line numbers). */
-export function validateConfig(raw: unknown, file?: string, doc?: Document, lines?: LineCounter): LoadedConfig {
+export function validateConfig(raw: unknown, file?: string, lineOf?: (path: (string | number)[]) => number | undefined): LoadedConfig {
   const problems: Problem[] = [];
   const where = (path: (string | number)[]) => {
     const loc: { file?: string; path: (string | number)[]; row?: number } = { path };
     if (file !== undefined) loc.file = file;
-    const row = doc && lines ? lineOf(doc, lines, path) : undefined;
+    const row = lineOf?.(path);
     if (row !== undefined) loc.row = row;
     return loc;
   };
@@ -136,13 +129,4 @@ function crossCheck(
     scen.add(s.name);
   });
   return problems;
-}
-
-/** The 1-based YAML line of the node at `path` (or of its nearest existing parent). */
-function lineOf(doc: Document, lines: LineCounter, path: (string | number)[]): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node && node.range) return lines.linePos(node.range[0]).line;
-  }
-  return undefined;
 }
