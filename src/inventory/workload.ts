@@ -19,3 +19,21 @@ export function emptyWorkload(
     ...init,
   };
 }
+
+/**
+ * Shared, frozen values for the parts of a workload that most workloads of a large export have in common (no disks,
+ * no tags, no DRS rules, one of a handful of flag sets or OS descriptions). A 200,000-VM export then holds a few
+ * dozen of these instead of a million small objects, which the garbage collector would otherwise copy twice each.
+ * Inventory workloads are read-only data after collection; a stage that mutated one of these would throw (frozen).
+ */
+export const NO_ITEMS: never[] = Object.freeze([]) as unknown as never[];
+
+/** One frozen copy per distinct value, looked up by a key the caller computes cheaply (e.g. the OS name). */
+export class Flyweights<T extends object> {
+  private readonly known = new Map<string, T>();
+  get(key: string, make: () => T): T {
+    let v = this.known.get(key);
+    if (v === undefined) this.known.set(key, (v = Object.freeze(make())));
+    return v;
+  }
+}

@@ -16,6 +16,7 @@ import {
 } from './columns';
 import { RowParser, vClusterParser, vHostParser } from './infra-tabs';
 import { TabData, VmKeys, Where, emptyTabData } from './records';
+import { NO_ITEMS } from '../../../inventory/workload';
 
 /** Slots of TabSink.intern's last-value memo: 0-10 for fixed vInfo columns, then one per label column. */
 const FIXED_SLOTS = 11;
@@ -302,7 +303,7 @@ export class TabSink {
         activeMemoryMib: num(ctx, c, n, 'activeMemory', 'MiB'),
         cpuUsagePct: num(ctx, c, n, 'cpuUsagePct', 'a percentage'),
         memUsagePct: num(ctx, c, n, 'memUsagePct', 'a percentage'),
-        drsRules: rules ? splitList(rules) : [],
+        drsRules: rules ? splitList(rules) : NO_ITEMS,
         ftState: this.intern(str(ctx, c, 'ftState'), 3),
         firmware: this.intern(str(ctx, c, 'firmware'), 4),
         secureBoot: bool(ctx, c, 'secureBoot'),

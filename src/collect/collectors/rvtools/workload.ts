@@ -1,6 +1,7 @@
 import { round } from '../../read/numbers';
 import { Disk, Host, MetricUtil, Workload, WorkloadFlag } from '../../../inventory/schema';
 import { osArch, osFamily } from '../../../inventory/os';
+import { Flyweights, NO_ITEMS } from '../../../inventory/workload';
 import { vcenterOf } from './hosts';
 import { VCpuRow, VDiskRow, VInfoRow, VMemoryRow, VPartitionRow, VToolsRow, Where } from './records';
 
@@ -76,7 +77,7 @@ export function completeFromTabs(p: VmParts): { vm: VInfoRow; filled: string[] }
 export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: number, where: Where, cpuMhz?: number): Workload {
   const vm = p.vm; // already completed by completeFromTabs
   const osName = vm.osTools ?? vm.osConfig;
-  const disks = p.disks.map((d) => toDisk(d, p.partitions));
+  const disks = p.disks.length === 0 ? NO_ITEMS : p.disks.map((d) => toDisk(d, p.partitions));
   const flags: WorkloadFlag[] = [];
   if (vm.template) flags.push('template');
   if (vm.srm) flags.push('srm-placeholder');
@@ -103,10 +104,13 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
   if (vm.nics !== undefined) w.nics = Math.round(vm.nics);
   w.utilization = {};
 
-  w.os = { family: familyOf(osName) };
-  if (osName !== undefined) w.os.name = osName;
-  const arch = archOf(osName);
-  if (arch !== undefined) w.os.arch = arch;
+  w.os = OS.get(osName ?? '', () => {
+    const os: Workload['os'] = { family: familyOf(osName) };
+    if (osName !== undefined) os.name = osName;
+    const arch = archOf(osName);
+    if (arch !== undefined) os.arch = arch;
+    return os;
+  });
 
   w.location = {};
   const vcenter = vcenterOf(vm);
@@ -119,7 +123,7 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
   if (app !== undefined) w.application = app;
   const env = labelValue(vm.labels, 'environment');
   if (env !== undefined) w.environment = env;
-  w.tags = [];
+  w.tags = NO_ITEMS;
   w.labels = vm.labels; // the row is dropped once its workload is built (build.ts): hand over, do not copy
   w.drsRules = vm.drsRules;
 
@@ -128,7 +132,7 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
   if (fw === 'bios' || fw === 'efi') c.firmware = fw;
   if (vm.secureBoot !== undefined) c.secureBoot = vm.secureBoot;
   if (vm.vtpm !== undefined) c.vtpm = vm.vtpm;
-  if (vm.hwVersion !== undefined) c.hwVersion = /^\d+$/.test(vm.hwVersion) ? `vmx-${vm.hwVersion}` : vm.hwVersion;
+  if (vm.hwVersion !== undefined) c.hwVersion = hwVersionOf(vm.hwVersion);
   if (vm.ftState !== undefined) c.ftState = vm.ftState;
   if (p.snapshots !== undefined) c.snapshots = p.snapshots;
   if (p.usb !== undefined) c.usbDevices = p.usb;
@@ -233,6 +237,16 @@ function labelRole(key: string): LabelRole {
   roleMemo.set(key, role);
   return role;
 }
+/** RVTools writes the virtual hardware version as `19` or `vmx-19`; the inventory says `vmx-19` (one string per version). */
+const hwMemo = new Map<string, string>();
+function hwVersionOf(v: string): string {
+  let s = hwMemo.get(v);
+  if (s === undefined) hwMemo.set(v, (s = /^\d+$/.test(v) ? `vmx-${v}` : v));
+  return s;
+}
+
+/** One shared OS description per OS name (a large export has a few dozen). */
+const OS = new Flyweights<Workload['os']>();
 const familyMemo = new Map<string, ReturnType<typeof osFamily>>();
 function familyOf(name: string | undefined): ReturnType<typeof osFamily> {
   if (name === undefined) return osFamily(name);
