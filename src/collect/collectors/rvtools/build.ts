@@ -57,7 +57,7 @@ export function buildOutput(
   const hostClusters = new Map<string, Set<string>>();
   const noHost: string[] = [];
   const clusterClock = uniformClock(hosts);
-  const ids = new Map<string, number>();
+  const ids = new Map<string, Map<string, number>>();
   const workloads: Workload[] = [];
 
   vms.forEach((vm, i) => {
@@ -114,7 +114,7 @@ export function buildOutput(
       } else unjoined.set(vm.host, (unjoined.get(vm.host) ?? 0) + 1);
     } else noHost.push(`${vm.name} (row ${vm.row})`);
     if (w.powerState === 'on') {
-      const u = cpuUtil(p, a.vcpus, host, clusterClock.get(w.location.cluster ?? ''), vInfoWhere.file);
+      const u = cpuUtil(p, a.vcpus, host, clusterClock, w.location.cluster, vInfoWhere.file);
       if (u) w.utilization.cpu = u;
     }
     workloads.push(w);
@@ -178,23 +178,29 @@ function nameVcenters(data: TabData): void {
   }
 }
 
-/** `<vCenter or file>/<VM UUID, else VM ID, else name>`, made unique with `#<row>` when a key repeats (clones). */
-function workloadId(vm: VInfoRow, sourceKey: string, ids: Map<string, number>, problems: Problem[], where: Where): string {
-  const base = `${vcenterOf(vm) ?? sourceKey}/`;
+/**
+ * `<vCenter or file>/<VM UUID, else VM ID, else name>`, made unique with `#<row>` when a key repeats (clones).
+ * `ids` holds, per prefix, the keys already given out (the key alone: hashing the whole id string of every one of
+ * 200,000 VMs cost more than the rest of building its workload).
+ */
+function workloadId(vm: VInfoRow, sourceKey: string, ids: Map<string, Map<string, number>>, problems: Problem[], where: Where): string {
+  const prefix = vcenterOf(vm) ?? sourceKey;
+  let taken = ids.get(prefix);
+  if (taken === undefined) ids.set(prefix, (taken = new Map()));
   let clash: number | undefined;
-  let id: string | undefined;
+  let key: string | undefined;
   for (const k of [vm.vmUuid, vm.vmId, vm.name]) {
     if (k === undefined) continue;
-    const candidate = base + k;
-    const seen = ids.get(candidate);
+    const seen = taken.get(k);
     if (seen === undefined) {
-      id = candidate;
+      key = k;
       break;
     }
     clash ??= seen;
   }
-  id ??= `${base}${vm.name}#${vm.row}`;
-  ids.set(id, vm.row);
+  key ??= `${vm.name}#${vm.row}`;
+  taken.set(key, vm.row);
+  const id = `${prefix}/${key}`;
   if (clash !== undefined) {
     problems.push(
       warning('rvtools-duplicate-vm', `VM ${vm.name} repeats the ${vm.vmUuid ? 'VM UUID' : 'name'} of row ${clash} in the same vCenter; both are kept, this one as ${id}.`, {

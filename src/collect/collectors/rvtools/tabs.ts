@@ -18,8 +18,10 @@ import { RowParser, vClusterParser, vHostParser } from './infra-tabs';
 import { TabData, VmKeys, Where, emptyTabData } from './records';
 import { NO_ITEMS } from '../../../inventory/workload';
 
-/** Slots of TabSink.intern's last-value memo: 0-10 for fixed vInfo columns, then one per label column. */
+/** Slots of TabSink.intern's recent-value memo: 0-10 for fixed vInfo columns, then one per label column. */
 const FIXED_SLOTS = 11;
+/** Recent distinct values remembered per slot. */
+const RECENT = 4;
 
 type VmKeyName = 'vm' | 'vmId' | 'vmUuid' | 'vcUuid' | 'vcServer';
 
@@ -171,20 +173,34 @@ export class TabSink {
    */
   private intern<S extends string | undefined>(v: S, slot: number): S {
     if (v === undefined) return v;
-    // Columns such as the vCenter or the firmware mostly repeat the previous row: a string compare, no hashing.
-    const last = this.lastInterned[slot];
-    if (v === last) return last as S;
+    // Most columns hold a handful of values (power state, OS, owner, environment) or repeat the previous row: a few
+    // string compares against the values this column gave last, before hashing the string for the map.
+    const recent = this.recent[slot];
+    for (let i = 0; i < RECENT; i++) if (v === recent[i]) return recent[i] as S;
     let known = this.interned.get(v);
     if (known === undefined) {
       known = v;
       if (this.interned.size < 50000) this.interned.set(v, v);
     }
-    this.lastInterned[slot] = known;
+    recent[this.recentNext[slot]] = known;
+    this.recentNext[slot] = (this.recentNext[slot] + 1) % RECENT;
     return known as S;
   }
 
   private readonly interned = new Map<string, string>();
-  private readonly lastInterned: (string | undefined)[] = new Array<string | undefined>(FIXED_SLOTS).fill(undefined);
+  /** Per column slot: the last RECENT distinct values kept (round robin), and where the next one goes. */
+  private readonly recent: (string | undefined)[][] = [];
+  private readonly recentNext: number[] = [];
+  private readonly fixedSlots = this.addSlots(FIXED_SLOTS);
+
+  private addSlots(n: number): number {
+    const first = this.recent.length;
+    for (let i = 0; i < n; i++) {
+      this.recent.push(new Array<string | undefined>(RECENT).fill(undefined));
+      this.recentNext.push(0);
+    }
+    return first;
+  }
 
   private skipRow(ctx: RowCtx, tab: TabName, reason: string): void {
     const where = { file: ctx.file, sheet: ctx.sheet, row: ctx.row };
@@ -260,9 +276,8 @@ export class TabSink {
     // The annotation (vCenter notes) is kept as the label "Annotation", whatever the export calls the column.
     if (c.annotation !== undefined) labelCols.unshift({ header: 'Annotation', index: c.annotation });
     const labelKeys = labelCols.map((l) => l.header.trim());
-    // Each label column remembers its own last value (a shared slot missed whenever two columns alternate).
-    for (let i = 0; i < labelCols.length; i++) this.lastInterned.push(undefined);
-    const labelSlot = this.lastInterned.length - labelCols.length;
+    // Each label column remembers its own recent values (a shared slot would miss whenever two columns alternate).
+    const labelSlot = this.addSlots(labelCols.length);
     const d = this.data;
     return (ctx) => {
       const keys = this.keys(ctx, c);

@@ -190,9 +190,17 @@ function memoryUtil(p: VmParts, memoryMib: number, where: Where): MetricUtil | u
 /**
  * CPU in use at export time: vInfo `CPU Usage %` when the export has it, else vCPU `Overall` (MHz) as % of
  * vCPUs × the clock of the joined host, else of the vCPU tab's `Max` (vCPUs × clock as vCenter reports it), else of
- * the cluster's common clock. Without any clock the MHz figure is kept as it is (unit MHz).
+ * the common clock of the hosts in the VM's cluster (`clusterClock`, looked up only then). Without any clock the MHz
+ * figure is kept as it is (unit MHz).
  */
-export function cpuUtil(p: VmParts, vcpus: number, host: Host | undefined, clusterMhz: number | undefined, file: string): MetricUtil | undefined {
+export function cpuUtil(
+  p: VmParts,
+  vcpus: number,
+  host: Host | undefined,
+  clusterClock: ReadonlyMap<string, number>,
+  cluster: string | undefined,
+  file: string,
+): MetricUtil | undefined {
   const snap = (unit: MetricUtil['unit'], v: number): MetricUtil => ({
     unit,
     basis: 'snapshot',
@@ -209,8 +217,8 @@ export function cpuUtil(p: VmParts, vcpus: number, host: Host | undefined, clust
       ? vcpus * host.cpuMhz
       : p.cpu?.maxMhz && p.cpu.maxMhz > 0
         ? p.cpu.maxMhz
-        : clusterMhz
-          ? vcpus * clusterMhz
+        : clusterClock.get(cluster ?? '')
+          ? vcpus * clusterClock.get(cluster ?? '')!
           : undefined;
   if (capacity === undefined || capacity <= 0) return snap('MHz', mhz);
   return snap('pct', round(Math.min((mhz / capacity) * 100, 100), 2));
