@@ -1,0 +1,73 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as iconv from 'iconv-lite';
+import { Worker } from 'worker_threads';
+import type { CsvStream } from './csv';
+import { dialectOf } from './csv';
+import type { ThreadJob, ThreadMessage } from './csv-worker';
+
+/**
+ * The calling side of the threaded CSV reader. The dialect is sniffed here from the head of the file (exactly as the
+ * in-thread reader sniffs it from its first chunk); a worker thread then reads, decodes and scans the file
+ * (csv-worker.ts) and posts complete rows as text plus field boundaries, which this thread cuts into fields and
+ * hands to the CsvStream, in order. The worker stays at most a few chunks ahead (acknowledgements through a shared
+ * counter), so memory stays bounded whatever the file size.
+ */
+const HEAD_BYTES = 256 * 1024; // enough for 64 Ki characters in any encoding, plus a `sep=` line
+const IN_FLIGHT = 4;
+
+export async function readOnThread(file: string, encoding: string, chunkBytes: number, delimiter: string | undefined, csv: CsvStream): Promise<void> {
+  const head = readHead(file);
+  const d = dialectOf(iconv.getDecoder(encoding).write(head), delimiter);
+  csv.begin({ encoding, delimiter: d.delimiter, newline: d.newline });
+  const acks = new Int32Array(new SharedArrayBuffer(4));
+  const job: ThreadJob = { path: file, encoding, delimiter: d.delimiter, newline: d.newline, skip: d.skip, chunkBytes, acks, inFlight: IN_FLIGHT };
+  const worker = new Worker(workerScript(), { workerData: job });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const settle = (e?: Error) => {
+        if (settled) return;
+        settled = true;
+        if (e) reject(e);
+        else resolve();
+      };
+      worker.on('message', (m: ThreadMessage) => {
+        if (settled) return;
+        try {
+          if (m.kind === 'error') return settle(Object.assign(new Error(m.message), { code: m.code }));
+          if (m.kind === 'rows') csv.pushRows(m.text, m.bounds, m.pendingChars, m.last);
+          else csv.push(m.text, m.last);
+          Atomics.add(acks, 0, 1);
+          Atomics.notify(acks, 0);
+          if (m.last || csv.stopped) settle();
+        } catch (e) {
+          settle(e as Error); // a bug in a record handler: surfaced as it would be without the thread
+        }
+      });
+      worker.on('error', (e) => settle(e));
+      worker.on('exit', (code) => settle(new Error(`the CSV reading thread for ${file} stopped (exit code ${code}) before the end of the file`)));
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+function readHead(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    return buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The compiled worker next to this file. Under ts-jest this file runs from src/ as TypeScript, which a worker thread
+ * cannot load: the tests use the build in dist/ (the jest global setup rebuilds it whenever src/ is newer).
+ */
+function workerScript(): string {
+  if (__filename.endsWith('.js')) return path.join(__dirname, 'csv-worker.js');
+  return path.resolve(__dirname, '../../../dist/collect/read/csv-worker.js');
+}

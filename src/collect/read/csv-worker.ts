@@ -1,0 +1,83 @@
+import * as fs from 'fs';
+import * as iconv from 'iconv-lite';
+import { parentPort, workerData } from 'worker_threads';
+import { CsvBounds, scanWellFormedCsv } from './fast-csv';
+
+/**
+ * The reading thread of csv-thread.ts: reads the file chunk by chunk, decodes it, drops what the dialect says comes
+ * before the first row (BOM, `sep=` line), and scans each chunk with scanWellFormedCsv. Complete rows go to the
+ * calling thread as their text plus field boundaries (the boundaries' buffer is transferred, not copied); the
+ * incomplete last row is kept for the next chunk, as the in-thread reader does. From the first chunk that is not
+ * well-formed CSV on, text is posted raw and the calling thread parses it with papaparse (messages, recovery).
+ */
+export interface ThreadJob {
+  path: string;
+  encoding: string;
+  delimiter: string;
+  newline: string;
+  /** Characters to drop at the start of the decoded text. */
+  skip: number;
+  chunkBytes: number;
+  /** Chunks the calling thread has finished with (Atomics counter); the worker stays at most `inFlight` ahead. */
+  acks: Int32Array;
+  inFlight: number;
+}
+
+export type ThreadMessage =
+  | { kind: 'rows'; text: string; bounds: Int32Array; pendingChars: number; last: boolean }
+  | { kind: 'raw'; text: string; last: boolean }
+  | { kind: 'error'; message: string; code?: string };
+
+function run(job: ThreadJob, post: (m: ThreadMessage, transfer?: ArrayBuffer[]) => void): void {
+  const decoder = iconv.getDecoder(job.encoding);
+  const bounds = new CsvBounds();
+  const buf = Buffer.alloc(job.chunkBytes);
+  const fd = fs.openSync(job.path, 'r');
+  try {
+    let skip = job.skip;
+    let pending = '';
+    let raw = false;
+    let sent = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      const last = n === 0;
+      let text = last ? (decoder.end() ?? '') : decoder.write(buf.subarray(0, n));
+      if (skip > 0) {
+        const cut = Math.min(skip, text.length);
+        text = text.slice(cut);
+        skip -= cut;
+      }
+      // Stay a few chunks ahead of the calling thread at most.
+      while (sent - Atomics.load(job.acks, 0) >= job.inFlight) Atomics.wait(job.acks, 0, Atomics.load(job.acks, 0), 50);
+      if (raw) {
+        post({ kind: 'raw', text, last });
+      } else {
+        const input = pending + text;
+        const cursor = scanWellFormedCsv(input, job.delimiter, job.newline, !last, bounds);
+        if (cursor < 0) {
+          raw = true;
+          pending = '';
+          post({ kind: 'raw', text: input, last });
+        } else {
+          const b = bounds.data.slice(0, bounds.length);
+          pending = last ? '' : input.slice(cursor);
+          post({ kind: 'rows', text: input.slice(0, cursor), bounds: b, pendingChars: pending.length, last }, [b.buffer]);
+        }
+      }
+      sent++;
+      if (last) return;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  try {
+    run(workerData as ThreadJob, (m, transfer) => port.postMessage(m, transfer));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    port.postMessage({ kind: 'error', message: err.message, code: err.code } satisfies ThreadMessage);
+  }
+}
