@@ -99,7 +99,8 @@ function table(title: string, counts: Record<string, number>, limit = 15): strin
 
 export function renderSummary(s: CollectSummary, out: string): string {
   const lines: string[] = [];
-  lines.push(`Collected ${fmt(s.workloads)} workload(s), ${fmt(s.hosts)} host(s), ${fmt(s.clusters)} cluster(s) → ${out}`);
+  const ds = s.datastores > 0 ? `, ${fmt(s.datastores)} datastore(s)` : '';
+  lines.push(`Collected ${fmt(s.workloads)} workload(s), ${fmt(s.hosts)} host(s), ${fmt(s.clusters)} cluster(s)${ds} → ${out}`);
   lines.push('');
   lines.push('Sources:');
   for (const src of s.bySource)

@@ -297,6 +297,7 @@ describe('inventory.json and dcplan collect', () => {
     const d = tmp();
     const r = runCli(['collect', dir, '--out', path.join(d, 'inv.json')]);
     expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`Collected 3 workload(s), 4 host(s), 3 cluster(s), 5 datastore(s) → ${path.join(d, 'inv.json')}`);
     expect(r.stdout).toContain(`${dir} [rvtools-csv]: 3 rows read, 3 workloads, 4 hosts, 5 datastores, 1 excluded`);
     expect(r.stdout).toContain('Datastores: 5 (VMFS 3, NFS 1, vsan 1): 11,840 GiB capacity, 4,348 GiB in use, 7,292 GiB free');
     const inv = JSON.parse(fs.readFileSync(path.join(d, 'inv.json'), 'utf8'));
