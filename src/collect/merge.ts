@@ -1,5 +1,5 @@
 import { Problem, info, warning } from '../diagnostics';
-import { Cluster, Excluded, Host, MetricUtil, Utilization, Workload } from '../inventory/schema';
+import { Cluster, Datastore, Excluded, Host, MetricUtil, Utilization, Workload } from '../inventory/schema';
 import { UtilizationUpdate } from './types';
 
 /**
@@ -22,16 +22,18 @@ export interface FileResult {
   workloads: Workload[];
   hosts: Host[];
   clusters: Cluster[];
+  datastores?: Datastore[];
 }
 
 export function mergeEstates(files: FileResult[]): {
   workloads: Workload[];
   hosts: Host[];
   clusters: Cluster[];
+  datastores: Datastore[];
   duplicates: Excluded[];
   problems: Problem[];
-  /** Index of the input file of each merged workload / duplicate / host (for per-source counts). */
-  origin: { workloads: number[]; duplicates: number[]; hosts: number[] };
+  /** Index of the input file of each merged workload / duplicate / host / datastore (for per-source counts). */
+  origin: { workloads: number[]; duplicates: number[]; hosts: number[]; datastores: number[] };
 } {
   const workloads: Workload[] = [];
   const hosts: Host[] = [];
@@ -42,7 +44,8 @@ export function mergeEstates(files: FileResult[]): {
   const ids = new Set<string>();
   const hostNames = new Map<string, string>();
   const clusterKeys = new Map<string, string>();
-  const origin = { workloads: [] as number[], duplicates: [] as number[], hosts: [] as number[] };
+  const origin = { workloads: [] as number[], duplicates: [] as number[], hosts: [] as number[], datastores: [] as number[] };
+  const datastores = mergeDatastores(files, problems, origin.datastores);
 
   files.forEach((f, fileIndex) => {
     const namesThisFile = new Map<string, Workload>();
@@ -104,7 +107,38 @@ export function mergeEstates(files: FileResult[]): {
       clusters.push(c);
     }
   });
-  return { workloads, hosts, clusters, duplicates, problems, origin };
+  return { workloads, hosts, clusters, datastores, duplicates, problems, origin };
+}
+
+/**
+ * Datastores of every file are kept, ids made unique (`#2`, ...). One exception, as for hosts: the same datastore
+ * in two files (two exports of one vCenter, say one per cluster, both listing a shared datastore) is kept once, so
+ * capacity is not counted twice. "The same" = same URL when both files give one (a datastore's URL is unique),
+ * else same vCenter, datacenter and name, and only when the vCenter is known (file-named `datastore1`s differ).
+ */
+function mergeDatastores(files: readonly FileResult[], problems: Problem[], origin: number[]): Datastore[] {
+  const out: Datastore[] = [];
+  const ids = new Set<string>();
+  const seen = new Map<string, string>();
+  const keysOf = (d: Datastore) =>
+    d.url !== undefined ? [`url|${d.url}`] : d.vcenter !== undefined ? [`name|${d.vcenter.toLowerCase()}|${d.datacenter ?? ''}|${d.name}`] : [];
+  files.forEach((f, fileIndex) => {
+    for (const d of f.datastores ?? []) {
+      const keys = keysOf(d);
+      const earlier = keys.map((k) => seen.get(k)).find((file) => file !== undefined && file !== f.file);
+      if (earlier !== undefined) {
+        problems.push(info('duplicate-datastore', `Datastore "${d.name}"${d.vcenter ? ` (${d.vcenter})` : ''} is also in ${earlier}; kept once.`, { file: f.file }));
+        continue;
+      }
+      for (const k of keys) if (!seen.has(k)) seen.set(k, f.file);
+      let id = d.id;
+      for (let n = 2; ids.has(id); n++) id = `${d.id}#${n}`;
+      ids.add(id);
+      out.push(id === d.id ? d : { ...d, id });
+      origin.push(fileIndex);
+    }
+  });
+  return out;
 }
 
 function rowOf(w: Workload): string {

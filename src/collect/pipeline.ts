@@ -3,6 +3,8 @@ import { Problem, UserError, error, warning } from '../diagnostics';
 import {
   Cluster,
   ClusterSchema,
+  Datastore,
+  DatastoreSchema,
   ExcludedSchema,
   Host,
   HostSchema,
@@ -162,7 +164,9 @@ export function buildInventory(
 ): Inventory {
   const problems: Problem[] = [...notes];
   for (const { out } of outputs) problems.push(...out.problems.filter((p) => p.severity !== 'error'));
-  const merged = mergeEstates(outputs.map(({ file, out }) => ({ file, workloads: out.workloads, hosts: out.hosts, clusters: out.clusters })));
+  const merged = mergeEstates(
+    outputs.map(({ file, out }) => ({ file, workloads: out.workloads, hosts: out.hosts, clusters: out.clusters, datastores: out.datastores })),
+  );
   problems.push(...merged.problems);
 
   const updates: UtilizationUpdate[] = outputs.flatMap(({ out }) => out.utilizationUpdates ?? []);
@@ -195,6 +199,8 @@ export function buildInventory(
       excluded: out.excluded.length + count(merged.origin.duplicates, i) + count(excludedOrigin, i),
     };
     if (out.sheets) s.sheets = out.sheets;
+    const datastores = count(merged.origin.datastores, i);
+    if (datastores > 0) s.datastores = datastores;
     return s;
   });
 
@@ -205,6 +211,7 @@ export function buildInventory(
     workloads: kept,
     hosts: merged.hosts.map((h) => hostInOrder(h) as Host),
     clusters: merged.clusters.map((c) => clusterInOrder(c) as Cluster),
+    datastores: merged.datastores.map((d) => datastoreInOrder(d) as Datastore),
     excluded: allExcluded,
     coverage: coverageOf(kept),
     problems,
@@ -226,7 +233,7 @@ function assertValid(inventory: Inventory): void {
     throw new Error(`collected inventory does not match the schema: ${first.join('; ')}`);
   };
   for (const { key, schema, check } of ITEM_CHECKS) {
-    const items: readonly unknown[] = inventory[key];
+    const items: readonly unknown[] = inventory[key] ?? [];
     for (let i = 0; i < items.length; i++) {
       const sampled = i < 64 || i % 997 === 0;
       if (check(items[i]) && !sampled) continue;
@@ -243,6 +250,7 @@ const ITEM_CHECKS = (
     ['workloads', WorkloadSchema],
     ['hosts', HostSchema],
     ['clusters', ClusterSchema],
+    ['datastores', DatastoreSchema],
     ['excluded', ExcludedSchema],
     ['problems', ProblemSchema],
   ] as const
@@ -308,6 +316,7 @@ const workloadInOrder = orderedCopy(WorkloadSchema.shape);
 const workloadOrdered = inOrderCheck(WorkloadSchema.shape);
 const hostInOrder = orderedCopy(HostSchema.shape);
 const clusterInOrder = orderedCopy(ClusterSchema.shape);
+const datastoreInOrder = orderedCopy(DatastoreSchema.shape);
 
 /** Display name relative to the working directory when the user gave a relative path. */
 export function displayPath(p: string): string {

@@ -1,15 +1,23 @@
 import { Problem, countBySeverity } from '../diagnostics';
-import { Inventory, Workload } from '../inventory/schema';
+import { Datastore, Inventory, Workload } from '../inventory/schema';
 
 /** What `dcplan collect` reports about an inventory (printed, and returned for --json). */
 export interface CollectSummary {
   workloads: number;
   hosts: number;
   clusters: number;
-  bySource: { file: string; format: string; rowsRead: number; workloads: number; hosts: number; excluded: number }[];
+  datastores: number;
+  bySource: { file: string; format: string; rowsRead: number; workloads: number; hosts: number; datastores: number; excluded: number }[];
   byCluster: Record<string, number>;
   byOsFamily: Record<string, number>;
   totals: { vcpus: number; memoryGib: number; storageGib: number };
+  /**
+   * Existing datastores' capacity, in use and free, GiB. Used falls back to capacity − free (and free to
+   * capacity − used) for a datastore that gives only one of them.
+   */
+  datastoreTotals: { capacityGib: number; usedGib: number; freeGib: number };
+  /** Datastores by type as written (VMFS, NFS, vsan, ...; `(no type)` when the export has none), largest first. */
+  datastoresByType: Record<string, number>;
   excluded: Record<string, number>;
   coverage: Inventory['coverage'];
   problems: { error: number; warning: number; info: number };
@@ -37,12 +45,14 @@ export function summarizeInventory(inv: Inventory): CollectSummary {
     workloads: w.length,
     hosts: inv.hosts.length,
     clusters: inv.clusters.length,
+    datastores: (inv.datastores ?? []).length,
     bySource: inv.sources.map((s) => ({
       file: s.file,
       format: s.format,
       rowsRead: s.rowsRead,
       workloads: s.workloads,
       hosts: s.hosts,
+      datastores: s.datastores ?? 0,
       excluded: s.excluded,
     })),
     byCluster: sortedCounts(w.map((x) => x.location.cluster ?? '(no cluster)')),
@@ -52,10 +62,24 @@ export function summarizeInventory(inv: Inventory): CollectSummary {
       memoryGib: r1(w.reduce((s, x) => s + x.memoryMib, 0) / 1024),
       storageGib: r1(w.reduce((s, x) => s + workloadStorageGib(x), 0)),
     },
+    datastoreTotals: datastoreTotals(inv.datastores ?? []),
+    datastoresByType: sortedCounts((inv.datastores ?? []).map((d) => d.type ?? '(no type)')),
     excluded: sortedCounts(inv.excluded.map((e) => e.code)),
     coverage: inv.coverage,
     problems: countBySeverity(inv.problems as Problem[]),
   };
+}
+
+function datastoreTotals(ds: readonly Datastore[]): CollectSummary['datastoreTotals'] {
+  let capacity = 0;
+  let used = 0;
+  let free = 0;
+  for (const d of ds) {
+    capacity += d.capacityGib;
+    used += d.usedGib ?? (d.freeGib !== undefined ? Math.max(0, d.capacityGib - d.freeGib) : 0);
+    free += d.freeGib ?? (d.usedGib !== undefined ? Math.max(0, d.capacityGib - d.usedGib) : 0);
+  }
+  return { capacityGib: r1(capacity), usedGib: r1(used), freeGib: r1(free) };
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -75,14 +99,25 @@ function table(title: string, counts: Record<string, number>, limit = 15): strin
 
 export function renderSummary(s: CollectSummary, out: string): string {
   const lines: string[] = [];
-  lines.push(`Collected ${fmt(s.workloads)} workload(s), ${fmt(s.hosts)} host(s), ${fmt(s.clusters)} cluster(s) → ${out}`);
+  const ds = s.datastores > 0 ? `, ${fmt(s.datastores)} datastore(s)` : '';
+  lines.push(`Collected ${fmt(s.workloads)} workload(s), ${fmt(s.hosts)} host(s), ${fmt(s.clusters)} cluster(s)${ds} → ${out}`);
   lines.push('');
   lines.push('Sources:');
   for (const src of s.bySource)
-    lines.push(`  ${src.file} [${src.format}]: ${fmt(src.rowsRead)} rows read, ${fmt(src.workloads)} workloads, ${fmt(src.hosts)} hosts, ${fmt(src.excluded)} excluded`);
+    lines.push(
+      `  ${src.file} [${src.format}]: ${fmt(src.rowsRead)} rows read, ${fmt(src.workloads)} workloads, ${fmt(src.hosts)} hosts, ` +
+        `${src.datastores > 0 ? `${fmt(src.datastores)} datastores, ` : ''}${fmt(src.excluded)} excluded`,
+    );
   lines.push(...table('By cluster', s.byCluster));
   lines.push(...table('By OS family', s.byOsFamily));
   lines.push(`Totals: ${fmt(s.totals.vcpus)} vCPU, ${fmt(s.totals.memoryGib)} GiB memory, ${fmt(s.totals.storageGib)} GiB storage`);
+  if (s.datastores > 0) {
+    const t = s.datastoreTotals;
+    const types = Object.entries(s.datastoresByType).map(([k, n]) => `${k} ${fmt(n)}`);
+    lines.push(
+      `Datastores: ${fmt(s.datastores)} (${types.join(', ')}): ${fmt(t.capacityGib)} GiB capacity, ${fmt(t.usedGib)} GiB in use, ${fmt(t.freeGib)} GiB free`,
+    );
+  }
   const c = s.coverage;
   lines.push(
     `Coverage: CPU utilisation ${fmt(c.withCpuUtilization)}/${fmt(c.workloads)}, memory utilisation ${fmt(c.withMemoryUtilization)}/${fmt(c.workloads)}, ` +

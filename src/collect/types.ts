@@ -1,5 +1,5 @@
 import { Problem } from '../diagnostics';
-import { Cluster, Excluded, Host, Utilization, Workload, Provenance } from '../inventory/schema';
+import { Cluster, Datastore, Excluded, Host, Utilization, Workload, Provenance } from '../inventory/schema';
 
 /** Format ids a user can pass to `--format`. */
 export type FormatId =
@@ -51,6 +51,8 @@ export interface CollectorOutput {
   workloads: Workload[];
   hosts: Host[];
   clusters: Cluster[];
+  /** Existing datastores (RVTools vDatastore); absent for formats that carry none. */
+  datastores?: Datastore[];
   excluded: Excluded[];
   problems: Problem[];
   /** Time-series collectors return utilisation for servers by name instead of (or besides) workloads. */

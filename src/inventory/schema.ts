@@ -85,6 +85,8 @@ export const DiskSchema = z.strictObject({
   /** e.g. `sharingNone`, `sharingMultiWriter`. */
   sharing: z.string().optional(),
   mode: z.string().optional(),
+  /** Name of the datastore holding the disk file (RVTools vDisk path `[ds-name] folder/file.vmdk`), when known. */
+  datastore: z.string().optional(),
 });
 export type Disk = z.infer<typeof DiskSchema>;
 
@@ -203,6 +205,34 @@ export const ClusterSchema = z.strictObject({
 });
 export type Cluster = z.infer<typeof ClusterSchema>;
 
+/**
+ * An existing datastore (RVTools vDatastore). Sizes in GiB (RVTools writes MiB, old exports label them MB).
+ * `usedGib` is RVTools `In Use`; `provisionedGib` counts thin disks at their full size, so it can exceed capacity.
+ */
+export const DatastoreSchema = z.strictObject({
+  /** Unique in the inventory: `<vCenter or source file>/<name>` (`#<row>` appended when a name repeats). */
+  id: z.string(),
+  name: z.string(),
+  vcenter: z.string().optional(),
+  datacenter: z.string().optional(),
+  /** RVTools `Cluster name`: the datastore cluster (storage DRS pod) it belongs to, if any. */
+  cluster: z.string().optional(),
+  /** As written: VMFS, NFS, NFS41, vsan, VVOL, ... */
+  type: z.string().optional(),
+  capacityGib: z.number(),
+  provisionedGib: z.number().optional(),
+  usedGib: z.number().optional(),
+  freeGib: z.number().optional(),
+  /** Number of hosts that mount it. */
+  hosts: z.number().int().optional(),
+  /** Number of VMs with files on it. */
+  vms: z.number().int().optional(),
+  accessible: z.boolean().optional(),
+  url: z.string().optional(),
+  provenance: z.array(ProvenanceSchema).min(1),
+});
+export type Datastore = z.infer<typeof DatastoreSchema>;
+
 /** A record that was read but left out of the estate, with the reason (nothing is dropped silently). */
 export const ExcludedSchema = z.strictObject({
   name: z.string().optional(),
@@ -220,6 +250,8 @@ export const SourceSchema = z.strictObject({
   rowsRead: z.number().int(),
   workloads: z.number().int(),
   hosts: z.number().int(),
+  /** Datastores read from the source (absent: none). */
+  datastores: z.number().int().optional(),
   excluded: z.number().int(),
 });
 export type Source = z.infer<typeof SourceSchema>;
@@ -242,6 +274,11 @@ export const InventorySchema = z.strictObject({
   workloads: z.array(WorkloadSchema),
   hosts: z.array(HostSchema),
   clusters: z.array(ClusterSchema),
+  /**
+   * Existing datastores. `dcplan collect` always writes the key (empty when the sources have none); optional so that
+   * v1 inventories written before it existed still load (read a missing key as none).
+   */
+  datastores: z.array(DatastoreSchema).optional(),
   excluded: z.array(ExcludedSchema),
   coverage: CoverageSchema,
   problems: z.array(ProblemSchema),

@@ -53,13 +53,16 @@ describe('dcplan collect (CLI)', () => {
       workloads: 4,
       hosts: 0,
       clusters: 0,
+      datastores: 0,
       bySource: [
-        { file: 'semicolon-decimal-comma.csv', format: 'generic-csv', rowsRead: 2, workloads: 2, hosts: 0, excluded: 0 },
-        { file: 'aws-import.csv', format: 'aws-import-csv', rowsRead: 3, workloads: 2, hosts: 0, excluded: 1 },
+        { file: 'semicolon-decimal-comma.csv', format: 'generic-csv', rowsRead: 2, workloads: 2, hosts: 0, datastores: 0, excluded: 0 },
+        { file: 'aws-import.csv', format: 'aws-import-csv', rowsRead: 3, workloads: 2, hosts: 0, datastores: 0, excluded: 1 },
       ],
       byCluster: { '(no cluster)': 4 },
       byOsFamily: { linux: 2, windows: 2 },
       totals: { vcpus: 26, memoryGib: 47.5, storageGib: 1144.8 },
+      datastoreTotals: { capacityGib: 0, usedGib: 0, freeGib: 0 },
+      datastoresByType: {},
       excluded: { 'missing-value': 1 },
       coverage: {
         workloads: 4,

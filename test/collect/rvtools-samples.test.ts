@@ -109,6 +109,12 @@ describe('RVTools SizingWorkshop (older RVTools, MB headers, 2,698 empty rows, F
     expect(inv.coverage.withCpuUtilization).toBe(0);
     expect(inv.coverage.byFlag['missing-utilization']).toBe(763);
   });
+
+  it('has no vDatastore sheet (nor vDisk): the inventory lists no datastores and no disk names one', () => {
+    expect(out.datastores).toBeUndefined();
+    expect(inv.datastores).toEqual([]);
+    expect(inv.workloads.filter((w) => w.disks.some((d) => d.datastore !== undefined))).toHaveLength(0);
+  });
 });
 
 describe('RVTools rvtools-small-complete (synthetic, 17 tabs)', () => {
@@ -165,6 +171,13 @@ describe('RVTools rvtools-small-complete (synthetic, 17 tabs)', () => {
         'vSnapshot (1 row), vUSB (1 row), vTools (3 rows); not used: vNetwork, vCD, vHealth, vSwitch, dvSwitch, vPort, dvPort.',
     );
     expect(out.problems[0]).toMatchObject({ sheet: 'vHost', row: 2, message: 'Host sample-host-01 has no "# CPU" (sockets), "Cores per CPU", "# Memory" (MiB); written as 0 (unknown).' });
+  });
+
+  it('has no vDatastore sheet and its vDisk has no path column: no datastores, disks without one', () => {
+    expect(out.datastores).toBeUndefined();
+    const disks = out.workloads.flatMap((w) => w.disks);
+    expect(disks).toHaveLength(5);
+    expect(disks.filter((d) => d.datastore !== undefined)).toHaveLength(0);
   });
 });
 
@@ -245,5 +258,12 @@ describe('RVTools kubev2v example1 (RVTools 4.x, MiB, per-tab anonymised hosts)'
       'rvtools-vm-without-host': 1,
     });
     expect(out.problems.find((p) => p.code === 'rvtools-host-without-vms')!.message).toMatch(/^7 of 7 host\(s\) in vHost have no VM joined to them: 10\.17\.135\.71 \(vHost says 11 VMs\)/);
+  });
+
+  it('has no vDatastore sheet; its vDisk "Disk Path" column is empty on every row, so no disk names a datastore', () => {
+    expect(out.datastores).toBeUndefined();
+    const disks = out.workloads.flatMap((w) => w.disks);
+    expect(disks).toHaveLength(9);
+    expect(disks.filter((d) => d.datastore !== undefined)).toHaveLength(0);
   });
 });

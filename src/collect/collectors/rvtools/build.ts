@@ -2,6 +2,7 @@ import { Problem, error, info, warning } from '../../../diagnostics';
 import { Excluded, Host, Workload } from '../../../inventory/schema';
 import { CollectorOutput, FormatId } from '../../types';
 import { TABS } from './columns';
+import { buildDatastores, reportUnknownDiskDatastores } from './datastores';
 import { addVmOnlyClusters, reportHostJoin, reportTabs } from './notes';
 import { HostMatchHow, HostMatcher, buildClusters, buildHosts, vcenterOf } from './hosts';
 import { VmIndex, groupByVm } from './join';
@@ -149,7 +150,13 @@ export function buildOutput(
     );
   }
   addVmOnlyClusters(clusters, workloads, problems);
-  return { format, sheets, rowsRead: data.rows.vInfo ?? 0, workloads, hosts, clusters, excluded, problems };
+  const out: CollectorOutput = { format, sheets, rowsRead: data.rows.vInfo ?? 0, workloads, hosts, clusters, excluded, problems };
+  const dsWhere = data.where.vDatastore;
+  if (dsWhere) {
+    out.datastores = buildDatastores(data.vDatastore, dsWhere, sourceKey, (name, vc) => matcher.match(name, vc)?.host, problems);
+    reportUnknownDiskDatastores(data.vDisk, out.datastores, data.where.vDisk, problems);
+  }
+  return out;
 }
 
 /**
@@ -159,7 +166,7 @@ export function buildOutput(
  */
 function nameVcenters(data: TabData): void {
   const names = new Map<string, string>();
-  const all = [data.vInfo, data.vCPU, data.vMemory, data.vDisk, data.vPartition, data.vHost, data.vCluster, data.vSnapshot, data.vUSB, data.vTools];
+  const all = [data.vInfo, data.vCPU, data.vMemory, data.vDisk, data.vPartition, data.vHost, data.vCluster, data.vSnapshot, data.vUSB, data.vTools, data.vDatastore];
   for (const rows of all) for (const r of rows) if (r.vcUuid && r.vcServer && !names.has(r.vcUuid)) names.set(r.vcUuid, r.vcServer);
   const labels = new Set<string>();
   let last: string | undefined;
@@ -173,7 +180,7 @@ function nameVcenters(data: TabData): void {
   // One vCenter in the whole export: hosts, clusters and VMs that do not say so belong to it too.
   if (labels.size !== 1) return;
   const only = [...labels][0];
-  for (const rows of [data.vInfo, data.vHost, data.vCluster]) {
+  for (const rows of [data.vInfo, data.vHost, data.vCluster, data.vDatastore]) {
     for (const r of rows) if (r.vcServer === undefined && r.vcUuid === undefined) r.vcServer = only;
   }
 }

@@ -17,6 +17,7 @@ export type TabName =
   | 'vPartition'
   | 'vHost'
   | 'vCluster'
+  | 'vDatastore'
   | 'vSnapshot'
   | 'vUSB'
   | 'vTools';
@@ -29,6 +30,7 @@ export const TABS: readonly TabName[] = [
   'vPartition',
   'vHost',
   'vCluster',
+  'vDatastore',
   'vSnapshot',
   'vUSB',
   'vTools',
@@ -138,6 +140,9 @@ export const VDISK = specs('vDisk', {
   mode: ['Disk Mode', 'DiskMode'],
   sharing: ['Sharing mode', 'SharingMode'],
   thin: ['Thin'],
+  // The disk file, `[datastore] folder/file.vmdk`: `Path` in older exports, `Disk Path` in 4.x (which also has a `Path`).
+  diskPath: ['Disk Path', 'DiskPath', 'Filename'],
+  path: ['Path'],
 });
 
 export const VPARTITION = specs('vPartition', {
@@ -186,6 +191,26 @@ export const VCLUSTER = specs('vCluster', {
   failoverLevel: ['Failover Level', 'FailoverLevel'],
   admissionControl: ['AdmissionControlEnabled', 'Admission Control Enabled'],
   drsEnabled: ['DRS enabled', 'DRSEnabled'],
+  vcUuid: VM_KEYS.vcUuid,
+  vcServer: VM_KEYS.vcServer,
+});
+
+export const VDATASTORE = specs('vDatastore', {
+  name: ['Name', 'Datastore', 'Datastore Name'],
+  datacenter: ['Datacenter'],
+  accessible: ['Accessible'],
+  type: ['Type'],
+  // `# VMs total` counts every VM with files on the datastore; `# VMs` (older exports: the only one) is used without it.
+  vmsTotal: ['# VMs total', 'NumVMsTotal', 'VMs total'],
+  vms: ['# VMs', 'NumVMs', 'VMs'],
+  capacity: ['Capacity MiB', 'Capacity'],
+  provisioned: ['Provisioned MiB', 'Provisioned'],
+  inUse: ['In Use MiB', 'InUse', 'In Use'],
+  free: ['Free MiB', 'Free', 'FreeSpace MiB'],
+  hosts: ['# Hosts', 'NumHosts', 'Num Hosts'],
+  hostNames: ['Hosts'],
+  cluster: ['Cluster name', 'ClusterName', 'Cluster'],
+  url: ['URL'],
   vcUuid: VM_KEYS.vcUuid,
   vcServer: VM_KEYS.vcServer,
 });

@@ -112,6 +112,7 @@ function concat(outs: CollectorOutput[]): CollectorOutput {
     o.workloads.push(...x.workloads);
     o.hosts.push(...x.hosts);
     o.clusters.push(...x.clusters);
+    if (x.datastores) (o.datastores ??= []).push(...x.datastores);
     o.excluded.push(...x.excluded);
     o.problems.push(...x.problems);
   }

@@ -88,6 +88,8 @@ export interface VDiskRow extends VmKeys {
   mode?: string;
   sharing?: string;
   thin?: boolean;
+  /** From the disk's path `[datastore] folder/file.vmdk`, when vDisk has a path column. */
+  datastore?: string;
 }
 
 export interface VPartitionRow extends VmKeys {
@@ -153,6 +155,26 @@ export interface VClusterRow {
   vcServer?: string;
 }
 
+export interface VDatastoreRow {
+  row: number;
+  name: string;
+  datacenter?: string;
+  accessible?: boolean;
+  type?: string;
+  vms?: number;
+  capacityMib?: number;
+  provisionedMib?: number;
+  inUseMib?: number;
+  freeMib?: number;
+  hosts?: number;
+  /** `Hosts`: the names of the hosts that mount it, comma-separated as written. */
+  hostNames?: string;
+  cluster?: string;
+  url?: string;
+  vcUuid?: string;
+  vcServer?: string;
+}
+
 /** Everything read from one RVTools export (one workbook, or one folder of per-tab CSV files). */
 export interface TabData {
   /** Where each tab present came from (a sheet of the workbook, or its own CSV file). */
@@ -168,6 +190,7 @@ export interface TabData {
   vPartition: VPartitionRow[];
   vHost: VHostRow[];
   vCluster: VClusterRow[];
+  vDatastore: VDatastoreRow[];
   vSnapshot: VSnapshotRow[];
   vUSB: VUsbRow[];
   vTools: VToolsRow[];
@@ -186,6 +209,7 @@ export function emptyTabData(): TabData {
     vPartition: [],
     vHost: [],
     vCluster: [],
+    vDatastore: [],
     vSnapshot: [],
     vUSB: [],
     vTools: [],

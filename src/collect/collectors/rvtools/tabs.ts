@@ -14,6 +14,7 @@ import {
   VUSB,
   isStandardVInfoColumn,
 } from './columns';
+import { datastoreOfPath, vDatastoreParser } from './datastores';
 import { RowParser, vClusterParser, vHostParser } from './infra-tabs';
 import { TabData, VmKeys, Where, emptyTabData } from './records';
 import { NO_ITEMS } from '../../../inventory/workload';
@@ -131,6 +132,7 @@ export class TabSink {
             mode: str(c, col, 'mode'),
             sharing: str(c, col, 'sharing'),
             thin: bool(c, col, 'thin'),
+            datastore: datastoreOfPath(str(c, col, 'diskPath')) ?? datastoreOfPath(str(c, col, 'path')),
           }),
         );
       case 'vPartition':
@@ -162,6 +164,8 @@ export class TabSink {
         return vHostParser(headers, where, d, this.problems, (c, t, r) => this.skipRow(c, t, r));
       case 'vCluster':
         return vClusterParser(headers, where, d, this.problems, (c, t, r) => this.skipRow(c, t, r));
+      case 'vDatastore':
+        return vDatastoreParser(headers, where, d, this.problems, (c, t, r) => this.skipRow(c, t, r));
     }
   }
 

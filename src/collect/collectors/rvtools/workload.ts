@@ -168,6 +168,7 @@ function toDisk(d: VDiskRow, partitions: readonly VPartitionRow[]): Disk {
   if (d.raw !== undefined || d.rawMode !== undefined) disk.raw = d.raw ?? /physical|virtual/i.test(d.rawMode ?? '');
   if (d.sharing !== undefined) disk.sharing = d.sharing;
   if (d.mode !== undefined) disk.mode = d.mode;
+  if (d.datastore !== undefined) disk.datastore = d.datastore;
   return disk;
 }
 
