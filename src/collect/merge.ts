@@ -23,6 +23,8 @@ export interface FileResult {
   hosts: Host[];
   clusters: Cluster[];
   datastores?: Datastore[];
+  /** Workload ids already unique within this file (see CollectorOutput.uniqueIds). */
+  uniqueIds?: boolean;
 }
 
 export function mergeEstates(files: FileResult[]): {
@@ -52,6 +54,8 @@ export function mergeEstates(files: FileResult[]): {
     // Names are matched against earlier files only, and remembered for later files only: a single file (one
     // 200,000-VM export) needs neither.
     const laterFiles = fileIndex < files.length - 1;
+    // A lone file whose collector made its ids unique needs no id set (200,000 string hashes in a big export).
+    const trustIds = files.length === 1 && f.uniqueIds === true;
     for (const w of f.workloads) {
       const key = fileIndex > 0 || laterFiles ? shortName(w.name) : '';
       const earlier = fileIndex > 0 ? byName.get(key) : undefined;
@@ -76,8 +80,10 @@ export function mergeEstates(files: FileResult[]): {
         continue;
       }
       let id = w.id;
-      for (let n = 2; ids.has(id); n++) id = `${w.id}#${n}`;
-      ids.add(id);
+      if (!trustIds) {
+        for (let n = 2; ids.has(id); n++) id = `${w.id}#${n}`;
+        ids.add(id);
+      }
       const kept = id === w.id ? w : { ...w, id };
       workloads.push(kept);
       origin.workloads.push(fileIndex);

@@ -165,7 +165,7 @@ export function buildInventory(
   const problems: Problem[] = [...notes];
   for (const { out } of outputs) problems.push(...out.problems.filter((p) => p.severity !== 'error'));
   const merged = mergeEstates(
-    outputs.map(({ file, out }) => ({ file, workloads: out.workloads, hosts: out.hosts, clusters: out.clusters, datastores: out.datastores })),
+    outputs.map(({ file, out }) => ({ file, workloads: out.workloads, hosts: out.hosts, clusters: out.clusters, datastores: out.datastores, uniqueIds: out.uniqueIds })),
   );
   problems.push(...merged.problems);
 

@@ -57,6 +57,8 @@ export interface CollectorOutput {
   problems: Problem[];
   /** Time-series collectors return utilisation for servers by name instead of (or besides) workloads. */
   utilizationUpdates?: UtilizationUpdate[];
+  /** The collector made every workload id unique itself (RVTools does, per vCenter); merging need not check again. */
+  uniqueIds?: boolean;
 }
 
 export interface CollectOptions {

@@ -71,6 +71,23 @@ describe('threaded reading of a large export', () => {
     expect(threaded.problems.map((p) => [p.code, p.row])).toEqual([['csv-record-too-long', 5002]]);
   });
 
+  it('repeating columns named by the header handler come out the same, quotes and all', async () => {
+    const file = path.join(dir, 'repeating.csv');
+    fs.writeFileSync(file, `"VM","Notes","N"\r\n${rows(4000)}\r\n`);
+    const read = async (threadMinBytes: number, repeating?: number[]) => {
+      const out: string[][] = [];
+      await readCsv(file, { chunkBytes: 2048, threadMinBytes }, () => (repeating ? { repeating } : undefined), (fields) => {
+        out.push(fields);
+      });
+      return out;
+    };
+    const plain = await read(Infinity);
+    expect(plain).toHaveLength(4000);
+    expect(plain[7]).toEqual(['vm7', 'say "hi"\r\nthere', '7']);
+    expect(await read(0, [1, 2])).toEqual(plain);
+    expect(await read(0, [0, 1, 2, 9])).toEqual(plain);
+  });
+
   it('a missing file is an I/O error as without the thread', async () => {
     await expect(readCsvAll(path.join(dir, 'absent.csv'), { threadMinBytes: 0 })).rejects.toThrow(/ENOENT/);
   });

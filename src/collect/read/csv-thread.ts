@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
-import { Worker } from 'worker_threads';
+import { MessageChannel, Worker } from 'worker_threads';
 import type { CsvStream } from './csv';
 import { dialectOf } from './csv';
 import type { ThreadJob, ThreadMessage } from './csv-worker';
@@ -21,8 +21,23 @@ export async function readOnThread(file: string, encoding: string, chunkBytes: n
   const d = dialectOf(iconv.getDecoder(encoding).write(head), delimiter);
   csv.begin({ encoding, delimiter: d.delimiter, newline: d.newline });
   const acks = new Int32Array(new SharedArrayBuffer(4));
-  const job: ThreadJob = { path: file, encoding, delimiter: d.delimiter, newline: d.newline, skip: d.skip, chunkBytes, acks, inFlight: IN_FLIGHT };
-  const worker = new Worker(workerScript(), { workerData: job });
+  // The header handler's hints (repeating columns) reach the reading thread on their own port, which it polls
+  // between chunks (it never waits on its event loop).
+  const hints = new MessageChannel();
+  csv.onHints = (h) => hints.port1.postMessage(h.repeating ?? []);
+  const job: ThreadJob = {
+    path: file,
+    encoding,
+    delimiter: d.delimiter,
+    newline: d.newline,
+    skip: d.skip,
+    chunkBytes,
+    acks,
+    inFlight: IN_FLIGHT,
+    hints: hints.port2,
+  };
+  const worker = new Worker(workerScript(), { workerData: job, transferList: [hints.port2] });
+  const values: string[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
       let settled = false;
@@ -36,7 +51,10 @@ export async function readOnThread(file: string, encoding: string, chunkBytes: n
         if (settled) return;
         try {
           if (m.kind === 'error') return settle(Object.assign(new Error(m.message), { code: m.code }));
-          if (m.kind === 'rows') csv.pushRows(m.text, m.bounds, m.pendingChars, m.last);
+          if (m.kind === 'rows') {
+            for (const v of m.values) values.push(v);
+            csv.pushRows(m.text, m.bounds, m.pendingChars, m.last, values);
+          }
           else csv.push(m.text, m.last);
           Atomics.add(acks, 0, 1);
           Atomics.notify(acks, 0);
@@ -49,6 +67,7 @@ export async function readOnThread(file: string, encoding: string, chunkBytes: n
       worker.on('exit', (code) => settle(new Error(`the CSV reading thread for ${file} stopped (exit code ${code}) before the end of the file`)));
     });
   } finally {
+    hints.port1.close();
     await worker.terminate();
   }
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
-import { parentPort, workerData } from 'worker_threads';
+import { MessagePort, parentPort, receiveMessageOnPort, workerData } from 'worker_threads';
 import { CsvBounds, scanWellFormedCsv } from './fast-csv';
 
 /**
@@ -21,10 +21,12 @@ export interface ThreadJob {
   /** Chunks the calling thread has finished with (Atomics counter); the worker stays at most `inFlight` ahead. */
   acks: Int32Array;
   inFlight: number;
+  /** Indices of repeating columns, sent once the header is read (see HeaderHints in csv.ts). */
+  hints: MessagePort;
 }
 
 export type ThreadMessage =
-  | { kind: 'rows'; text: string; bounds: Int32Array; pendingChars: number; last: boolean }
+  | { kind: 'rows'; text: string; bounds: Int32Array; pendingChars: number; last: boolean; values: string[] }
   | { kind: 'raw'; text: string; last: boolean }
   | { kind: 'error'; message: string; code?: string };
 
@@ -33,6 +35,7 @@ function run(job: ThreadJob, post: (m: ThreadMessage, transfer?: ArrayBuffer[]) 
   const bounds = new CsvBounds();
   const buf = Buffer.alloc(job.chunkBytes);
   const fd = fs.openSync(job.path, 'r');
+  const dictionary = new Dictionary();
   try {
     let skip = job.skip;
     let pending = '';
@@ -47,6 +50,8 @@ function run(job: ThreadJob, post: (m: ThreadMessage, transfer?: ArrayBuffer[]) 
         text = text.slice(cut);
         skip -= cut;
       }
+      const hint = receiveMessageOnPort(job.hints);
+      if (hint) dictionary.repeating(hint.message as number[]);
       // Stay a few chunks ahead of the calling thread at most.
       while (sent - Atomics.load(job.acks, 0) >= job.inFlight) Atomics.wait(job.acks, 0, Atomics.load(job.acks, 0), 50);
       if (raw) {
@@ -60,8 +65,9 @@ function run(job: ThreadJob, post: (m: ThreadMessage, transfer?: ArrayBuffer[]) 
           post({ kind: 'raw', text: input, last });
         } else {
           const b = bounds.data.slice(0, bounds.length);
+          const values = dictionary.encode(input, b);
           pending = last ? '' : input.slice(cursor);
-          post({ kind: 'rows', text: input.slice(0, cursor), bounds: b, pendingChars: pending.length, last }, [b.buffer]);
+          post({ kind: 'rows', text: input.slice(0, cursor), bounds: b, pendingChars: pending.length, last, values }, [b.buffer]);
         }
       }
       sent++;
@@ -69,6 +75,50 @@ function run(job: ThreadJob, post: (m: ThreadMessage, transfer?: ArrayBuffer[]) 
     }
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * Values of the repeating columns, each numbered once: a field of such a column is sent as its number (start
+ * `-1 - n`, see fieldsOf), its text only the first time. Past MAX_VALUES distinct values (a column that did not
+ * repeat after all) new values are sent as text again.
+ */
+const MAX_VALUES = 100_000;
+
+class Dictionary {
+  private columns = new Uint8Array(0);
+  private readonly known = new Map<string, number>();
+
+  repeating(indices: readonly number[]): void {
+    this.columns = new Uint8Array(indices.length === 0 ? 0 : Math.max(...indices) + 1);
+    for (const i of indices) this.columns[i] = 1;
+  }
+
+  /** Replaces the bounds of repeating fields by value numbers; returns the values numbered for the first time. */
+  encode(text: string, b: Int32Array): string[] {
+    const added: string[] = [];
+    const cols = this.columns;
+    if (cols.length === 0) return added;
+    let o = 0;
+    while (o < b.length) {
+      const n = b[o++];
+      for (let f = 0; f < n; f++, o += 2) {
+        if (f >= cols.length || cols[f] === 0) continue;
+        const start = b[o];
+        const end = b[o + 1];
+        const v = end >= 0 ? text.substring(start, end) : text.substring(start, ~end).replace(/""/g, '"');
+        let id = this.known.get(v);
+        if (id === undefined) {
+          if (this.known.size >= MAX_VALUES) continue;
+          id = this.known.size;
+          this.known.set(v, id);
+          added.push(v);
+        }
+        b[o] = -1 - id;
+        b[o + 1] = 0;
+      }
+    }
+    return added;
   }
 }
 

@@ -74,7 +74,16 @@ export interface CsvReadResult {
   problems: Problem[];
 }
 
-export type HeaderHandler = (headers: string[], row: number) => void | false;
+/**
+ * What a header handler may tell the reader about the columns: `repeating` lists the indices of columns whose values
+ * repeat from row to row (vCenter, cluster, host, OS name...). The threaded reader then hands each distinct value of
+ * those columns over once, and every row holding it gets the same string (no cutting, no copy per row).
+ */
+export interface HeaderHints {
+  repeating?: readonly number[];
+}
+
+export type HeaderHandler = (headers: string[], row: number) => void | false | HeaderHints;
 export type RecordHandler = (fields: string[], row: number) => void | false;
 
 const MAX_PROBLEMS_PER_CODE = 50;
@@ -98,6 +107,8 @@ export class CsvStream {
   private problemCounts = new Map<string, number>();
   stopped = false;
   dialect?: CsvDialect;
+  /** Set by the threaded reader: passes the header handler's hints on to the reading thread. */
+  onHints?: (hints: HeaderHints) => void;
   readonly problems: Problem[] = [];
 
   constructor(
@@ -152,15 +163,22 @@ export class CsvStream {
   }
 
   /**
-   * Complete rows scanned on the reading thread (see csv-worker.ts): `bounds` from scanWellFormedCsv over `text`;
-   * `pendingChars` is how long the incomplete row it kept back has grown.
+   * Complete rows scanned on the reading thread (see csv-worker.ts): `bounds` from scanWellFormedCsv over `text`,
+   * with repeating values given as indices into `values`; `pendingChars` is how long the incomplete row it kept
+   * back has grown.
    */
-  pushRows(text: string, bounds: Int32Array, pendingChars: number, last: boolean): void {
+  pushRows(text: string, bounds: Int32Array, pendingChars: number, last: boolean, values: readonly string[]): void {
     if (this.stopped) return;
-    fieldsOf(text, bounds, bounds.length, (fields) => {
-      if (this.stopped) return false;
-      this.record(fields);
-    });
+    fieldsOf(
+      text,
+      bounds,
+      bounds.length,
+      (fields) => {
+        if (this.stopped) return false;
+        this.record(fields);
+      },
+      values,
+    );
     if (!last) this.checkPending(pendingChars);
   }
 
@@ -190,7 +208,9 @@ export class CsvStream {
       if (fields.length > 0 && fields[0].charCodeAt(0) === 0xfeff) fields[0] = fields[0].slice(1);
       this.headers = fields;
       this.headerRow = this.row;
-      if (this.onHeader(fields, this.row) === false) this.stopped = true;
+      const hints = this.onHeader(fields, this.row);
+      if (hints === false) this.stopped = true;
+      else if (hints && this.onHints) this.onHints(hints);
       return;
     }
     if (fields.length > this.headers.length) {

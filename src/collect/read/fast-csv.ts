@@ -153,8 +153,17 @@ export function scanWellFormedCsv(input: string, delimiter: string, newline: str
   }
 }
 
-/** Calls `onRow` with the fields of each row in `bounds` (cut from the text the bounds were scanned from). */
-export function fieldsOf(text: string, bounds: Int32Array, length: number, onRow: (fields: string[]) => void | false): void {
+/**
+ * Calls `onRow` with the fields of each row in `bounds` (cut from the text the bounds were scanned from). A field
+ * whose start is negative is value number `-1 - start` of `values` (see csv-worker.ts: repeating columns).
+ */
+export function fieldsOf(
+  text: string,
+  bounds: Int32Array,
+  length: number,
+  onRow: (fields: string[]) => void | false,
+  values: readonly string[] = NO_VALUES,
+): void {
   let o = 0;
   while (o < length) {
     const n = bounds[o++];
@@ -162,12 +171,13 @@ export function fieldsOf(text: string, bounds: Int32Array, length: number, onRow
     for (let f = 0; f < n; f++) {
       const start = bounds[o++];
       const end = bounds[o++];
-      fields[f] = end >= 0 ? text.substring(start, end) : text.substring(start, ~end).replace(/""/g, '"');
+      fields[f] = start < 0 ? values[-1 - start] : end >= 0 ? text.substring(start, end) : text.substring(start, ~end).replace(/""/g, '"');
     }
     if (onRow(fields) === false) return;
   }
 }
 
+const NO_VALUES: readonly string[] = [];
 const shared = new CsvBounds();
 
 /** The fast path as a drop-in for papaparse's `Parser.parse` (same result), or undefined to let papaparse parse. */

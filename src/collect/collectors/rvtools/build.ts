@@ -150,7 +150,8 @@ export function buildOutput(
     );
   }
   addVmOnlyClusters(clusters, workloads, problems);
-  const out: CollectorOutput = { format, sheets, rowsRead: data.rows.vInfo ?? 0, workloads, hosts, clusters, excluded, problems };
+  // workloadId gives every VM an id no other VM of this export has.
+  const out: CollectorOutput = { format, sheets, rowsRead: data.rows.vInfo ?? 0, workloads, hosts, clusters, excluded, problems, uniqueIds: true };
   const dsWhere = data.where.vDatastore;
   if (dsWhere) {
     out.datastores = buildDatastores(data.vDatastore, dsWhere, sourceKey, (name, vc) => matcher.match(name, vc)?.host, problems);

@@ -56,6 +56,7 @@ export async function readCsvTabs(set: TabFileSet, sink: TabSink): Promise<void>
         (headers) => {
           started = true;
           use = sink.begin(f.tab, { file: f.display }, headers);
+          return use ? { repeating: sink.repeatingColumns } : undefined;
         },
         (fields, row) => {
           if (use) sink.row(fields, row);

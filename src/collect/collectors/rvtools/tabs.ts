@@ -36,6 +36,11 @@ export class TabSink {
   readonly problems: Problem[] = [];
   readonly excluded: Excluded[] = [];
   private tab?: TabName;
+  /**
+   * Columns of the tab begun last whose values repeat from row to row (vCenter, cluster, host, OS, labels...): a
+   * reader can hand such values over as shared strings (see HeaderHints in read/csv.ts).
+   */
+  repeatingColumns: number[] = [];
   private where?: Where;
   private parse?: RowParser;
 
@@ -50,6 +55,7 @@ export class TabSink {
       );
       return false;
     }
+    this.repeatingColumns = [];
     this.data.where[tab] = where;
     this.data.rows[tab] = 0;
     this.data.emptyRows[tab] = 0;
@@ -280,6 +286,8 @@ export class TabSink {
     // The annotation (vCenter notes) is kept as the label "Annotation", whatever the export calls the column.
     if (c.annotation !== undefined) labelCols.unshift({ header: 'Annotation', index: c.annotation });
     const labelKeys = labelCols.map((l) => l.header.trim());
+    const repeating = ['vcUuid', 'vcServer', 'power', 'template', 'srm', 'ftState', 'firmware', 'secureBoot', 'vtpm', 'hwVersion', 'datacenter', 'cluster', 'host', 'osConfig', 'osTools'] as const;
+    this.repeatingColumns = [...repeating.map((k) => c[k]), ...labelCols.map((l) => l.index)].filter((i): i is number => i !== undefined);
     // Each label column remembers its own recent values (a shared slot would miss whenever two columns alternate).
     const labelSlot = this.addSlots(labelCols.length);
     const d = this.data;
