@@ -1,4 +1,4 @@
-import { Workload } from './schema';
+import { Utilization, Workload } from './schema';
 
 /** A workload with every collection empty, to be filled by a collector. */
 export function emptyWorkload(
@@ -27,6 +27,7 @@ export function emptyWorkload(
  * Inventory workloads are read-only data after collection; a stage that mutated one of these would throw (frozen).
  */
 export const NO_ITEMS: never[] = Object.freeze([]) as unknown as never[];
+export const NO_UTILIZATION: Utilization = Object.freeze({});
 
 /** One frozen copy per distinct value, looked up by a key the caller computes cheaply (e.g. the OS name). */
 export class Flyweights<T extends object> {

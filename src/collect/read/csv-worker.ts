@@ -30,6 +30,8 @@ export type ThreadMessage =
   | { kind: 'raw'; text: string; last: boolean }
   | { kind: 'error'; message: string; code?: string };
 
+const FIRST_CHUNK = 64 * 1024;
+
 function run(job: ThreadJob, post: (m: ThreadMessage, transfer?: ArrayBuffer[]) => void): void {
   const decoder = iconv.getDecoder(job.encoding);
   const bounds = new CsvBounds();
@@ -42,7 +44,8 @@ function run(job: ThreadJob, post: (m: ThreadMessage, transfer?: ArrayBuffer[]) 
     let raw = false;
     let sent = 0;
     for (;;) {
-      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      // A small first chunk: the calling thread, idle until the first rows arrive, starts sooner.
+      const n = fs.readSync(fd, buf, 0, sent === 0 ? Math.min(buf.length, FIRST_CHUNK) : buf.length, null);
       const last = n === 0;
       let text = last ? (decoder.end() ?? '') : decoder.write(buf.subarray(0, n));
       if (skip > 0) {

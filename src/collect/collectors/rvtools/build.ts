@@ -59,6 +59,7 @@ export function buildOutput(
   const noHost: string[] = [];
   const clusterClock = uniformClock(hosts);
   const ids = new Map<string, Map<string, number>>();
+  const placements = new FirstPlacements();
   const workloads: Workload[] = [];
 
   vms.forEach((vm, i) => {
@@ -116,9 +117,10 @@ export function buildOutput(
     } else noHost.push(`${vm.name} (row ${vm.row})`);
     if (w.powerState === 'on') {
       const u = cpuUtil(p, a.vcpus, host, clusterClock, w.location.cluster, vInfoWhere.file);
-      if (u) w.utilization.cpu = u;
+      if (u) w.utilization = { ...w.utilization, cpu: u };
     }
     workloads.push(w);
+    placements.note(w);
     // The row is no longer needed (the per-VM tabs are already grouped): let it go now, so a 200,000-VM export
     // never holds every vInfo row and every workload at once.
     (vms as (VInfoRow | undefined)[])[i] = undefined;
@@ -149,7 +151,7 @@ export function buildOutput(
       }),
     );
   }
-  addVmOnlyClusters(clusters, workloads, problems);
+  addVmOnlyClusters(clusters, placements.firsts, problems);
   // workloadId gives every VM an id no other VM of this export has.
   const out: CollectorOutput = { format, sheets, rowsRead: data.rows.vInfo ?? 0, workloads, hosts, clusters, excluded, problems, uniqueIds: true };
   const dsWhere = data.where.vDatastore;
@@ -219,6 +221,26 @@ function workloadId(vm: VInfoRow, sourceKey: string, ids: Map<string, Map<string
     );
   }
   return id;
+}
+
+/**
+ * The first workload of each distinct (cluster, vCenter) pair, in workload order: what addVmOnlyClusters needs,
+ * noted while each workload is at hand instead of walking 200,000 workloads again afterwards.
+ */
+class FirstPlacements {
+  readonly firsts: Workload[] = [];
+  private readonly seen = new Map<string, Set<string>>();
+
+  note(w: Workload): void {
+    const cluster = w.location.cluster;
+    if (cluster === undefined) return;
+    const vc = w.location.vcenter ?? '';
+    let vcs = this.seen.get(cluster);
+    if (vcs === undefined) this.seen.set(cluster, (vcs = new Set()));
+    else if (vcs.has(vc)) return;
+    vcs.add(vc);
+    this.firsts.push(w);
+  }
 }
 
 /** Shared "no rows" for VMs without disks or partitions (read only: toWorkload maps it to a fresh array). */

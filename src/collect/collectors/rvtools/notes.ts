@@ -70,7 +70,10 @@ export function reportHostJoin(
   }
 }
 
-/** Clusters named only in vInfo (no vHost or vCluster row) still appear, so every VM's cluster is listed. */
+/**
+ * Clusters named only in vInfo (no vHost or vCluster row) still appear, so every VM's cluster is listed. `workloads`
+ * may be all of them or only the first of each (cluster, vCenter) pair (the others change nothing).
+ */
 export function addVmOnlyClusters(clusters: Cluster[], workloads: readonly Workload[], problems: Problem[]): void {
   // cluster name → the vCenters it is known in ('' = not said)
   const known = new Map<string, Set<string>>();

@@ -1,7 +1,7 @@
 import { round } from '../../read/numbers';
 import { Disk, Host, MetricUtil, Workload, WorkloadFlag } from '../../../inventory/schema';
 import { osArch, osFamily } from '../../../inventory/os';
-import { Flyweights, NO_ITEMS } from '../../../inventory/workload';
+import { Flyweights, NO_ITEMS, NO_UTILIZATION } from '../../../inventory/workload';
 import { vcenterOf } from './hosts';
 import { VCpuRow, VDiskRow, VInfoRow, VMemoryRow, VPartitionRow, VToolsRow, Where } from './records';
 
@@ -102,7 +102,8 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
   if (used !== undefined) w.usedGib = round(used / GIB);
   w.disks = disks;
   if (vm.nics !== undefined) w.nics = Math.round(vm.nics);
-  w.utilization = {};
+  const memUtil = power === 'on' ? memoryUtil(p, memoryMib, where) : undefined;
+  w.utilization = memUtil ? { memory: memUtil } : NO_UTILIZATION;
 
   w.os = OS.get(osName ?? '', () => {
     const os: Workload['os'] = { family: familyOf(osName) };
@@ -145,8 +146,6 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
   w.flags = flags;
   w.provenance = [{ file: where.file, sheet: where.sheet ?? 'vInfo', row: vm.row }];
 
-  const memUtil = memoryUtil(p, memoryMib, where);
-  if (memUtil && power === 'on') w.utilization.memory = memUtil;
   return w;
 }
 
