@@ -83,7 +83,8 @@ function run(job: ThreadJob, post: (m: ThreadMessage, transfer?: ArrayBuffer[]) 
 
 /**
  * Values of the repeating columns, each numbered once: a field of such a column is sent as its number (start
- * `-1 - n`, see fieldsOf), its text only the first time. Past MAX_VALUES distinct values (a column that did not
+ * `-1 - n`, see fieldsOf), its text only the first time; a row whose repeating fields all went that way is marked
+ * (its count negated), so the calling thread knows they are shared strings. Past MAX_VALUES distinct values (a column that did not
  * repeat after all) new values are sent as text again.
  */
 const MAX_VALUES = 100_000;
@@ -104,7 +105,9 @@ class Dictionary {
     if (cols.length === 0) return added;
     let o = 0;
     while (o < b.length) {
+      const countAt = o;
       const n = b[o++];
+      let shared = true;
       for (let f = 0; f < n; f++, o += 2) {
         if (f >= cols.length || cols[f] === 0) continue;
         const start = b[o];
@@ -112,7 +115,10 @@ class Dictionary {
         const v = end >= 0 ? text.substring(start, end) : text.substring(start, ~end).replace(/""/g, '"');
         let id = this.known.get(v);
         if (id === undefined) {
-          if (this.known.size >= MAX_VALUES) continue;
+          if (this.known.size >= MAX_VALUES) {
+            shared = false;
+            continue;
+          }
           id = this.known.size;
           this.known.set(v, id);
           added.push(v);
@@ -120,6 +126,7 @@ class Dictionary {
         b[o] = -1 - id;
         b[o + 1] = 0;
       }
+      if (shared) b[countAt] = ~n; // every repeating field of this row is a shared value
     }
     return added;
   }

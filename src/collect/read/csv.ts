@@ -84,7 +84,11 @@ export interface HeaderHints {
 }
 
 export type HeaderHandler = (headers: string[], row: number) => void | false | HeaderHints;
-export type RecordHandler = (fields: string[], row: number) => void | false;
+/**
+ * `shared` is true when the fields of the repeating columns (see HeaderHints) are shared strings: the same string
+ * for every row that holds the value, not a slice of the text read. A consumer that interns them may skip that.
+ */
+export type RecordHandler = (fields: string[], row: number, shared: boolean) => void | false;
 
 const MAX_PROBLEMS_PER_CODE = 50;
 
@@ -173,9 +177,9 @@ export class CsvStream {
       text,
       bounds,
       bounds.length,
-      (fields) => {
+      (fields, shared) => {
         if (this.stopped) return false;
-        this.record(fields);
+        this.record(fields, shared);
       },
       values,
     );
@@ -196,7 +200,7 @@ export class CsvStream {
     this.stopped = true;
   }
 
-  private record(fields: string[]): void {
+  private record(fields: string[], shared = false): void {
     this.row++;
     if (isBlankRecord(fields)) {
       this.blankRows++;
@@ -226,7 +230,7 @@ export class CsvStream {
         );
     }
     this.records++;
-    if (this.onRecord(fields, this.row) === false) this.stopped = true;
+    if (this.onRecord(fields, this.row, shared) === false) this.stopped = true;
   }
 
   private report(sev: 'error' | 'warning', code: string, message: string, row: number, hint?: string): void {

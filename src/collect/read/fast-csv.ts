@@ -155,25 +155,28 @@ export function scanWellFormedCsv(input: string, delimiter: string, newline: str
 
 /**
  * Calls `onRow` with the fields of each row in `bounds` (cut from the text the bounds were scanned from). A field
- * whose start is negative is value number `-1 - start` of `values` (see csv-worker.ts: repeating columns).
+ * whose start is negative is value number `-1 - start` of `values` (see csv-worker.ts: repeating columns); a row
+ * whose count is stored negated (`~n`) had every repeating field given that way, and `onRow` hears `shared = true`.
  */
 export function fieldsOf(
   text: string,
   bounds: Int32Array,
   length: number,
-  onRow: (fields: string[]) => void | false,
+  onRow: (fields: string[], shared: boolean) => void | false,
   values: readonly string[] = NO_VALUES,
 ): void {
   let o = 0;
   while (o < length) {
-    const n = bounds[o++];
+    let n = bounds[o++];
+    const shared = n < 0;
+    if (shared) n = ~n;
     const fields = new Array<string>(n);
     for (let f = 0; f < n; f++) {
       const start = bounds[o++];
       const end = bounds[o++];
       fields[f] = start < 0 ? values[-1 - start] : end >= 0 ? text.substring(start, end) : text.substring(start, ~end).replace(/""/g, '"');
     }
-    if (onRow(fields) === false) return;
+    if (onRow(fields, shared) === false) return;
   }
 }
 

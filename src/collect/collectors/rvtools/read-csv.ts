@@ -58,8 +58,8 @@ export async function readCsvTabs(set: TabFileSet, sink: TabSink): Promise<void>
           use = sink.begin(f.tab, { file: f.display }, headers);
           return use ? { repeating: sink.repeatingColumns } : undefined;
         },
-        (fields, row) => {
-          if (use) sink.row(fields, row);
+        (fields, row, shared) => {
+          if (use) sink.row(fields, row, shared);
         },
       );
       sink.problems.push(...res.problems);

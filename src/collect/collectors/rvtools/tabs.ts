@@ -63,7 +63,8 @@ export class TabSink {
     return this.parse !== undefined;
   }
 
-  row(fields: string[], row: number): void {
+  /** `shared`: the repeating columns' values are shared strings already (see RecordHandler in read/csv.ts). */
+  row(fields: string[], row: number, shared = false): void {
     const tab = this.tab!;
     if (!this.parse) return;
     if (isEmptyRow(fields)) {
@@ -71,6 +72,7 @@ export class TabSink {
       return;
     }
     this.data.rows[tab]!++;
+    this.shared = shared;
     this.parse({ file: this.where!.file, sheet: this.where!.sheet ?? tab, row, fields, problems: this.problems });
   }
 
@@ -179,10 +181,11 @@ export class TabSink {
    * One string object per distinct value of the columns that repeat (vCenter, cluster, host, OS, ...): a cell read
    * from the CSV is a slice of a 1 MiB chunk, so 200,000 rows would keep every chunk and millions of small strings
    * alive; the canonical copy is shared instead, and later Map lookups by it (host join, OS family) hit a string
-   * whose hash is already known. Unique-looking values stop being remembered past a cap.
+   * whose hash is already known. Unique-looking values stop being remembered past a cap. Rows from the threaded CSV
+   * reader usually carry these columns as shared strings already (one per distinct value); they are kept as they are.
    */
-  private intern<S extends string | undefined>(v: S, slot: number): S {
-    if (v === undefined) return v;
+  private intern<S extends string | undefined>(v: S, slot: number, always = false): S {
+    if (v === undefined || (this.shared && !always)) return v;
     // Most columns hold a handful of values (power state, OS, owner, environment) or repeat the previous row: a few
     // string compares against the values this column gave last, before hashing the string for the map.
     const recent = this.recent[slot];
@@ -198,6 +201,8 @@ export class TabSink {
   }
 
   private readonly interned = new Map<string, string>();
+  /** The row being parsed came with its repeating columns as shared strings: nothing to intern (see row()). */
+  private shared = false;
   /** Per column slot: the last RECENT distinct values kept (round robin), and where the next one goes. */
   private readonly recent: (string | undefined)[][] = [];
   private readonly recentNext: number[] = [];
@@ -227,7 +232,7 @@ export class TabSink {
     const vmUuid = str(ctx, col, 'vmUuid');
     if (vmUuid !== undefined) k.vmUuid = vmUuid.toLowerCase();
     const vcUuid = str(ctx, col, 'vcUuid');
-    if (vcUuid !== undefined) k.vcUuid = this.intern(vcUuid.toLowerCase(), 0);
+    if (vcUuid !== undefined) k.vcUuid = this.intern(vcUuid.toLowerCase(), 0, true); // lower-casing may make a new string
     const vcServer = str(ctx, col, 'vcServer');
     if (vcServer !== undefined) k.vcServer = this.intern(vcServer, 1);
     return k;
