@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
 import { MessagePort, parentPort, receiveMessageOnPort, workerData } from 'worker_threads';
-import { CsvBounds, scanWellFormedCsv } from './fast-csv';
+import { CsvBounds, joinFlat, scanWellFormedCsv } from './fast-csv';
 
 /**
  * The reading thread of csv-thread.ts: reads the file chunk by chunk, decodes it, drops what the dialect says comes
@@ -60,7 +60,7 @@ function run(job: ThreadJob, post: (m: ThreadMessage, transfer?: ArrayBuffer[]) 
       if (raw) {
         post({ kind: 'raw', text, last });
       } else {
-        const input = pending + text;
+        const input = joinFlat(pending, text);
         const cursor = scanWellFormedCsv(input, job.delimiter, job.newline, !last, bounds);
         if (cursor < 0) {
           raw = true;
@@ -88,21 +88,35 @@ function run(job: ThreadJob, post: (m: ThreadMessage, transfer?: ArrayBuffer[]) 
  * repeat after all) new values are sent as text again.
  */
 const MAX_VALUES = 100_000;
+const TABLE_SIZE = 1 << 18; // open addressing, kept under half full by MAX_VALUES
 
 class Dictionary {
   private columns = new Uint8Array(0);
-  private readonly known = new Map<string, number>();
+  /** Numbered values, their hashes, and a hash table of value numbers + 1 (0 = empty slot). */
+  private readonly values: string[] = [];
+  private readonly hashes = new Int32Array(MAX_VALUES);
+  private readonly table = new Int32Array(TABLE_SIZE);
+
+  /** Per column: the number of the value it held on the row before (most rows repeat it), -1 at first. */
+  private lastId = new Int32Array(0);
 
   repeating(indices: readonly number[]): void {
-    this.columns = new Uint8Array(indices.length === 0 ? 0 : Math.max(...indices) + 1);
+    const n = indices.length === 0 ? 0 : Math.max(...indices) + 1;
+    this.columns = new Uint8Array(n);
     for (const i of indices) this.columns[i] = 1;
+    this.lastId = new Int32Array(n).fill(-1);
   }
 
-  /** Replaces the bounds of repeating fields by value numbers; returns the values numbered for the first time. */
+  /**
+   * Replaces the bounds of repeating fields by value numbers; returns the values numbered for the first time.
+   * A value already numbered is found from the text in place (hashed and compared where it stands): only new values
+   * are cut into strings. A field holding doubled quotes (rare) is left as text and its row is not marked shared.
+   */
   encode(text: string, b: Int32Array): string[] {
     const added: string[] = [];
     const cols = this.columns;
     if (cols.length === 0) return added;
+    const values = this.values;
     let o = 0;
     while (o < b.length) {
       const countAt = o;
@@ -112,24 +126,64 @@ class Dictionary {
         if (f >= cols.length || cols[f] === 0) continue;
         const start = b[o];
         const end = b[o + 1];
-        const v = end >= 0 ? text.substring(start, end) : text.substring(start, ~end).replace(/""/g, '"');
-        let id = this.known.get(v);
-        if (id === undefined) {
-          if (this.known.size >= MAX_VALUES) {
+        if (end < 0) {
+          shared = false;
+          continue;
+        }
+        const len = end - start;
+        const last = this.lastId[f];
+        if (last >= 0 && sameAt(text, start, len, values[last])) {
+          b[o] = -1 - last;
+          b[o + 1] = 0;
+          continue;
+        }
+        const h = hashOf(text, start, end);
+        let i = h & (TABLE_SIZE - 1);
+        let id = -1;
+        for (;;) {
+          const slot = this.table[i];
+          if (slot === 0) break;
+          const v = values[slot - 1];
+          if (this.hashes[slot - 1] === h && sameAt(text, start, len, v)) {
+            id = slot - 1;
+            break;
+          }
+          i = (i + 1) & (TABLE_SIZE - 1);
+        }
+        if (id < 0) {
+          if (values.length >= MAX_VALUES) {
             shared = false;
             continue;
           }
-          id = this.known.size;
-          this.known.set(v, id);
+          id = values.length;
+          const v = text.substring(start, end);
+          values.push(v);
+          this.hashes[id] = h;
+          this.table[i] = id + 1;
           added.push(v);
         }
         b[o] = -1 - id;
         b[o + 1] = 0;
+        this.lastId[f] = id;
       }
       if (shared) b[countAt] = ~n; // every repeating field of this row is a shared value
     }
     return added;
   }
+}
+
+/** text[start, start + len) equals v (a loop V8 inlines; String.prototype.startsWith with a position is a call). */
+function sameAt(text: string, start: number, len: number, v: string): boolean {
+  if (v.length !== len) return false;
+  for (let k = 0; k < len; k++) if (text.charCodeAt(start + k) !== v.charCodeAt(k)) return false;
+  return true;
+}
+
+/** FNV-1a over the UTF-16 code units of text[start, end). */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 16)) | 0;
 }
 
 if (parentPort) {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
 import { Problem, UserError, error, warning } from '../../diagnostics';
-import { fieldsOf, parseWellFormedCsv } from './fast-csv';
+import { fieldsOf, joinFlat, parseWellFormedCsv } from './fast-csv';
 import { readOnThread } from './csv-thread';
 import { Parser } from './papa-core';
 import { sepLine, sniffDelimiter, sniffEncoding, sniffNewline } from './sniff';
@@ -124,7 +124,7 @@ export class CsvStream {
 
   push(text: string, last: boolean): void {
     if (this.stopped) return;
-    let input = this.pending + text;
+    let input = joinFlat(this.pending, text);
     if (!this.parser) {
       if (!last && input.length < 65536) {
         this.pending = input;

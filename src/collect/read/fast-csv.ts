@@ -181,6 +181,17 @@ export function fieldsOf(
 }
 
 const NO_VALUES: readonly string[] = [];
+
+/**
+ * `a + b` as one flat string. `+` makes a rope (a cons string) whose every charCodeAt goes through an indirection:
+ * scanning a chunk glued to the previous chunk's incomplete row that way takes nearly twice as long. Array join
+ * copies both into one sequential string (a megabyte per chunk, well under a millisecond).
+ */
+export function joinFlat(a: string, b: string): string {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  return [a, b].join('');
+}
 const shared = new CsvBounds();
 
 /** The fast path as a drop-in for papaparse's `Parser.parse` (same result), or undefined to let papaparse parse. */

@@ -197,16 +197,22 @@ function workloadId(vm: VInfoRow, sourceKey: string, ids: Map<string, Map<string
   const prefix = vcenterOf(vm) ?? sourceKey;
   let taken = ids.get(prefix);
   if (taken === undefined) ids.set(prefix, (taken = new Map()));
+  // The first of VM UUID, VM ID, name that no earlier VM of this vCenter has (written out: this runs per VM).
   let clash: number | undefined;
   let key: string | undefined;
-  for (const k of [vm.vmUuid, vm.vmId, vm.name]) {
-    if (k === undefined) continue;
-    const seen = taken.get(k);
-    if (seen === undefined) {
-      key = k;
-      break;
+  const uuidSeen = vm.vmUuid === undefined ? undefined : taken.get(vm.vmUuid);
+  if (vm.vmUuid !== undefined && uuidSeen === undefined) key = vm.vmUuid;
+  else {
+    clash = uuidSeen;
+    for (const k of [vm.vmId, vm.name]) {
+      if (k === undefined) continue;
+      const seen = taken.get(k);
+      if (seen === undefined) {
+        key = k;
+        break;
+      }
+      clash ??= seen;
     }
-    clash ??= seen;
   }
   key ??= `${vm.name}#${vm.row}`;
   taken.set(key, vm.row);
