@@ -113,7 +113,7 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
     return os;
   });
 
-  w.location = {};
+  w.location = new (PlainLocation as unknown as new () => Workload['location'])();
   const vcenter = vcenterOf(vm);
   if (vcenter !== undefined) w.location.vcenter = vcenter;
   if (vm.datacenter !== undefined) w.location.datacenter = vm.datacenter;
@@ -152,10 +152,13 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
 /**
  * An empty plain object (its prototype is Object.prototype, as for `{}`), made with `new` so that V8 reserves room
  * inside the object for the properties toWorkload then adds one by one; `{}` has room for four, and every further
- * property would grow a separate property array (a copy each time, for each of 200,000 workloads).
+ * property would grow a separate property array (a copy each time, for each of 200,000 workloads and locations).
+ * One constructor per shape: V8 sizes the room from the most properties any object of the constructor received.
  */
 function PlainWorkload(): void {}
 PlainWorkload.prototype = Object.prototype;
+function PlainLocation(): void {}
+PlainLocation.prototype = Object.prototype;
 
 function toDisk(d: VDiskRow, partitions: readonly VPartitionRow[]): Disk {
   const disk: Disk = { label: d.disk ?? `disk ${d.diskKey ?? d.row}`, capacityGib: round((d.capacityMib ?? 0) / GIB) };
