@@ -36,6 +36,8 @@ export interface StorageSummary {
   /** Datastores whose use is not known (left out of usedGib and usedShare). */
   usedUnknown: number;
   provisionedGib?: number;
+  /** Capacity of the datastores that report provisioned space, and how many do. */
+  provisionedOf: { capacityGib: number; datastores: number };
   /** Names of the datastores with less than NEAR_FULL_FREE free, fullest first. */
   nearFull: string[];
 }
@@ -61,6 +63,7 @@ export function storageSummary(inventory: Inventory): StorageSummary | undefined
   let knownCapacity = 0;
   let usedUnknown = 0;
   let provisionedGib: number | undefined;
+  const provisionedOf = { capacityGib: 0, datastores: 0 };
   const full: { name: string; free: number }[] = [];
   for (const d of list) {
     const type = d.type ?? 'unknown type';
@@ -72,7 +75,11 @@ export function storageSummary(inventory: Inventory): StorageSummary | undefined
       usedGib += used;
       knownCapacity += d.capacityGib;
     }
-    if (d.provisionedGib !== undefined) provisionedGib = (provisionedGib ?? 0) + d.provisionedGib;
+    if (d.provisionedGib !== undefined) {
+      provisionedGib = (provisionedGib ?? 0) + d.provisionedGib;
+      provisionedOf.capacityGib += d.capacityGib;
+      provisionedOf.datastores++;
+    }
     const free = freeShareOf(d);
     if (free !== undefined && free < NEAR_FULL_FREE) full.push({ name: d.name, free });
   }
@@ -86,6 +93,7 @@ export function storageSummary(inventory: Inventory): StorageSummary | undefined
     usedShare: knownCapacity > 0 ? usedGib / knownCapacity : 0,
     usedUnknown,
     provisionedGib,
+    provisionedOf,
     nearFull: full.map((f) => f.name),
   };
 }
@@ -158,9 +166,11 @@ export function storageBlocks(inventory: Inventory, table: Table | undefined): B
   const s = storageSummary(inventory);
   if (!s || !table) return [];
   const types = s.byType.map((t) => `${fmtInt(t.count)} ${t.type}`).join(', ');
+  const p = s.provisionedOf;
+  const of = p.datastores === s.datastores ? 'of capacity' : `of the capacity of the ${fmtInt(p.datastores)} datastore(s) that report it`;
   const over =
-    s.provisionedGib !== undefined && s.capacityGib > 0
-      ? ` Provisioned (thin disks counted at full size): ${tib(s.provisionedGib)} TiB, ${fmtPct(s.provisionedGib / s.capacityGib)} of capacity.`
+    s.provisionedGib !== undefined && p.capacityGib > 0
+      ? ` Provisioned (thin disks counted at full size): ${tib(s.provisionedGib)} TiB, ${fmtPct(s.provisionedGib / p.capacityGib)} ${of}.`
       : '';
   return [
     { type: 'paragraph', text: `${storageSentence(s, '')} By type: ${types}.${over}` },
