@@ -76,10 +76,26 @@ describe('current storage in the report model', () => {
     ]);
   });
 
+  it('lists more than 40 datastores in an appendix, and only the near-full ones in the section', () => {
+    const many = Array.from({ length: 45 }, (_, i) =>
+      ds(`ds${String(i).padStart(2, '0')}`, { type: 'VMFS', capacityGib: 1000, usedGib: i === 7 ? 950 : 500, freeGib: i === 7 ? 50 : 500 }),
+    );
+    const m = buildReportModel(withDatastores(many), { date: DATE });
+    const sec = m.sections.find((x) => x.id === 'storage')!;
+    expect(sec.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'table']);
+    expect(sec.blocks[1]).toEqual({ type: 'paragraph', text: 'Every datastore is listed in the appendix and in the Datastores sheet of the workbook.' });
+    const near = sec.blocks[2];
+    expect(near.type === 'table' && [near.table.title, near.table.rows.map((r) => r[0])]).toEqual(['Near-full datastores', ['ds07']]);
+    expect(m.sections.map((x) => x.id).slice(-2)).toEqual(['appendix', 'appendix-datastores']);
+    const all = m.sections[m.sections.length - 1].blocks[0];
+    expect(all.type === 'table' && all.table.rows.length).toBe(45);
+    expect(m.tables.find((t) => t.id === 'datastores')!.rows).toHaveLength(45);
+  });
+
   it('says nothing about storage when the inventory has no datastores (absent key or empty list)', () => {
     for (const list of [undefined, []]) {
       const m = buildReportModel(withDatastores(list), { date: DATE });
-      expect(m.sections.map((s) => s.id)).not.toContain('storage');
+      expect(m.sections.map((s) => s.id).filter((id) => /storage|datastore/.test(id))).toEqual([]);
       expect(m.tables.map((t) => t.id)).not.toContain('datastores');
       const text = JSON.stringify(m.sections);
       expect(text).not.toMatch(/datastore|Current storage/i);

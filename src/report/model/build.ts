@@ -206,7 +206,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
   });
 
   const storageSection = storageBlocks(inventory, t.datastores);
-  if (storageSection.length > 0) sections.push({ id: 'storage', title: 'Current storage', blocks: storageSection });
+  if (storageSection.section.length > 0) sections.push({ id: 'storage', title: 'Current storage', blocks: storageSection.section });
 
   const readiness: Block[] = [
     { type: 'paragraph', text: `Each platform is rated on the ten criteria of the Taneja Group's datacenter-readiness framework, weighted by the ${scorecard.profile.name} profile, with the customer's estate taken into account.` },
@@ -276,6 +276,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
   }
 
   sections.push({ id: 'appendix', title: 'Appendix: placement of every workload', blocks: [{ type: 'table', table: t.placement, columns: ['workload', 'host', 'model', 'cluster', 'status', 'reason'] }] });
+  if (storageSection.appendix.length > 0) sections.push({ id: 'appendix-datastores', title: 'Appendix: every datastore', blocks: storageSection.appendix });
 
   const tables: Table[] = [t.summary, t.assumptions, t.hosts, t.placement, t.workloads];
   if (t.datastores) tables.push(t.datastores);

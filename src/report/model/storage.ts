@@ -161,10 +161,17 @@ export function datastoresTable(inventory: Inventory): Table | undefined {
   };
 }
 
-/** The "Current storage" section's blocks; empty when the inventory has no datastores. */
-export function storageBlocks(inventory: Inventory, table: Table | undefined): Block[] {
+/** Up to this many datastores are listed in the section itself; more go to an appendix (like the placement list). */
+export const SECTION_MAX_ROWS = 40;
+const PDF_COLUMNS = ['datastore', 'type', 'cluster', 'capacityGib', 'usedGib', 'freePct', 'hosts', 'vms'];
+
+/**
+ * The "Current storage" section's blocks, and an appendix listing every datastore when there are more than
+ * SECTION_MAX_ROWS (the section then lists only the near-full ones). Both empty when the inventory has no datastores.
+ */
+export function storageBlocks(inventory: Inventory, table: Table | undefined): { section: Block[]; appendix: Block[] } {
   const s = storageSummary(inventory);
-  if (!s || !table) return [];
+  if (!s || !table) return { section: [], appendix: [] };
   const types = s.byType.map((t) => `${fmtInt(t.count)} ${t.type}`).join(', ');
   const p = s.provisionedOf;
   const of = p.datastores === s.datastores ? 'of capacity' : `of the capacity of the ${fmtInt(p.datastores)} datastore(s) that report it`;
@@ -172,8 +179,11 @@ export function storageBlocks(inventory: Inventory, table: Table | undefined): B
     s.provisionedGib !== undefined && p.capacityGib > 0
       ? ` Provisioned (thin disks counted at full size): ${tib(s.provisionedGib)} TiB, ${fmtPct(s.provisionedGib / p.capacityGib)} ${of}.`
       : '';
-  return [
-    { type: 'paragraph', text: `${storageSentence(s, '')} By type: ${types}.${over}` },
-    { type: 'table', table, columns: ['datastore', 'type', 'cluster', 'capacityGib', 'usedGib', 'freePct', 'hosts', 'vms'] },
-  ];
+  const intro: Block = { type: 'paragraph', text: `${storageSentence(s, '')} By type: ${types}.${over}` };
+  if (table.rows.length <= SECTION_MAX_ROWS) return { section: [intro, { type: 'table', table, columns: PDF_COLUMNS }], appendix: [] };
+  const nearCol = table.columns.findIndex((c) => c.key === 'nearFull');
+  const near: Table = { ...table, id: 'datastores-near-full', title: 'Near-full datastores', rows: table.rows.filter((r) => r[nearCol] === 'yes'), note: undefined };
+  const section: Block[] = [intro, { type: 'paragraph', text: `Every datastore is listed in the appendix and in the ${table.sheet} sheet of the workbook.` }];
+  if (near.rows.length > 0) section.push({ type: 'table', table: near, columns: PDF_COLUMNS });
+  return { section, appendix: [{ type: 'table', table, columns: PDF_COLUMNS }] };
 }
