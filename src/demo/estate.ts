@@ -1,4 +1,5 @@
 import { Random } from '../util/random';
+import { buildDatastores } from './datastores';
 import { DemoEstate, DemoHost, DemoPhysical, DemoVm, HostSpec, VCenter } from './model';
 import { pickRole, ROLES, Role, SPECIAL_VMS, SpecialVm } from './roles';
 
@@ -241,7 +242,9 @@ export function buildDemoEstate(opts: { seed?: number; vms?: number } = {}): Dem
   const physCounters = new Map<string, number>();
   const physicalCount = Math.max(8, Math.round(totalVms * 0.075));
   const physical = Array.from({ length: physicalCount }, (_, i) => makePhysical(rng, i, physCounters));
-  return { seed: opts.seed ?? DEMO_SEED, vcenters: VCENTERS, clusters: CLUSTERS.map((c) => c.name), hosts, vms, physical };
+  const estate: DemoEstate = { seed: opts.seed ?? DEMO_SEED, vcenters: VCENTERS, clusters: CLUSTERS.map((c) => c.name), hosts, vms, physical, datastores: [] };
+  estate.datastores = buildDatastores(estate);
+  return estate;
 }
 
 export { ROLES };

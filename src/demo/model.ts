@@ -77,6 +77,8 @@ export interface DemoVm {
   /** USB devices passed through to the VM (RVTools vUSB rows), e.g. a licence dongle. */
   usbDevices: string[];
   annotation: string;
+  /** The datastore holding the VM's files (every disk, swap and snapshots); set once the datastores are built. */
+  datastore?: string;
 }
 
 export interface DemoPhysical {
@@ -100,6 +102,25 @@ export interface DemoPhysical {
   tags: string[];
 }
 
+/** An existing datastore (RVTools vDatastore row); sizes in MiB as RVTools writes them. */
+export interface DemoDatastore {
+  name: string;
+  type: 'VMFS' | 'NFS';
+  /** Index into DemoEstate.vcenters. */
+  vcenter: number;
+  /** Datastore cluster (storage DRS pod), '' when none. */
+  cluster: string;
+  /** Names of the hosts that mount it. */
+  hosts: string[];
+  /** VMs with files on it. */
+  vms: DemoVm[];
+  capacityMib: number;
+  objectId: string;
+  url: string;
+  /** NFS server and export; '' for VMFS. */
+  address: string;
+}
+
 export interface DemoEstate {
   seed: number;
   vcenters: VCenter[];
@@ -107,4 +128,5 @@ export interface DemoEstate {
   hosts: DemoHost[];
   vms: DemoVm[];
   physical: DemoPhysical[];
+  datastores: DemoDatastore[];
 }

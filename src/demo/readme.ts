@@ -1,4 +1,5 @@
 import { HOST_MODELS } from './config';
+import { datastoreFigures } from './datastores';
 import { DemoEstate } from './model';
 
 /** `datasets/README.md`: what the demo estate holds, with its figures computed from the estate itself. */
@@ -28,6 +29,11 @@ export function datasetReadme(e: DemoEstate, opts: { seed: number; vms: number }
   ] as const;
   const largest = [...vms].sort((a, b) => b.memoryGib - a.memoryGib || a.name.localeCompare(b.name)).slice(0, 3);
   const sql = vms.filter((v) => /^sql/.test(v.name));
+  const tib = (m: number) => (m / 1024 / 1024).toFixed(1);
+  const dsFigures = e.datastores.map((d) => ({ d, f: datastoreFigures(d) }));
+  const dsCapacity = e.datastores.reduce((s, d) => s + d.capacityMib, 0);
+  const dsInUse = dsFigures.reduce((s, x) => s + x.f.inUseMib, 0);
+  const nearFull = dsFigures.filter((x) => x.f.freeMib / x.d.capacityMib < 0.1).map((x) => `\`${x.d.name}\` (${x.f.freePct} % free)`);
   return `# The dcplan demo estate
 
 A fictional customer, **Harbourline Logistics**, written for dcplan (nothing here is copied from a real export).
@@ -37,7 +43,7 @@ regenerating gives byte-identical files.
 
 | file | what it is |
 |---|---|
-| \`demo-rvtools/RVTools_tab*.csv\` | the VMware estate as an RVTools 4.x "Export all to csv" folder: vInfo, vCPU, vMemory, vDisk, vHost, vCluster, vSnapshot, vUSB |
+| \`demo-rvtools/RVTools_tab*.csv\` | the VMware estate as an RVTools 4.x "Export all to csv" folder: vInfo, vCPU, vMemory, vDisk, vHost, vCluster, vSnapshot, vUSB, vDatastore |
 | \`demo-generic.csv\` | ${e.physical.length} physical servers outside vCenter, in dcplan's generic inventory CSV (with monitoring averages and 95th percentiles) |
 | \`assessment.yaml\` | the assessment config: policy, ${HOST_MODELS.length} candidate host models, constraints, branding, scenarios |
 | \`logo.png\` | the (fictional) consultancy's logo for the report cover, drawn with @napi-rs/canvas |
@@ -59,6 +65,11 @@ ${clusterRows.join('\n')}
 - Utilisation is a point-in-time RVTools snapshot (vCPU \`Overall\` MHz, vMemory \`Active\`/\`Consumed\`): mean CPU of the
   running VMs ${meanCpu.toFixed(1)} %; ${count(vms, (v) => v.idle)} idle VMs (CPU under 3 %, active memory under 4 %) and
   ${count(vms, (v) => v.zombie)} zombies (CPU and active memory zero).
+- Storage: ${e.datastores.length} datastores (vDatastore), ${count(e.datastores, (d) => d.type === 'VMFS')} VMFS mounted by every host of
+  their cluster (the Prod ones in the datastore clusters \`dsc-prod-north\` / \`dsc-prod-south\`) and one NFS export
+  (\`nfs-dn-templates\`, the templates and some dev VMs); ${tib(dsCapacity)} TiB capacity, ${tib(dsInUse)} TiB in use. Each VM's
+  files sit on one datastore: vDisk \`Path\` is \`[datastore] vm/vm.vmdk\`, and a datastore's \`In Use MiB\` is its VMs' used
+  disk + swap of the running ones + snapshots (RDMs excluded). Near full on purpose: ${nearFull.join(', ') || 'none'}.
 - Custom attributes (columns between \`Annotation\` and \`Datacenter\`): \`Application\`, \`Cost Centre\`, \`Environment\`, \`Owner\`.
 - Constraints the config refers to:
   - \`dc01\` / \`dc02\`: domain controllers that must stay apart; also an RVTools DRS rule \`separate-domain-controllers\`

@@ -1,3 +1,4 @@
+import { datastoreFigures } from './datastores';
 import { DemoEstate, DemoHost, DemoVm } from './model';
 
 /**
@@ -102,7 +103,7 @@ function vMemory(e: DemoEstate): Cell[][] {
 
 function vDisk(e: DemoEstate): Cell[][] {
   const rows: Cell[][] = [[...HEAD, 'Disk', 'Disk Key', 'Capacity MiB', 'Raw', 'Disk Mode', 'Sharing mode', 'Thin',
-    'Eagerly Scrub', 'Controller', 'Label', 'SCSI Unit #', 'Unit #', 'Shared Bus', 'Raw LUN ID', 'Raw Comp. Mode',
+    'Eagerly Scrub', 'Controller', 'Label', 'SCSI Unit #', 'Unit #', 'Shared Bus', 'Raw LUN ID', 'Raw Comp. Mode', 'Path',
     ...TAIL_HEADERS]];
   for (const vm of e.vms) {
     vm.disks.forEach((d, i) => {
@@ -110,10 +111,15 @@ function vDisk(e: DemoEstate): Cell[][] {
         d.raw ? 'independent_persistent' : 'persistent', d.sharing ?? 'sharingNone', d.thin, !d.thin && !d.raw,
         'VMware paravirtual SCSI', `SCSI controller ${d.sharing ? 1 : 0}`, i, i, d.sharing ? 'physicalSharing' : 'noSharing',
         d.raw ? `naa.600a0980383030${vm.uuid.replace(/-/g, '').slice(0, 18)}` : '', d.raw ? 'physicalMode' : '',
-        ...vmTail(e, vm)]);
+        diskPath(vm, i, !!d.raw), ...vmTail(e, vm)]);
     });
   }
   return rows;
+}
+
+/** `[datastore] vm/vm.vmdk`, `vm/vm_1.vmdk` for the second disk; an RDM's mapping file is `vm_N-rdmp.vmdk`. */
+function diskPath(vm: DemoVm, i: number, raw: boolean): string {
+  return `[${vm.datastore}] ${vm.name}/${vm.name}${i > 0 ? `_${i}` : ''}${raw ? '-rdmp' : ''}.vmdk`;
 }
 
 function vSnapshot(e: DemoEstate): Cell[][] {
@@ -122,7 +128,7 @@ function vSnapshot(e: DemoEstate): Cell[][] {
   for (const vm of e.vms)
     vm.snapshots.forEach((snap, i) => {
       rows.push([vm.name, vm.powerState, snap.name, i === 0 ? 'taken before patching' : '', snap.date,
-        `[${vm.host.cluster.toLowerCase()}-ds01] ${vm.name}/${vm.name}-Snapshot${i + 1}.vmsn`, on(vm) ? Math.round(mib(vm.memoryGib) / 8) : 0,
+        `[${vm.datastore}] ${vm.name}/${vm.name}-Snapshot${i + 1}.vmsn`, on(vm) ? Math.round(mib(vm.memoryGib) / 8) : 0,
         snap.sizeMib, false, vm.powerState, ...vmTail(e, vm)]);
     });
   return rows;
@@ -190,6 +196,19 @@ function vCluster(e: DemoEstate): Cell[][] {
   return rows;
 }
 
+function vDatastore(e: DemoEstate): Cell[][] {
+  const rows: Cell[][] = [['Name', 'Config status', 'Address', 'Accessible', 'Type', '# VMs total', '# VMs', 'Capacity MiB',
+    'Provisioned MiB', 'In Use MiB', 'Free MiB', 'Free %', '# Hosts', 'Hosts', 'Cluster name', 'URL', 'Object ID',
+    'VI SDK Server', 'VI SDK UUID']];
+  for (const d of e.datastores) {
+    const f = datastoreFigures(d);
+    const vc = e.vcenters[d.vcenter];
+    rows.push([d.name, 'green', d.address, true, d.type, d.vms.length, f.vmsOn, d.capacityMib, f.provisionedMib, f.inUseMib,
+      f.freeMib, f.freePct, d.hosts.length, d.hosts.join(', '), d.cluster, d.url, d.objectId, vc.server, vc.uuid]);
+  }
+  return rows;
+}
+
 /** File name → content of the RVTools CSV export folder. */
 export function rvtoolsCsvFiles(e: DemoEstate): Record<string, string> {
   return {
@@ -201,5 +220,6 @@ export function rvtoolsCsvFiles(e: DemoEstate): Record<string, string> {
     'RVTools_tabvCluster.csv': csv(vCluster(e)),
     'RVTools_tabvSnapshot.csv': csv(vSnapshot(e)),
     'RVTools_tabvUSB.csv': csv(vUsb(e)),
+    'RVTools_tabvDatastore.csv': csv(vDatastore(e)),
   };
 }

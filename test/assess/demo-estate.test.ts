@@ -75,6 +75,37 @@ describe('demo estate in datasets/', () => {
     expect(readTab('RVTools_tabvUSB.csv').map((u) => [u.VM, u['Device Type']])).toEqual([['lic-server-01', 'SafeNet Sentinel HASP HL dongle']]);
   });
 
+  it('has datastores that agree with the VMs: a few VMFS per cluster, one NFS, one near full, every disk path naming one', () => {
+    const ds = readTab('RVTools_tabvDatastore.csv');
+    expect(Object.keys(ds[0])).toEqual(['Name', 'Config status', 'Address', 'Accessible', 'Type', '# VMs total', '# VMs',
+      'Capacity MiB', 'Provisioned MiB', 'In Use MiB', 'Free MiB', 'Free %', '# Hosts', 'Hosts', 'Cluster name', 'URL',
+      'Object ID', 'VI SDK Server', 'VI SDK UUID']);
+    expect(ds.map((d) => d.Name)).toEqual(['pn-vmfs01', 'pn-vmfs02', 'pn-vmfs03', 'pn-vmfs04', 'pn-vmfs05', 'pn-vmfs06',
+      'dn-vmfs01', 'dn-vmfs02', 'dn-vmfs03', 'ps-vmfs01', 'ps-vmfs02', 'ps-vmfs03', 'ps-vmfs04', 'ps-vmfs05', 'dz-vmfs01',
+      'dz-vmfs02', 'nfs-dn-templates']);
+    expect(ds.filter((d) => d.Type === 'NFS').map((d) => d.Name)).toEqual(['nfs-dn-templates']);
+    for (const d of ds) expect(Number(d['Free MiB'])).toBe(Number(d['Capacity MiB']) - Number(d['In Use MiB']));
+    expect(ds.filter((d) => Number(d['Free %']) < 10).map((d) => [d.Name, d['Free %']])).toEqual([['ps-vmfs02', '7']]);
+    // every VM is on exactly one datastore; # VMs total adds up to the VM rows
+    expect(ds.reduce((s, d) => s + Number(d['# VMs total']), 0)).toBe(480);
+    const vDisk = readTab('RVTools_tabvDisk.csv');
+    const names = new Set(ds.map((d) => d.Name));
+    expect(vDisk.every((d) => /^\[[^\]]+\] [^/]+\/[^/]+\.vmdk$/.test(d.Path) && names.has(d.Path.slice(1, d.Path.indexOf(']'))))).toBe(true);
+    expect(vDisk.find((d) => d.VM === 'dc01')!.Path).toBe('[pn-vmfs01] dc01/dc01.vmdk');
+    // In Use = the VMs' used disk (RDMs excluded) + swap of running VMs + snapshots, as vInfo reports them
+    const vInfo = new Map(readTab('RVTools_tabvInfo.csv').map((v) => [v.VM, v]));
+    const snaps = readTab('RVTools_tabvSnapshot.csv');
+    const rawMib = new Map<string, number>();
+    for (const d of vDisk) if (d.Raw === 'True') rawMib.set(d.VM, (rawMib.get(d.VM) ?? 0) + Number(d['Capacity MiB']));
+    const onDs = new Map<string, number>();
+    for (const v of vInfo.values()) {
+      const store = vDisk.find((d) => d.VM === v.VM)!.Path.slice(1).split(']')[0];
+      const snap = snaps.filter((s) => s.VM === v.VM).reduce((s, x) => s + Number(x['Size MiB (total)']), 0);
+      onDs.set(store, (onDs.get(store) ?? 0) + Number(v['In Use MiB']) - (rawMib.get(v.VM) ?? 0) + snap);
+    }
+    for (const d of ds) expect([d.Name, onDs.get(d.Name)]).toEqual([d.Name, Number(d['In Use MiB'])]);
+  });
+
   it('writes the physical servers as a generic CSV with the issue-2 columns', () => {
     const text = fs.readFileSync(path.join(datasets, 'demo-generic.csv'), 'utf8');
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });

@@ -6,6 +6,7 @@ import { defaultStages } from '../../src/assess/stages';
 import { AssessResult, AssessStages } from '../../src/assess/types';
 import { Inventory } from '../../src/inventory/schema';
 import { Plan } from '../../src/plan/types';
+import { storageSentence, storageSummary } from '../../src/report/model/storage';
 import { runCli } from '../helpers/cli';
 
 /**
@@ -66,6 +67,19 @@ describe('runAssessment on the demo estate', () => {
     expect(result.inventory.workloads).toBe(493);
     expect(inv.workloads.find((w) => w.name === 'lic-server-01')!.config.usbDevices).toBe(1);
     expect(inv.workloads.filter((w) => (w.config.snapshots ?? 0) > 0)).toHaveLength(30);
+  });
+
+  it('reads the demo datastores, names one on every VM disk, and the report states their totals', () => {
+    const inv = readJson<Inventory>(out, 'inventory.json');
+    expect(inv.datastores).toHaveLength(17);
+    const names = new Set(inv.datastores!.map((d) => d.name));
+    const vmDisks = inv.workloads.filter((w) => w.kind === 'vm').flatMap((w) => w.disks ?? []);
+    expect(vmDisks.length).toBeGreaterThan(900);
+    expect(vmDisks.filter((d) => d.datastore === undefined || !names.has(d.datastore))).toEqual([]);
+    expect(inv.problems.filter((p) => /datastore/.test(p.code))).toEqual([]);
+    expect(storageSentence(storageSummary(inv)!)).toBe(
+      'Current storage: 17 datastores, 199.5 TiB capacity, 123.9 TiB in use (62.1%); 1 near full (< 10% free): ps-vmfs02.',
+    );
   });
 
   it('headline and scenario figures are copied exactly from the plans', () => {

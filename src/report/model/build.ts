@@ -9,6 +9,7 @@ import { Block, ChartSpec, ReportMeta, ReportModel, Section, Table } from './typ
 import { diversitySentence, hostLoadSeries, stackedAreaChartConfig } from '../../series/report-data';
 import * as T from './tables';
 import * as C from './charts';
+import { datastoresTable, storageBlocks, storageSentence, storageSummary } from './storage';
 
 const DEFAULT_ACCENT = '#0f6e8c';
 
@@ -158,6 +159,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     problems: T.problemsTable(inventory, plan, scorecard),
     byModel: hostsByModelAndCluster(plan),
     scenarios: scenarios ? T.scenariosTable(scenarios) : undefined,
+    datastores: datastoresTable(inventory),
   };
   const ch = {
     util: C.utilisationBeforeAfterChart(plan, accent),
@@ -185,6 +187,8 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
   ];
   const diversity = diversitySentence(plan);
   if (diversity) exec.push({ type: 'paragraph', text: diversity });
+  const storage = storageSummary(inventory);
+  if (storage) exec.push({ type: 'paragraph', text: storageSentence(storage) });
   exec.push(
     { type: 'paragraph', text: `Recommended platform: ${scorecard.recommendation.name}${rec ? ` (weighted score ${fmtNum(rec.weightedTotal)} of 100)` : ''}.` },
     { type: 'bullets', items: scorecard.recommendation.reasons },
@@ -200,6 +204,9 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
       { type: 'table', table: t.assumptions },
     ],
   });
+
+  const storageSection = storageBlocks(inventory, t.datastores);
+  if (storageSection.section.length > 0) sections.push({ id: 'storage', title: 'Current storage', blocks: storageSection.section });
 
   const readiness: Block[] = [
     { type: 'paragraph', text: `Each platform is rated on the ten criteria of the Taneja Group's datacenter-readiness framework, weighted by the ${scorecard.profile.name} profile, with the customer's estate taken into account.` },
@@ -269,8 +276,11 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
   }
 
   sections.push({ id: 'appendix', title: 'Appendix: placement of every workload', blocks: [{ type: 'table', table: t.placement, columns: ['workload', 'host', 'model', 'cluster', 'status', 'reason'] }] });
+  if (storageSection.appendix.length > 0) sections.push({ id: 'appendix-datastores', title: 'Appendix: every datastore', blocks: storageSection.appendix });
 
-  const tables: Table[] = [t.summary, t.assumptions, t.hosts, t.placement, t.workloads, t.findings, t.scorecard];
+  const tables: Table[] = [t.summary, t.assumptions, t.hosts, t.placement, t.workloads];
+  if (t.datastores) tables.push(t.datastores);
+  tables.push(t.findings, t.scorecard);
   if (t.scenarios) tables.push(t.scenarios);
   tables.push(t.byModel, t.blockers, t.excluded, t.problems);
   const charts = sections.flatMap((sec) => sec.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));

@@ -81,7 +81,7 @@ export interface ReportModel {
   /** Headline figures of the executive summary, already formatted. */
   headline: { key: string; label: string; value: string }[];
   sections: Section[];
-  /** Every table of the report in workbook order (Summary, Assumptions, Hosts, Placement, Workloads, Findings, Scorecard, ...). */
+  /** Every table of the report in workbook order (Summary, Assumptions, Hosts, Placement, Workloads, Datastores when the inventory has some, Findings, Scorecard, ...). */
   tables: Table[];
   charts: ChartSpec[];
 }
