@@ -156,7 +156,8 @@ class Dictionary {
             continue;
           }
           id = values.length;
-          const v = text.substring(start, end);
+          // A copy of its own: a cut would be a slice keeping this whole chunk alive, and slower to compare.
+          const v = text.substring(start, end).split('').join('');
           values.push(v);
           this.hashes[id] = h;
           this.table[i] = id + 1;

@@ -291,8 +291,9 @@ export class TabSink {
     // The annotation (vCenter notes) is kept as the label "Annotation", whatever the export calls the column.
     if (c.annotation !== undefined) labelCols.unshift({ header: 'Annotation', index: c.annotation });
     const labelKeys = labelCols.map((l) => l.header.trim());
-    // The text columns kept in the records (interned below); flags like Template are read, not kept.
-    const repeating = ['vcUuid', 'vcServer', 'power', 'ftState', 'firmware', 'hwVersion', 'datacenter', 'cluster', 'host', 'osConfig', 'osTools'] as const;
+    // The text columns kept in the records (interned below); flags like Template are read, not kept, and the
+    // vCenter UUID is lower-cased (a new string) whatever the reader gives.
+    const repeating = ['vcServer', 'power', 'ftState', 'firmware', 'hwVersion', 'datacenter', 'cluster', 'host', 'osConfig', 'osTools'] as const;
     this.repeatingColumns = [...repeating.map((k) => c[k]), ...labelCols.map((l) => l.index)].filter((i): i is number => i !== undefined);
     // Each label column remembers its own recent values (a shared slot would miss whenever two columns alternate).
     const labelSlot = this.addSlots(labelCols.length);
