@@ -97,14 +97,21 @@ class Dictionary {
   private readonly hashes = new Int32Array(MAX_VALUES);
   private readonly table = new Int32Array(TABLE_SIZE);
 
-  /** Per column: the number of the value it held on the row before (most rows repeat it), -1 at first. */
+  /**
+   * Per column: the number of the value it held on the row before (-1 at first), and how often comparing with it
+   * paid off: a column whose value changes on most rows (host, cluster) stops being compared after a while.
+   */
   private lastId = new Int32Array(0);
+  private lastTries = new Int32Array(0);
+  private lastHits = new Int32Array(0);
 
   repeating(indices: readonly number[]): void {
     const n = indices.length === 0 ? 0 : Math.max(...indices) + 1;
     this.columns = new Uint8Array(n);
     for (const i of indices) this.columns[i] = 1;
     this.lastId = new Int32Array(n).fill(-1);
+    this.lastTries = new Int32Array(n);
+    this.lastHits = new Int32Array(n);
   }
 
   /**
@@ -132,10 +139,14 @@ class Dictionary {
         }
         const len = end - start;
         const last = this.lastId[f];
-        if (last >= 0 && sameAt(text, start, len, values[last])) {
-          b[o] = -1 - last;
-          b[o + 1] = 0;
-          continue;
+        if (last >= 0 && (this.lastTries[f] < 1000 || this.lastHits[f] * 4 > this.lastTries[f])) {
+          this.lastTries[f]++;
+          if (sameAt(text, start, len, values[last])) {
+            this.lastHits[f]++;
+            b[o] = -1 - last;
+            b[o + 1] = 0;
+            continue;
+          }
         }
         const h = hashOf(text, start, end);
         let i = h & (TABLE_SIZE - 1);
