@@ -206,6 +206,7 @@ export class TabSink {
   /** Per column slot: the last RECENT distinct values kept (round robin), and where the next one goes. */
   private readonly recent: (string | undefined)[][] = [];
   private readonly recentNext: number[] = [];
+  /** Slots 0..FIXED_SLOTS-1 exist from the start (vInfo's label columns add theirs when the tab begins). */
   private readonly fixedSlots = this.addSlots(FIXED_SLOTS);
 
   private addSlots(n: number): number {
