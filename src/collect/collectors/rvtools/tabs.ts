@@ -225,19 +225,18 @@ export class TabSink {
   }
 
   private keys(ctx: RowCtx, col: Record<VmKeyName, number | undefined>): VmKeys {
-    const k: VmKeys = {};
-    const name = str(ctx, col, 'vm');
-    if (name !== undefined) k.name = name;
-    const vmId = str(ctx, col, 'vmId');
-    if (vmId !== undefined) k.vmId = vmId;
     const vmUuid = str(ctx, col, 'vmUuid');
-    if (vmUuid !== undefined) k.vmUuid = vmUuid.toLowerCase();
     const vcUuid = str(ctx, col, 'vcUuid');
-    if (vcUuid !== undefined) k.vcUuid = this.intern(vcUuid.toLowerCase(), 0, true); // lower-casing may make a new string
-    const vcServer = str(ctx, col, 'vcServer');
-    if (vcServer !== undefined) k.vcServer = this.intern(vcServer, 1);
-    return k;
+    // One object shape for every row (absent keys hold undefined): the readers of these keys stay monomorphic.
+    return {
+      name: str(ctx, col, 'vm'),
+      vmId: str(ctx, col, 'vmId'),
+      vmUuid: vmUuid?.toLowerCase(),
+      vcUuid: vcUuid === undefined ? undefined : this.intern(vcUuid.toLowerCase(), 0, true), // lower-casing may make a new string
+      vcServer: this.intern(str(ctx, col, 'vcServer'), 1),
+    };
   }
+
 
   /** A tab with one row per VM (or per disk, partition, snapshot... of a VM). */
   private perVm<K extends string>(

@@ -44,10 +44,10 @@ function classifyPower(s: string): Workload['powerState'] {
  * came from where, for the warning.
  */
 export function completeFromTabs(p: VmParts): { vm: VInfoRow; filled: string[] } {
-  const filled: string[] = [];
   const v = p.vm;
   const complete = v.cpus !== undefined && v.memoryMib !== undefined && v.datacenter !== undefined && v.cluster !== undefined;
-  if (complete && (v.osConfig !== undefined || v.osTools !== undefined)) return { vm: v, filled };
+  if (complete && (v.osConfig !== undefined || v.osTools !== undefined)) return { vm: v, filled: NO_ITEMS };
+  const filled: string[] = [];
   const vm: VInfoRow = { ...v };
   if (vm.cpus === undefined && p.cpu?.cpus !== undefined) {
     vm.cpus = p.cpu.cpus;
