@@ -29,12 +29,18 @@ export function emptyWorkload(
 export const NO_ITEMS: never[] = Object.freeze([]) as unknown as never[];
 export const NO_UTILIZATION: Utilization = Object.freeze({});
 
-/** One frozen copy per distinct value, looked up by a key the caller computes cheaply (e.g. the OS name). */
+/**
+ * One frozen copy per distinct value, looked up by a key the caller computes cheaply (e.g. the OS name):
+ * `flyweights.get(key) ?? flyweights.add(key, make(...))` (no closure made per lookup).
+ */
 export class Flyweights<T extends object> {
   private readonly known = new Map<string, T>();
-  get(key: string, make: () => T): T {
-    let v = this.known.get(key);
-    if (v === undefined) this.known.set(key, (v = Object.freeze(make())));
-    return v;
+  get(key: string): T | undefined {
+    return this.known.get(key);
+  }
+  add(key: string, value: T): T {
+    const frozen = Object.freeze(value);
+    this.known.set(key, frozen);
+    return frozen;
   }
 }

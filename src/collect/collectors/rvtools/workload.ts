@@ -105,13 +105,7 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
   const memUtil = power === 'on' ? memoryUtil(p, memoryMib, where) : undefined;
   w.utilization = memUtil ? { memory: memUtil } : NO_UTILIZATION;
 
-  w.os = OS.get(osName ?? '', () => {
-    const os: Workload['os'] = { family: familyOf(osName) };
-    if (osName !== undefined) os.name = osName;
-    const arch = archOf(osName);
-    if (arch !== undefined) os.arch = arch;
-    return os;
-  });
+  w.os = OS.get(osName ?? '') ?? OS.add(osName ?? '', osOf(osName));
 
   w.location = new (PlainLocation as unknown as new () => Workload['location'])();
   const vcenter = vcenterOf(vm);
@@ -258,6 +252,13 @@ function hwVersionOf(v: string): string {
 
 /** One shared OS description per OS name (a large export has a few dozen). */
 const OS = new Flyweights<Workload['os']>();
+function osOf(osName: string | undefined): Workload['os'] {
+  const os: Workload['os'] = { family: familyOf(osName) };
+  if (osName !== undefined) os.name = osName;
+  const arch = archOf(osName);
+  if (arch !== undefined) os.arch = arch;
+  return os;
+}
 const familyMemo = new Map<string, ReturnType<typeof osFamily>>();
 function familyOf(name: string | undefined): ReturnType<typeof osFamily> {
   if (name === undefined) return osFamily(name);
