@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { MessageChannel, Worker } from 'worker_threads';
-import type { CsvStream } from './csv';
-import { dialectOf } from './csv';
+import type { CsvStream } from './csv-stream';
+import { dialectOf } from './csv-stream';
 import type { ThreadJob, ThreadMessage } from './csv-worker';
 
 /**
