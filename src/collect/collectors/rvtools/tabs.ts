@@ -16,13 +16,12 @@ import {
 } from './columns';
 import { datastoreOfPath, vDatastoreParser } from './datastores';
 import { RowParser, vClusterParser, vHostParser } from './infra-tabs';
+import { Interner } from './interner';
 import { TabData, VmKeys, Where, emptyTabData } from './records';
 import { NO_ITEMS } from '../../../inventory/workload';
 
-/** Slots of TabSink.intern's recent-value memo: 0-10 for fixed vInfo columns, then one per label column. */
+/** Interner slots for the fixed vInfo columns (0-10); label columns get theirs when the tab begins. */
 const FIXED_SLOTS = 11;
-/** Recent distinct values remembered per slot. */
-const RECENT = 4;
 
 type VmKeyName = 'vm' | 'vmId' | 'vmUuid' | 'vcUuid' | 'vcServer';
 
@@ -36,6 +35,7 @@ export class TabSink {
   readonly problems: Problem[] = [];
   readonly excluded: Excluded[] = [];
   private tab?: TabName;
+  private readonly strings = new Interner(FIXED_SLOTS);
   /**
    * Columns of the tab begun last whose values repeat from row to row (vCenter, cluster, host, OS, labels...): a
    * reader can hand such values over as shared strings (see HeaderHints in read/csv.ts).
@@ -72,7 +72,7 @@ export class TabSink {
       return;
     }
     this.data.rows[tab]!++;
-    this.shared = shared;
+    this.strings.shared = shared;
     this.parse({ file: this.where!.file, sheet: this.where!.sheet ?? tab, row, fields, problems: this.problems });
   }
 
@@ -177,46 +177,6 @@ export class TabSink {
     }
   }
 
-  /**
-   * One string object per distinct value of the columns that repeat (vCenter, cluster, host, OS, ...): a cell read
-   * from the CSV is a slice of a 1 MiB chunk, so 200,000 rows would keep every chunk and millions of small strings
-   * alive; the canonical copy is shared instead, and later Map lookups by it (host join, OS family) hit a string
-   * whose hash is already known. Unique-looking values stop being remembered past a cap. Rows from the threaded CSV
-   * reader usually carry these columns as shared strings already (one per distinct value); they are kept as they are.
-   */
-  private intern<S extends string | undefined>(v: S, slot: number, always = false): S {
-    if (v === undefined || (this.shared && !always)) return v;
-    // Most columns hold a handful of values (power state, OS, owner, environment) or repeat the previous row: a few
-    // string compares against the values this column gave last, before hashing the string for the map.
-    const recent = this.recent[slot];
-    for (let i = 0; i < RECENT; i++) if (v === recent[i]) return recent[i] as S;
-    let known = this.interned.get(v);
-    if (known === undefined) {
-      known = v;
-      if (this.interned.size < 50000) this.interned.set(v, v);
-    }
-    recent[this.recentNext[slot]] = known;
-    this.recentNext[slot] = (this.recentNext[slot] + 1) % RECENT;
-    return known as S;
-  }
-
-  private readonly interned = new Map<string, string>();
-  /** The row being parsed came with its repeating columns as shared strings: nothing to intern (see row()). */
-  private shared = false;
-  /** Per column slot: the last RECENT distinct values kept (round robin), and where the next one goes. */
-  private readonly recent: (string | undefined)[][] = [];
-  private readonly recentNext: number[] = [];
-  /** Slots 0..FIXED_SLOTS-1 exist from the start (vInfo's label columns add theirs when the tab begins). */
-  private readonly fixedSlots = this.addSlots(FIXED_SLOTS);
-
-  private addSlots(n: number): number {
-    const first = this.recent.length;
-    for (let i = 0; i < n; i++) {
-      this.recent.push(new Array<string | undefined>(RECENT).fill(undefined));
-      this.recentNext.push(0);
-    }
-    return first;
-  }
 
   private skipRow(ctx: RowCtx, tab: TabName, reason: string): void {
     const where = { file: ctx.file, sheet: ctx.sheet, row: ctx.row };
@@ -232,8 +192,8 @@ export class TabSink {
       name: str(ctx, col, 'vm'),
       vmId: str(ctx, col, 'vmId'),
       vmUuid: vmUuid?.toLowerCase(),
-      vcUuid: vcUuid === undefined ? undefined : this.intern(vcUuid.toLowerCase(), 0, true), // lower-casing may make a new string
-      vcServer: this.intern(str(ctx, col, 'vcServer'), 1),
+      vcUuid: vcUuid === undefined ? undefined : this.strings.intern(vcUuid.toLowerCase(), 0, true), // lower-casing may make a new string
+      vcServer: this.strings.intern(str(ctx, col, 'vcServer'), 1),
     };
   }
 
@@ -296,7 +256,7 @@ export class TabSink {
     const repeating = ['vcServer', 'power', 'ftState', 'firmware', 'hwVersion', 'datacenter', 'cluster', 'host', 'osConfig', 'osTools'] as const;
     this.repeatingColumns = [...repeating.map((k) => c[k]), ...labelCols.map((l) => l.index)].filter((i): i is number => i !== undefined);
     // Each label column remembers its own recent values (a shared slot would miss whenever two columns alternate).
-    const labelSlot = this.addSlots(labelCols.length);
+    const labelSlot = this.strings.addSlots(labelCols.length);
     const d = this.data;
     return (ctx) => {
       const keys = this.keys(ctx, c);
@@ -307,14 +267,14 @@ export class TabSink {
       const labels: Record<string, string> = {};
       for (let i = 0; i < labelCols.length; i++) {
         const v = (ctx.fields[labelCols[i].index] ?? '').trim();
-        if (v !== '') labels[labelKeys[i]] = this.intern(v, labelSlot + i);
+        if (v !== '') labels[labelKeys[i]] = this.strings.intern(v, labelSlot + i);
       }
       const rules = str(ctx, c, 'drsRules');
       const osConfig = str(ctx, c, 'osConfig');
       const osTools = str(ctx, c, 'osTools');
-      const osConfigKept = this.intern(osConfig, 9);
+      const osConfigKept = this.strings.intern(osConfig, 9);
       // Both OS columns usually say the same: reuse the kept string rather than look the second one up.
-      const osToolsKept = osTools !== undefined && osTools === osConfig ? osConfigKept : this.intern(osTools, 10);
+      const osToolsKept = osTools !== undefined && osTools === osConfig ? osConfigKept : this.strings.intern(osTools, 10);
       // One literal with every field (no spread): V8 keeps such objects in fast mode; a spread followed by
       // 30 more properties turns each of 200,000 records into a slow dictionary object.
       d.vInfo.push({
@@ -324,7 +284,7 @@ export class TabSink {
         vcUuid: keys.vcUuid,
         vcServer: keys.vcServer,
         row: ctx.row,
-        power: this.intern(str(ctx, c, 'power'), 2),
+        power: this.strings.intern(str(ctx, c, 'power'), 2),
         template: bool(ctx, c, 'template'),
         srm: bool(ctx, c, 'srm'),
         cpus: num(ctx, c, n, 'cpus', 'a number of vCPUs'),
@@ -338,14 +298,14 @@ export class TabSink {
         cpuUsagePct: num(ctx, c, n, 'cpuUsagePct', 'a percentage'),
         memUsagePct: num(ctx, c, n, 'memUsagePct', 'a percentage'),
         drsRules: rules ? splitList(rules) : NO_ITEMS,
-        ftState: this.intern(str(ctx, c, 'ftState'), 3),
-        firmware: this.intern(str(ctx, c, 'firmware'), 4),
+        ftState: this.strings.intern(str(ctx, c, 'ftState'), 3),
+        firmware: this.strings.intern(str(ctx, c, 'firmware'), 4),
         secureBoot: bool(ctx, c, 'secureBoot'),
         vtpm: bool(ctx, c, 'vtpm'),
-        hwVersion: this.intern(str(ctx, c, 'hwVersion'), 5),
-        datacenter: this.intern(str(ctx, c, 'datacenter'), 6),
-        cluster: this.intern(str(ctx, c, 'cluster'), 7),
-        host: this.intern(str(ctx, c, 'host'), 8),
+        hwVersion: this.strings.intern(str(ctx, c, 'hwVersion'), 5),
+        datacenter: this.strings.intern(str(ctx, c, 'datacenter'), 6),
+        cluster: this.strings.intern(str(ctx, c, 'cluster'), 7),
+        host: this.strings.intern(str(ctx, c, 'host'), 8),
         osConfig: osConfigKept,
         osTools: osToolsKept,
         labels,
