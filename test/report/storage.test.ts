@@ -119,7 +119,7 @@ describe('current storage in the rendered files', () => {
     expect(pages[2]).toContain('Current storage: 4 datastores, 8.0 TiB capacity, 4.6 TiB in use (57.4%); 1 near full (< 10% free):');
     expect(files.map((f) => path.basename(f))).toContain('report-datastores.csv');
     const csv = fs.readFileSync(path.join(dir, 'report-datastores.csv'), 'utf8').split('\r\n');
-    expect(csv[0]).toBe('\uFEFFDatastore,Type,Datastore cluster,Datacenter,vCenter,Capacity GiB,Provisioned GiB,In use GiB,Free GiB,Free %,Near full,Hosts,VMs,Accessible,ID');
+    expect(csv[0]).toBe('\uFEFFDatastore,Type,Datastore cluster,Datacenter,vCenter,Capacity GiB,Provisioned GiB,In use GiB,Free GiB,Free,Near full,Hosts,VMs,Accessible,ID');
     expect(csv[2]).toBe('vmfs-b,VMFS,dsc-prod,DC1,,2048,2500,1945.6,102.4,0.05,yes,3,9,,vc1/vmfs-b');
   });
 });

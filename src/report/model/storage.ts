@@ -149,7 +149,7 @@ export function datastoresTable(inventory: Inventory): Table | undefined {
       col('provisionedGib', 'Provisioned GiB', 'int', 0.9),
       col('usedGib', 'In use GiB', 'int', 0.85),
       col('freeGib', 'Free GiB', 'int', 0.8),
-      col('freePct', 'Free %', 'pct', 0.6),
+      col('freePct', 'Free', 'pct', 0.6),
       col('nearFull', 'Near full', 'text', 0.6),
       col('hosts', 'Hosts', 'int', 0.5),
       col('vms', 'VMs', 'int', 0.5),
