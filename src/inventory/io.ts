@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { Problem, UserError, error } from '../diagnostics';
 import * as path from 'path';
+import { readJsonFile } from '../util/json-file';
 import { INVENTORY_SCHEMA, Inventory, InventorySchema } from './schema';
 
 /**
@@ -8,23 +9,7 @@ import { INVENTORY_SCHEMA, Inventory, InventorySchema } from './schema';
  * file and the JSON path (`workloads.3.memoryMib`), so a hand-edited inventory fails with a pointer, not a crash.
  */
 export function readInventory(file: string, displayName: string = file): Inventory {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      error(code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', code === 'ENOENT' ? `Inventory not found: ${displayName}` : `Cannot read ${displayName}: ${(e as Error).message}`, {
-        file: displayName,
-      }, code === 'ENOENT' ? 'Create it with: dcplan collect <export files> --out inventory.json' : undefined),
-    );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new UserError(error('bad-json', `${displayName} is not valid JSON: ${(e as Error).message}`, { file: displayName }));
-  }
+  const data = readJsonFile(file, { noun: 'Inventory', displayName, createHint: 'Create it with: dcplan collect <export files> --out inventory.json' });
   const schema = (data as { schema?: unknown } | null)?.schema;
   if (typeof schema === 'string' && schema !== INVENTORY_SCHEMA) {
     throw new UserError(

@@ -2,26 +2,12 @@
  * Reads `plan.json` for `verify`: JSON errors and a wrong or missing schema tag are user errors (exit 2) naming the file;
  * the fields the verifier relies on are checked for shape so a hand-edited plan fails with a path, not a crash.
  */
-import * as fs from 'fs';
 import { error, Problem, UserError } from '../diagnostics';
 import { Plan, PLAN_SCHEMA } from '../plan/types';
+import { readJsonFile } from '../util/json-file';
 
 export function readPlan(file: string): Plan {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      error(code === 'ENOENT' ? 'file-not-found' : 'file-unreadable', code === 'ENOENT' ? `Plan not found: ${file}` : `Cannot read ${file}: ${(e as Error).message}`, { file }, code === 'ENOENT' ? 'Create it with: dcplan plan inventory.json --out plan.json' : undefined),
-    );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new UserError(error('bad-json', `${file} is not valid JSON: ${(e as Error).message}`, { file }));
-  }
+  const data = readJsonFile(file, { noun: 'Plan', createHint: 'Create it with: dcplan plan inventory.json --out plan.json' });
   const problems: Problem[] = [];
   const d = data as Record<string, unknown> | null;
   if (d === null || typeof d !== 'object') throw new UserError(error('invalid-plan', `${file} is not a plan (expected a JSON object)`, { file }));
