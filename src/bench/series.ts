@@ -19,6 +19,7 @@ import * as path from 'path';
 import { probeFile } from '../collect/read/probe';
 import { resolveConfig } from '../config/defaults';
 import { Inventory, INVENTORY_SCHEMA, Workload } from '../inventory/schema';
+import { emptyWorkload } from '../inventory/workload';
 import { planConsolidation } from '../plan/planner';
 import { genericSeriesCollector } from '../series/collectors';
 import { Random } from '../util/random';
@@ -118,29 +119,23 @@ function shapedEstate(workloads: number): Inventory {
     const values = Array.from({ length: 168 }, (_, s) => Math.round(Math.min(100, pattern(kind, T0 + s * 3_600_000) * jitter[s]) * 100) / 100);
     const sorted = [...values].sort((a, b) => a - b);
     const name = `vm-${String(i + 1).padStart(5, '0')}`;
-    ws.push({
-      id: `bench/${name}`,
-      name,
-      kind: 'vm',
-      powerState: 'on',
-      vcpus: rng.pick([1, 2, 2, 4, 4, 8, 16]),
-      cpuMhz: 2800,
-      memoryMib: Math.round(rng.logNormal(8192, 0.8)),
-      disks: [],
-      utilization: {
-        cpu: { unit: 'pct', basis: 'series', p95: sorted[Math.floor(0.95 * 167)], peak: sorted[167], shape: { granularity: 'weekly', percentile: 95, values } },
-        memory: { unit: 'pct', basis: 'series', p95: 50 + kind * 5, peak: 50 + kind * 5 },
-        confidence: 5,
-      },
-      os: { family: 'linux' },
-      location: {},
-      tags: [],
-      labels: {},
-      drsRules: [],
-      config: {},
-      flags: [],
-      provenance: [{ file: 'bench' }],
-    });
+    ws.push(
+      emptyWorkload({
+        id: `bench/${name}`,
+        name,
+        powerState: 'on',
+        vcpus: rng.pick([1, 2, 2, 4, 4, 8, 16]),
+        cpuMhz: 2800,
+        memoryMib: Math.round(rng.logNormal(8192, 0.8)),
+        utilization: {
+          cpu: { unit: 'pct', basis: 'series', p95: sorted[Math.floor(0.95 * 167)], peak: sorted[167], shape: { granularity: 'weekly', percentile: 95, values } },
+          memory: { unit: 'pct', basis: 'series', p95: 50 + kind * 5, peak: 50 + kind * 5 },
+          confidence: 5,
+        },
+        os: { family: 'linux' },
+        provenance: [{ file: 'bench' }],
+      }),
+    );
   }
   return {
     schema: INVENTORY_SCHEMA,

@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { resolveConfig } from '../../src/config/defaults';
 import { Inventory, INVENTORY_SCHEMA, Workload } from '../../src/inventory/schema';
+import { emptyWorkload } from '../../src/inventory/workload';
 import { planConsolidation } from '../../src/plan/planner';
 import { PackInstance } from '../../src/plan/solver/instance';
 import { expandToSlots, slotLowerBound, slotPeak } from '../../src/series/packing';
@@ -18,29 +19,21 @@ const hourly = (peakHours: (h: number) => boolean, hi: number, lo: number) =>
   Array.from({ length: 24 }, (_, h) => (peakHours(h) ? hi : lo));
 
 function vm(name: string, shape: number[]): Workload {
-  return {
+  return emptyWorkload({
     id: `test/${name}`,
     name,
-    kind: 'vm',
     powerState: 'on',
     vcpus: 8,
     cpuMhz: 2000,
     memoryMib: 16384,
-    disks: [],
     utilization: {
       cpu: { unit: 'pct', basis: 'series', p50: 5, p90: 80, p95: 80, p99: 80, peak: 80, shape: { granularity: 'hourly', percentile: 95, values: shape } },
       memory: { unit: 'pct', basis: 'series', p95: 50, peak: 50 },
       confidence: 5,
     },
     os: { family: 'linux' },
-    location: {},
-    tags: [],
-    labels: {},
-    drsRules: [],
-    config: {},
-    flags: [],
     provenance: [{ file: 'test' }],
-  };
+  });
 }
 
 function estate(): Inventory {

@@ -1,32 +1,25 @@
 import { AssessmentConfig, parseConfigText } from '../../src/config';
 import { Inventory, Workload } from '../../src/inventory/schema';
+import { emptyWorkload } from '../../src/inventory/workload';
 import { Plan, PlannedHost, PLAN_SCHEMA } from '../../src/plan/types';
 
 /** A workload with the fields the verifier reads; CPU and memory utilisation at P95 in percent. */
 export function workload(name: string, vcpus: number, memoryMib: number, cpuPct: number, memPct: number, extra: Partial<Workload> = {}): Workload {
-  return {
+  return emptyWorkload({
     id: `t/${name}`,
     name,
-    kind: 'vm',
     powerState: 'on',
     vcpus,
     cpuMhz: 2500,
     memoryMib,
-    disks: [],
     utilization: {
       cpu: { unit: 'pct', basis: 'percentile', p95: cpuPct },
       memory: { unit: 'pct', basis: 'percentile', p95: memPct },
     },
     os: { family: 'linux' },
-    location: {},
-    tags: [],
-    labels: {},
-    drsRules: [],
-    config: {},
-    flags: [],
     provenance: [{ file: 'test' }],
     ...extra,
-  };
+  });
 }
 
 export function inventory(workloads: Workload[]): Inventory {

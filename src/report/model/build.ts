@@ -4,7 +4,7 @@ import { Problem, warning } from '../../diagnostics';
 import { Plan } from '../../plan/types';
 import { ReportInput } from '../types';
 import { fmtDate, fmtInt, fmtMoney, fmtNum, fmtPct, fmtRatio } from '../format';
-import { dimLabel } from './labels';
+import { col, dimLabel } from './labels';
 import { Block, ChartSpec, ReportMeta, ReportModel, Section, Table } from './types';
 import { diversitySentence, hostLoadSeries, stackedAreaChartConfig } from '../../series/report-data';
 import * as T from './tables';
@@ -69,12 +69,12 @@ function hostsByModelAndCluster(plan: Plan): Table {
     sheet: 'Hosts by model',
     title: 'Hosts by cluster and model',
     columns: [
-      { key: 'cluster', header: 'Cluster', kind: 'text', width: 1.5 },
-      { key: 'model', header: 'Model', kind: 'text', width: 1.5 },
-      { key: 'active', header: 'Active', kind: 'int', width: 0.8 },
-      { key: 'reserve', header: 'HA reserve', kind: 'int', width: 0.8 },
-      { key: 'total', header: 'Total', kind: 'int', width: 0.8 },
-      { key: 'workloads', header: 'Workloads', kind: 'int', width: 0.8 },
+      col('cluster', 'Cluster', 'text', 1.5),
+      col('model', 'Model', 'text', 1.5),
+      col('active', 'Active', 'int', 0.8),
+      col('reserve', 'HA reserve', 'int', 0.8),
+      col('total', 'Total', 'int', 0.8),
+      col('workloads', 'Workloads', 'int', 0.8),
     ],
     rows,
   };
@@ -92,9 +92,9 @@ function excludedByCode(input: ReportInput): Table {
     sheet: 'Excluded by code',
     title: 'Excluded records by reason',
     columns: [
-      { key: 'code', header: 'Code', kind: 'text', width: 1.2 },
-      { key: 'count', header: 'Count', kind: 'int', width: 0.6 },
-      { key: 'reason', header: 'Reason (first example)', kind: 'text', width: 4, wrap: true },
+      col('code', 'Code', 'text', 1.2),
+      col('count', 'Count', 'int', 0.6),
+      col('reason', 'Reason (first example)', 'text', 4, true),
     ],
     rows: [...g.values()].sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1)).map((x) => [x.code, x.count, x.reason]),
   };
