@@ -45,7 +45,7 @@ export default class PlanCommand extends BaseCommand {
       problems.push(...loaded.problems);
     } else
       problems.push(
-        warning('no-config', 'no --config: default policy (P95, +20 % headroom, N+1) and the built-in std-2x32 host model (2 × 32 cores, 2.8 GHz, 1 TiB)', {}, 'write an assessment.yaml with your host models and prices (see schemas/assessment.schema.json)'),
+        warning('no-config', 'no --config: default policy (P95, +20 % headroom, N+1) and the built-in std-2x32 host model (2 × 32 cores, 2.8 GHz, 1 TiB, storage on an external array that is sized separately)', {}, 'write an assessment.yaml with your host models and prices (see schemas/assessment.schema.json)'),
       );
     if (flags.scenario) {
       if (!config.scenarios.some((s) => s.name === flags.scenario))

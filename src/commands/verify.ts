@@ -82,14 +82,14 @@ export default class Verify extends BaseCommand {
 /** Keeps only the policy keys the config schema knows (the plan may echo derived values beside them). */
 function stripUnknown(policy: Record<string, unknown>): Record<string, unknown> {
   const known = new Set([
-    'sizing', 'percentile', 'headroom', 'growth', 'cpuOversubscription', 'memoryOvercommit', 'targetUtilization', 'haSpareHosts',
-    'maxHostsPerCluster', 'maxWorkloadsPerHost', 'storageBasis', 'storageFttMultiplier', 'storageDedupe', 'defaultCpuGhz',
+    'sizing', 'percentile', 'headroom', 'growth', 'cpuOversubscription', 'memoryOvercommit', 'targetUtilization', 'haSpareHosts', 'haReservePct',
+    'maxHostsPerCluster', 'maxWorkloadsPerHost', 'storageBasis', 'storagePolicy', 'storageSlack', 'storageSwap', 'storageDedupe', 'defaultCpuGhz',
     'objective', 'timeSeries', 'reuseExistingHosts', 'seed', 'solverIterations', 'exactMaxWorkloads',
   ]);
   return Object.fromEntries(Object.entries(policy ?? {}).filter(([k]) => known.has(k)));
 }
 
-const MODEL_KEYS = new Set(['id', 'sockets', 'coresPerSocket', 'cpuGhz', 'memoryGib', 'storageGib', 'iops', 'networkGbps', 'cost', 'powerIdleW', 'powerMaxW', 'rackUnits', 'maxCount']);
+const MODEL_KEYS = new Set(['id', 'sockets', 'coresPerSocket', 'cpuGhz', 'memoryGib', 'storageGib', 'storage', 'iops', 'networkGbps', 'cost', 'powerIdleW', 'powerMaxW', 'rackUnits', 'maxCount']);
 function modelKeys(m: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(m).filter(([k]) => MODEL_KEYS.has(k)));
 }

@@ -3,6 +3,7 @@
  * say "headroom 0.2 (default)". Defaults follow what assessors use: CPU P95, +20 % comfort, 80 % CPU ceiling, 4:1 vCPU,
  * N+1, vSphere-sized clusters of at most 64 hosts.
  */
+import { policyForMultiplier, StoragePolicyId } from './storage-policy';
 import {
   AssessmentConfigInput,
   ConstraintsInput,
@@ -23,10 +24,17 @@ export interface Policy {
   /** Assumed figures of the current hosts (inventories carry no power ratings): the "before" power and space. */
   existingHosts: { powerIdleW: number; powerMaxW: number; rackUnits: number };
   haSpareHosts: number;
+  /** Admission control as a percentage of each cluster's CPU and memory (0 = N+K spare hosts instead). */
+  haReservePct: number;
   maxHostsPerCluster: number;
   maxWorkloadsPerHost?: number;
   storageBasis: 'provisioned' | 'used';
-  storageFttMultiplier: number;
+  /** HCI clusters: failures to tolerate and RAID (multiplier and minimum hosts in storage-policy.ts). */
+  storagePolicy: StoragePolicyId;
+  /** HCI clusters: share of each host's raw capacity kept free. */
+  storageSlack: number;
+  /** HCI clusters: count each VM's swap file (memory − memory reservation). */
+  storageSwap: boolean;
   storageDedupe: number;
   defaultCpuGhz: number;
   objective: 'cost' | 'hosts';
@@ -37,7 +45,8 @@ export interface Policy {
   exactMaxWorkloads: number;
 }
 
-export type HostModel = HostModelInput & { cost: number };
+/** `storage` resolved: hci when the model states local capacity, else external (a SAN/NAS array). */
+export type HostModel = HostModelInput & { cost: number; storage: 'external' | 'hci' };
 
 export interface GroupConstraint {
   name: string;
@@ -79,9 +88,12 @@ export const DEFAULT_POLICY: Policy = {
   targetUtilization: { cpu: 0.8, memory: 0.9, storage: 0.85, iops: 0.8, network: 0.8 },
   existingHosts: { powerIdleW: 150, powerMaxW: 450, rackUnits: 2 },
   haSpareHosts: 1,
+  haReservePct: 0,
   maxHostsPerCluster: 64,
   storageBasis: 'provisioned',
-  storageFttMultiplier: 1,
+  storagePolicy: 'ftt1-raid1',
+  storageSlack: 0.25,
+  storageSwap: true,
   storageDedupe: 1,
   defaultCpuGhz: 2.4,
   objective: 'cost',
@@ -91,14 +103,18 @@ export const DEFAULT_POLICY: Policy = {
   exactMaxWorkloads: 40,
 };
 
-/** Used only when the config names no host model; the plan says so. */
+/**
+ * Used only when the config names no host model; the plan says so. Its storage is external: an estate exported from
+ * vCenter almost always runs on SAN/NFS arrays, and packing their provisioned GiB into a guessed local disk would let a
+ * made-up figure decide the host count.
+ */
 export const DEFAULT_HOST_MODEL: HostModel = {
   id: 'std-2x32',
   sockets: 2,
   coresPerSocket: 32,
   cpuGhz: 2.8,
   memoryGib: 1024,
-  storageGib: 15360,
+  storage: 'external',
   cost: 28000,
   powerIdleW: 180,
   powerMaxW: 650,
@@ -114,6 +130,17 @@ export function resolvePolicy(input: PolicyInput | undefined, base: Policy, defa
     else defaulted.push(`${prefix}.${key}`);
   }
   for (const key of ['maxWorkloadsPerHost', 'solverIterations'] as const) if (src[key] !== undefined) p[key] = src[key];
+  // deprecated storageFttMultiplier: stands for the policy with that multiplier (the loader warns, and refuses others)
+  if (src.storagePolicy === undefined && src.storageFttMultiplier !== undefined) {
+    const mapped = policyForMultiplier(src.storageFttMultiplier);
+    if (mapped) {
+      p.storagePolicy = mapped;
+      const at = defaulted.indexOf(`${prefix}.storagePolicy`);
+      if (at >= 0) defaulted.splice(at, 1);
+    }
+  }
+  // a percentage reserve replaces the N+K spares unless the config asks for spares as well
+  if (src.haReservePct !== undefined && src.haReservePct > 0 && src.haSpareHosts === undefined) p.haSpareHosts = 0;
   const tu = src.targetUtilization ?? {};
   for (const key of Object.keys(p.targetUtilization) as (keyof Policy['targetUtilization'])[]) {
     if (tu[key] !== undefined) p.targetUtilization[key] = tu[key]!;
@@ -145,7 +172,11 @@ export function resolveHostModels(input: HostModelInput[] | undefined, defaulted
     defaulted.push('hostModels');
     return [{ ...DEFAULT_HOST_MODEL }];
   }
-  return input.map((h) => ({ ...h, cost: h.cost ?? 0 }));
+  return input.map(resolveHostModel);
+}
+
+export function resolveHostModel(h: HostModelInput): HostModel {
+  return { ...h, cost: h.cost ?? 0, storage: h.storage ?? (h.storageGib !== undefined ? 'hci' : 'external') };
 }
 
 export function resolveConfig(input: AssessmentConfigInput, file?: string): AssessmentConfig {
@@ -189,7 +220,7 @@ export function scenarioConfig(base: AssessmentConfig, name: string): Assessment
   return {
     ...base,
     policy,
-    hostModels: sc.hostModels ? sc.hostModels.map((h) => ({ ...h, cost: h.cost ?? 0 })) : base.hostModels,
+    hostModels: sc.hostModels ? sc.hostModels.map(resolveHostModel) : base.hostModels,
     scenarios: [],
     defaultsApplied: defaulted,
   };

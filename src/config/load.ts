@@ -9,6 +9,66 @@ import { z } from 'zod';
 import { error, hasErrors, info, Problem, warning } from '../diagnostics';
 import { AssessmentConfig, resolveConfig } from './defaults';
 import { AssessmentConfigInput, AssessmentConfigSchema } from './schema';
+import { policyForMultiplier, STORAGE_POLICIES } from './storage-policy';
+
+type Where = (path: (string | number)[]) => { file?: string; path: (string | number)[]; row?: number };
+
+const kindOf = (h: { storage?: 'external' | 'hci'; storageGib?: number }) => h.storage ?? (h.storageGib !== undefined ? 'hci' : 'external');
+
+/** Storage and HA keys: the deprecated multiplier, HCI models without capacity, pools mixing array and HCI models. */
+function storageChecks(input: AssessmentConfigInput, where: Where): Problem[] {
+  const problems: Problem[] = [];
+  const policies: [string[], AssessmentConfigInput['policy']][] = [
+    [['policy'], input.policy],
+    ...(input.scenarios ?? []).map((s, i): [string[], AssessmentConfigInput['policy']] => [['scenarios', String(i), 'policy'], s.policy]),
+  ];
+  for (const [at, pol] of policies) {
+    if (!pol) continue;
+    const m = pol.storageFttMultiplier;
+    if (m !== undefined) {
+      const mapped = policyForMultiplier(m);
+      if (pol.storagePolicy !== undefined)
+        problems.push(warning('config-deprecated', `${at.join('.')}.storageFttMultiplier is deprecated and ignored: storagePolicy ${pol.storagePolicy} is set`, where([...at, 'storageFttMultiplier'])));
+      else if (mapped)
+        problems.push(
+          warning('config-deprecated', `${at.join('.')}.storageFttMultiplier ${m} is deprecated; read as storagePolicy ${mapped} (${STORAGE_POLICIES[mapped].label}, at least ${STORAGE_POLICIES[mapped].minHosts} hosts per HCI cluster)`, where([...at, 'storageFttMultiplier']), 'write storagePolicy instead'),
+        );
+      else
+        problems.push(
+          error('config-invalid', `${at.join('.')}.storageFttMultiplier ${m} matches no storage policy (1, 1.33, 1.5, 2, 3 or 4)`, where([...at, 'storageFttMultiplier']), `write storagePolicy: one of ${Object.keys(STORAGE_POLICIES).join(', ')}`),
+        );
+    }
+    if ((pol.haReservePct ?? 0) > 0 && (pol.haSpareHosts ?? 0) > 0)
+      problems.push(
+        error('config-invalid', `${at.join('.')}: haReservePct ${pol.haReservePct} and haSpareHosts ${pol.haSpareHosts} are two admission-control policies; choose one`, where([...at, 'haReservePct'])),
+      );
+  }
+  const models = input.hostModels ?? [];
+  models.forEach((h, i) => {
+    if (h.storage === 'hci' && h.storageGib === undefined)
+      problems.push(error('config-invalid', `host model "${h.id}": storage hci needs storageGib (raw local capacity per host)`, where(['hostModels', i, 'storage'])));
+    if (h.storage === 'external' && h.storageGib !== undefined)
+      problems.push(info('config-storage-ignored', `host model "${h.id}": storage external, so its storageGib ${h.storageGib} is not planned; the array is sized instead`, where(['hostModels', i, 'storageGib'])));
+  });
+  const byId = new Map(models.map((h) => [h.id, h]));
+  const hciPolicy = input.policy?.storagePolicy ?? (input.policy?.storageFttMultiplier !== undefined ? policyForMultiplier(input.policy.storageFttMultiplier) : undefined) ?? 'ftt1-raid1';
+  (input.constraints?.pools ?? []).forEach((p, i) => {
+    const ms = (p.hostModels ?? models.map((h) => h.id)).map((id) => byId.get(id)).filter((h) => h !== undefined);
+    const kinds = new Set(ms.map(kindOf));
+    if (kinds.size > 1)
+      problems.push(
+        error('config-invalid', `pool "${p.name}" mixes host models on an external array and HCI models (${ms.map((h) => `${h.id}: ${kindOf(h)}`).join(', ')}); a cluster's storage is one or the other`, where(['constraints', 'pools', i, 'hostModels']), 'list the models of one storage kind under the pool\'s hostModels'),
+      );
+    const pol = STORAGE_POLICIES[p.storagePolicy ?? hciPolicy];
+    const maxHosts = p.maxHostsPerCluster ?? input.policy?.maxHostsPerCluster ?? 64;
+    if (kinds.has('hci') && maxHosts < pol.minHosts)
+      problems.push(error('config-invalid', `pool "${p.name}": storage policy ${pol.id} needs at least ${pol.minHosts} hosts per cluster, but maxHostsPerCluster is ${maxHosts}`, where(['constraints', 'pools', i])));
+  });
+  const maxHosts = input.policy?.maxHostsPerCluster ?? 64;
+  if (models.some((h) => kindOf(h) === 'hci') && maxHosts < STORAGE_POLICIES[hciPolicy].minHosts)
+    problems.push(error('config-invalid', `policy: storage policy ${hciPolicy} needs at least ${STORAGE_POLICIES[hciPolicy].minHosts} hosts per cluster, but maxHostsPerCluster is ${maxHosts}`, where(['policy', 'maxHostsPerCluster'])));
+  return problems;
+}
 
 export interface LoadedConfig {
   /** null when the file has errors. */
@@ -56,7 +116,7 @@ export function validateConfig(raw: unknown, file?: string, lineOf?: (path: (str
     problems.push(
       warning(
         'default-host-model',
-        'the config names no host model; planning on the built-in std-2x32 (2 × 32 cores, 2.8 GHz, 1 TiB)',
+        'the config names no host model; planning on the built-in std-2x32 (2 × 32 cores, 2.8 GHz, 1 TiB; storage on an external array, sized separately)',
         where(['hostModels']),
         'add a hostModels list with the models and prices you are quoting',
       ),
@@ -119,6 +179,7 @@ function crossCheck(
       if (!g.workloads?.length && !g.match) problems.push(error('config-invalid', `${kind} group "${g.name}" names no workloads and no match`, where(['constraints', kind, i])));
     });
   const pol = input.policy ?? {};
+  problems.push(...storageChecks(input, where));
   if ((pol.haSpareHosts ?? 1) >= (pol.maxHostsPerCluster ?? 64))
     problems.push(
       error('config-invalid', `policy.haSpareHosts ${pol.haSpareHosts ?? 1} leaves no room for active hosts in clusters of at most ${pol.maxHostsPerCluster ?? 64}`, where(['policy', 'haSpareHosts'])),

@@ -29,6 +29,11 @@ export const TargetUtilizationSchema = z.strictObject({
   network: ratio('Share of host network bandwidth (default 0.8)').optional(),
 });
 
+/** vSAN-style storage policies of HCI clusters (the table with sources: src/plan/storage-policy.ts). */
+export const StoragePolicySchema = z
+  .enum(['none', 'ftt1-raid1', 'ftt1-raid5', 'ftt2-raid1', 'ftt2-raid6', 'ftt3-raid1'])
+  .describe('HCI storage policy: failures to tolerate and RAID (default ftt1-raid1: ×2, at least 3 hosts)');
+
 export const PolicySchema = z.strictObject({
   sizing: z.enum(['performance', 'allocated']).optional().describe('performance = measured utilisation; allocated = vCPU / oversubscription, memory / overcommit'),
   percentile: z.number().min(50).max(100).optional().describe('Utilisation percentile to size on (50, 90, 95, 99; 100 = peak)'),
@@ -38,10 +43,24 @@ export const PolicySchema = z.strictObject({
   memoryOvercommit: z.number().positive().optional().describe('Allocated memory / physical memory (allocated sizing and memory fallback)'),
   targetUtilization: TargetUtilizationSchema.optional(),
   haSpareHosts: z.number().int().min(0).max(16).optional().describe('N+K: K spare hosts per target cluster'),
+  haReservePct: z
+    .number()
+    .min(0)
+    .max(50)
+    .optional()
+    .describe('Admission control as a percentage (like vSphere): reserve this % of every cluster\'s CPU and memory instead of N+K spare hosts'),
   maxHostsPerCluster: z.number().int().min(2).optional().describe('Most hosts in one target cluster, spares included'),
   maxWorkloadsPerHost: z.number().int().min(1).optional().describe('Most workloads on one host'),
   storageBasis: z.enum(['provisioned', 'used']).optional().describe('Size storage on provisioned or used GiB'),
-  storageFttMultiplier: z.number().min(1).max(4).optional().describe('Raw-to-usable multiplier, e.g. 2 for vSAN FTT=1 RAID-1'),
+  storageFttMultiplier: z
+    .number()
+    .min(1)
+    .max(4)
+    .optional()
+    .describe('Deprecated: use storagePolicy. A multiplier of 1, 1.33, 1.5, 2, 3 or 4 is mapped to the matching policy'),
+  storagePolicy: StoragePolicySchema.optional(),
+  storageSlack: z.number().min(0).max(0.9).optional().describe('HCI: share of each host\'s raw capacity kept free (slack space, default 0.25)'),
+  storageSwap: z.boolean().optional().describe('HCI: count each VM\'s swap file (memory − reservation) on the datastore (default true)'),
   storageDedupe: z.number().min(1).max(20).optional().describe('Dedupe/compression ratio (storage is divided by it)'),
   defaultCpuGhz: z.number().positive().max(10).optional().describe('Clock of a workload whose own and host clock are unknown'),
   objective: z.enum(['cost', 'hosts']).optional().describe('Minimise hardware (+ licence) cost, or host count'),
@@ -67,7 +86,11 @@ export const HostModelSchema = z.strictObject({
   coresPerSocket: z.number().int().min(1),
   cpuGhz: z.number().positive().max(10),
   memoryGib: z.number().positive(),
-  storageGib: z.number().positive().optional(),
+  storageGib: z.number().positive().optional().describe('Raw local capacity per host (HCI), GiB'),
+  storage: z
+    .enum(['external', 'hci'])
+    .optional()
+    .describe('Where the VMs\' disks live: external = a SAN/NAS array (not packed on the hosts; the array is sized), hci = the hosts\' local disks (vSAN-like). Default: hci when storageGib is given, else external'),
   iops: z.number().positive().optional(),
   networkGbps: z.number().positive().optional(),
   cost: z.number().min(0).optional().describe('Purchase price per host, in report.currency'),
@@ -96,6 +119,8 @@ export const PoolSchema = z.strictObject({
   hostModels: z.array(z.string().min(1)).optional().describe('Host model ids this pool may use (default: all)'),
   licence: LicenceSchema.optional(),
   haSpareHosts: z.number().int().min(0).max(16).optional(),
+  haReservePct: z.number().min(0).max(50).optional(),
+  storagePolicy: StoragePolicySchema.optional(),
   maxHostsPerCluster: z.number().int().min(2).optional(),
 });
 export type PoolInput = z.infer<typeof PoolSchema>;

@@ -1,6 +1,7 @@
 /**
  * The host catalog as the planner sees it: per model, raw and plannable capacity per dimension
- * (plannable = raw × target utilisation), cores, cost, power and space. Optionally the customer's existing hosts,
+ * (plannable = raw × target utilisation; HCI storage = raw × (1 − storageSlack); a model on an external array has no
+ * storage dimension at all — its VMs' disks are sized as array capacity), cores, cost, power and space. Optionally the customer's existing hosts,
  * grouped by identical configuration, as zero-cost models limited to how many there are.
  */
 import { HostModel, Policy } from '../config/defaults';
@@ -24,7 +25,7 @@ export function rawCapacity(m: HostModel): Partial<Record<Dimension, number>> {
     cpuMhz: m.sockets * m.coresPerSocket * m.cpuGhz * 1000,
     memoryMib: m.memoryGib * 1024,
   };
-  if (m.storageGib !== undefined) raw.storageGib = m.storageGib;
+  if (m.storageGib !== undefined && m.storage === 'hci') raw.storageGib = m.storageGib;
   if (m.iops !== undefined) raw.iops = m.iops;
   if (m.networkGbps !== undefined) raw.networkMbps = m.networkGbps * 1000;
   return raw;
@@ -42,7 +43,8 @@ export function catalogModel(m: HostModel, policy: Policy, existing = false): Ca
   const raw = rawCapacity(m);
   const capacity: Partial<Record<Dimension, number>> = {};
   for (const [dim, v] of Object.entries(raw) as [Dimension, number][])
-    capacity[dim] = v * policy.targetUtilization[TARGET_KEY[dim]];
+    // vSAN slack space plays the role of the target utilisation for local capacity
+    capacity[dim] = dim === 'storageGib' ? v * (1 - policy.storageSlack) : v * policy.targetUtilization[TARGET_KEY[dim]];
   return { id: m.id, model: m, cores: m.sockets * m.coresPerSocket, raw, capacity, existing };
 }
 
@@ -60,7 +62,9 @@ export function existingHostModels(inv: Inventory, newModels: HostModel[], probl
     if (g) g.count++;
     else groups.set(key, { sample: h, count: 1 });
   }
-  const largest = [...newModels].sort((a, b) => (b.storageGib ?? 0) - (a.storageGib ?? 0))[0];
+  // the current hosts join the catalog's storage kind: on an HCI catalog they are given its largest local capacity
+  const largest = [...newModels].sort((a, b) => (b.storage === 'hci' ? b.storageGib ?? 0 : 0) - (a.storage === 'hci' ? a.storageGib ?? 0 : 0))[0];
+  const hci = largest?.storage === 'hci';
   const out: HostModel[] = [];
   for (const [key, g] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
     const h = g.sample;
@@ -72,8 +76,9 @@ export function existingHostModels(inv: Inventory, newModels: HostModel[], probl
       memoryGib: h.memoryMib / 1024,
       cost: 0,
       maxCount: g.count,
+      storage: hci ? 'hci' : 'external',
     };
-    if (largest?.storageGib !== undefined) m.storageGib = largest.storageGib;
+    if (hci && largest.storageGib !== undefined) m.storageGib = largest.storageGib;
     if (largest?.iops !== undefined) m.iops = largest.iops;
     if (largest?.networkGbps !== undefined) m.networkGbps = largest.networkGbps;
     out.push(m);

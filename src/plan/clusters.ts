@@ -7,6 +7,8 @@
  * cluster where one model has more CPU and another more memory), the cheapest covering model of the pool is used, and
  * failing that the largest model in use, with a warning. Spares are never the customer's existing hosts (all of those
  * are counted as available for active duty).
+ * HCI pools: a cluster with fewer hosts than its storage policy needs (RAID-1 FTT=1: 3, RAID-6: 6, ...) is topped up with
+ * empty hosts of the spare's model (`floor`); they hold no workloads, so they also absorb host failures.
  */
 import { Problem, warning } from '../diagnostics';
 import { CatalogModel } from './catalog';
@@ -22,6 +24,8 @@ export interface ClusterPlan {
   name: string;
   active: ActiveHost[];
   reserve: CatalogModel[];
+  /** Empty hosts beyond the spares that the HCI storage policy's minimum cluster size requires. */
+  floor: CatalogModel[];
 }
 
 export function clusterCount(active: number, maxHostsPerCluster: number, spares: number): number {
@@ -37,6 +41,7 @@ export function splitClusters(
   maxHostsPerCluster: number,
   spares: number,
   problems: Problem[],
+  minHosts = 1,
 ): ClusterPlan[] {
   if (active.length === 0) return [];
   if (maxHostsPerCluster - spares < 1)
@@ -56,8 +61,14 @@ export function splitClusters(
     const hosts = active.slice(at, at + size);
     at += size;
     const name = count === 1 ? pool : `${pool}-${c + 1}`;
-    const reserveModel = spares > 0 ? chooseReserveModel(name, hosts, poolModels, dims, problems) : null;
-    clusters.push({ name, active: hosts, reserve: reserveModel ? Array.from({ length: spares }, () => reserveModel) : [] });
+    const short = Math.max(0, minHosts - hosts.length - spares);
+    const reserveModel = spares > 0 || short > 0 ? chooseReserveModel(name, hosts, poolModels, dims, problems) : null;
+    clusters.push({
+      name,
+      active: hosts,
+      reserve: reserveModel && spares > 0 ? Array.from({ length: spares }, () => reserveModel) : [],
+      floor: reserveModel && short > 0 ? Array.from({ length: short }, () => reserveModel) : [],
+    });
   }
   return clusters;
 }
@@ -66,7 +77,7 @@ function covers(m: CatalogModel, hosts: ActiveHost[], dims: Dimension[]): boolea
   return hosts.every((h) => dims.every((d) => (h.load[d] ?? 0) <= (m.capacity[d] ?? 0) * (1 + 1e-9)));
 }
 
-function chooseReserveModel(
+export function chooseReserveModel(
   cluster: string,
   hosts: ActiveHost[],
   poolModels: CatalogModel[],

@@ -15,7 +15,9 @@ import { buildConstraints } from './constraints';
 import { buildPoolProblem, Licence, solvePool } from './pool-solve';
 import { Demand, round, sizeWorkload, sizingFormulas } from './sizing';
 import { summarize } from './summary';
-import { Dimension, Plan, PLAN_SCHEMA, PlannedHost, UnplacedWorkload, WorkloadSizing } from './types';
+import { Dimension, Plan, PLAN_SCHEMA, PlannedHost, PoolStorage, UnplacedWorkload, WorkloadSizing } from './types';
+import { hciDemand, poolKind, policyFacts, poolStorage, sizeArray, storageFormulas } from './storage';
+import { clustersBefore } from './ha';
 import { diversityOf, newSeriesTally, seriesPlanNote, seriesPoolHook } from '../series/plan-hook';
 
 const ALL_DIMS: Dimension[] = ['cpuMhz', 'memoryMib', 'storageGib', 'iops', 'networkMbps'];
@@ -58,6 +60,9 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
   const hosts: PlannedHost[] = [];
   const modelCounter = new Map<string, number>();
   const licenceOfPool = new Map<string, Licence | undefined>();
+  const storagePools: PoolStorage[] = [];
+  const externalIdx: number[] = [];
+  const haReserve: { pool: string; spareHosts: number; reservePct: number }[] = [];
   const algorithms: string[] = [];
   const boundMethods: string[] = [];
   let lowerBoundTotal = 0;
@@ -81,10 +86,24 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     const conflicts = cm.conflicts
       .filter((c) => local.has(c.a) && local.has(c.b))
       .map((c) => ({ a: local.get(c.a)!, b: local.get(c.b)! }));
-    const models = poolCfg?.hostModels ? catalog.filter((m) => poolCfg.hostModels!.includes(m.id)) : catalog;
-    const spares = poolCfg?.haSpareHosts ?? policy.haSpareHosts;
+    const models = oneStorageKind(pool, poolCfg?.hostModels ? catalog.filter((m) => poolCfg.hostModels!.includes(m.id)) : catalog, problems);
+    const reservePct = poolCfg?.haReservePct ?? policy.haReservePct;
+    const spares = poolCfg?.haSpareHosts ?? (poolCfg?.haReservePct ? 0 : policy.haSpareHosts);
     const maxPerCluster = poolCfg?.maxHostsPerCluster ?? policy.maxHostsPerCluster;
-    const pp = buildPoolProblem(pool, comps, conflicts, demands, dims, models, config, poolCfg?.licence, (m) => scope[m].name);
+    haReserve.push({ pool, spareHosts: spares, reservePct });
+    // storage: packed on HCI hosts (policy multiplier, swap), left to the array otherwise
+    const kind = poolKind(models);
+    const facts = policyFacts(poolCfg?.storagePolicy ?? policy.storagePolicy);
+    const poolDims = kind === 'hci' ? dims : dims.filter((d) => d !== 'storageGib');
+    const minHosts = kind === 'hci' ? facts.minHosts : 1;
+    let swap = 0;
+    for (const c of comps)
+      for (const m of c.members) {
+        if (kind === 'external') continue;
+        const h = hciDemand(scope[m], policy, facts);
+        if (h) (demands[m] = { ...demands[m], storageGib: h.gib }), (swap += h.swapGib);
+      }
+    const pp = buildPoolProblem(pool, comps, conflicts, demands, poolDims, models, config, poolCfg?.licence, (m) => scope[m].name, reservePct);
     for (const [ci, reason] of pp.oversized) for (const m of comps[ci].members) unplaced.push(out(scope[m], 'exceeds-host-capacity', reason));
     if (pp.instance.items.length === 0) continue;
     // issue 6: with time series on, the pool is packed on hourly/weekly slot vectors (the peak-sum plan is kept beside)
@@ -96,7 +115,8 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     const countProven = ps.provenOptimal && (policy.objective === 'hosts' || models.length === 1) && ps.solution.bins.length > ps.countBound.value;
     const activeBound = countProven ? ps.solution.bins.length : ps.countBound.value;
     boundMethods.push(`${pool}: ${countProven ? 'exact MIP (optimality proven)' : ps.countBound.method}`);
-    lowerBoundTotal += activeBound + spares * clusterCount(activeBound, maxPerCluster, spares);
+    const cc = clusterCount(activeBound, maxPerCluster, spares);
+    lowerBoundTotal += Math.max(activeBound + spares * cc, minHosts * cc);
     provenAll = provenAll && ps.provenOptimal;
     costBound += ps.costBound.value;
     costActive += ps.solution.cost;
@@ -112,18 +132,27 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     const active: ActiveHost[] = ps.solution.bins.map((bin) => {
       const members = bin.items.flatMap((it) => comps[itemToComp.get(it)!].members).sort((a, b) => a - b);
       const load: Partial<Record<Dimension, number>> = {};
-      for (const d of dims) load[d] = members.reduce((s, m) => s + (demands[m][d] ?? 0), 0);
+      for (const d of poolDims) load[d] = members.reduce((s, m) => s + (demands[m][d] ?? 0), 0);
       placedIdx.push(...members);
+      if (kind === 'external') externalIdx.push(...members);
       return { model: models[bin.type], load: ts ? ts.load(members, load) : load, members };
     });
-    for (const cl of splitClusters(pool, active, models, dims, maxPerCluster, spares, problems)) {
+    const poolHosts: PlannedHost[] = [];
+    for (const cl of splitClusters(pool, active, models, poolDims, maxPerCluster, spares, problems, minHosts)) {
       for (const h of cl.active) {
-        const ph = plannedHost(nextId(h.model.id), h.model, cl.name, pool, false, h.members, h.load, dims, scope);
+        const ph = plannedHost(nextId(h.model.id), h.model, cl.name, pool, false, h.members, h.load, poolDims, scope);
         if (ts) ph.slotPeak = ts.slotPeak(h.members);
-        hosts.push(ph);
+        poolHosts.push(ph);
       }
-      for (const m of cl.reserve) hosts.push(plannedHost(nextId(m.id), m, cl.name, pool, true, [], {}, dims, scope));
+      for (const m of cl.reserve) poolHosts.push(plannedHost(nextId(m.id), m, cl.name, pool, true, [], {}, poolDims, scope));
+      for (const m of cl.floor) poolHosts.push({ ...plannedHost(nextId(m.id), m, cl.name, pool, true, [], {}, poolDims, scope), reserveFor: 'storage-policy' });
+      if (cl.floor.length > 0)
+        problems.push(
+          info('hci-min-hosts', `cluster "${cl.name}": storage policy ${facts.label} needs at least ${facts.minHosts} hosts; ${cl.floor.length} empty host(s) added to the ${cl.active.length} active + ${cl.reserve.length} spare`),
+        );
     }
+    hosts.push(...poolHosts);
+    storagePools.push(poolStorage(pool, kind, facts, poolHosts, new Map(models.map((m) => [m.id, m])), swap, policy));
   }
   placedIdx.sort((a, b) => a - b);
   const placed = placedIdx.map((i) => scope[i]);
@@ -148,7 +177,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     generatedBy: { tool: 'dcplan', version: VERSION },
     policy: { ...policy, defaultsApplied: config.defaultsApplied } as unknown as Record<string, unknown>,
     hostModels: catalog.map((m) => ({ ...m.model, cores: m.cores, rawCapacity: m.raw, capacity: m.capacity, existing: m.existing })),
-    formulas: sizingFormulas(policy),
+    formulas: [...sizingFormulas(policy), ...storageFormulas(policy)],
     dimensions: dims,
     hosts,
     unplaced,
@@ -167,6 +196,13 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
         : {}),
     },
     ...(seriesTally ? { diversity: diversityOf(seriesTally, summary.hosts) } : {}),
+    storage: {
+      pools: storagePools,
+      ...(storagePools.some((p) => p.storage === 'external')
+        ? { array: sizeArray(inventory, externalIdx.sort((a, b) => a - b).map((i) => scope[i]), policy) }
+        : {}),
+    },
+    ha: { reserve: haReserve, clustersBefore: clustersBefore(inventory) },
     problems,
     sizing: scope.map((w, i) => workloadSizing(w, demands[i], dims)),
   };
@@ -218,7 +254,26 @@ function plannedHost(
   };
 }
 
-/** cpu and memory always; storage / IOPS / network when workloads have figures and every host model states a capacity. */
+/** A pool's models share one storage kind (the config refuses mixed explicit pools); the default pool keeps the first model's. */
+function oneStorageKind(pool: string, models: CatalogModel[], problems: Problem[]): CatalogModel[] {
+  const kind = models[0]?.model.storage;
+  const other = models.filter((m) => m.model.storage !== kind);
+  if (other.length === 0) return models;
+  problems.push(
+    warning(
+      'pool-storage-mixed',
+      `pool "${pool}" would mix host models on an external array and HCI models; it uses the ${kind} model(s) ${models.filter((m) => m.model.storage === kind).map((m) => m.id).join(', ')} and leaves out ${other.map((m) => m.id).join(', ')}`,
+      {},
+      'give every pool hostModels of one storage kind, with a catch-all pool for the rest',
+    ),
+  );
+  return models.filter((m) => m.model.storage === kind);
+}
+
+/**
+ * cpu and memory always; IOPS / network when workloads have figures and every host model states a capacity; storage
+ * when workloads have figures and some model keeps it locally (HCI) — external-array models have no storage dimension.
+ */
 function chooseDimensions(demands: Demand[], catalog: CatalogModel[], problems: Problem[]): Dimension[] {
   const dims: Dimension[] = [];
   for (const d of ALL_DIMS) {
@@ -228,7 +283,14 @@ function chooseDimensions(demands: Demand[], catalog: CatalogModel[], problems: 
     }
     const withData = demands.filter((x) => x[d] !== undefined).length;
     if (withData === 0) continue;
-    const missing = catalog.filter((m) => m.capacity[d] === undefined).map((m) => m.id);
+    const relevant = d === 'storageGib' ? catalog.filter((m) => m.model.storage === 'hci') : catalog;
+    if (relevant.length === 0) {
+      problems.push(
+        info('storage-external', `storage of ${withData} workload(s) is on an external array (host models with storage: external); the array is sized per datastore type, not packed on the hosts`),
+      );
+      continue;
+    }
+    const missing = relevant.filter((m) => m.capacity[d] === undefined).map((m) => m.id);
     if (missing.length > 0) {
       problems.push(
         warning('dimension-not-planned', `${withData} workload(s) have ${d} figures, but host model(s) ${missing.join(', ')} state no capacity for it; ${d} is not planned`),

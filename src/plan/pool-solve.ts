@@ -61,8 +61,11 @@ export function buildPoolProblem(
   config: AssessmentConfig,
   licence: Licence | undefined,
   names: (member: number) => string,
+  /** haReservePct: this share of every host's CPU and memory is held back, so the cluster keeps it free (admission control). */
+  reservePct = 0,
 ): PoolProblem {
   const policy = config.policy;
+  const held = (d: string) => (d === 'cpuMhz' || d === 'memoryMib' ? 1 - reservePct / 100 : 1);
   const maxW = policy.maxWorkloadsPerHost;
   const countDim = maxW !== undefined && comps.some((c) => c.members.length > 1);
   const packDims: string[] = [...dims, ...(countDim ? ['workloads'] : [])];
@@ -72,7 +75,7 @@ export function buildPoolProblem(
     const hw = m.model.cost + licensedCores(m, licence) * (licence?.perCore ?? 0);
     // objective `hosts` (or no prices at all): one per host, hardware cost only breaks ties between models
     const cost = policy.objective === 'hosts' || allCostsZero ? 1 + (1e-6 * m.model.cost) / maxCost : hw;
-    const bt: BinType = { id: m.id, capacity: packDims.map((d) => (d === 'workloads' ? maxW! : m.capacity[d as Dimension] ?? 0)), cost };
+    const bt: BinType = { id: m.id, capacity: packDims.map((d) => (d === 'workloads' ? maxW! : (m.capacity[d as Dimension] ?? 0) * held(d))), cost };
     if (m.model.maxCount !== undefined) bt.maxCount = m.model.maxCount;
     if (maxW !== undefined && !countDim) bt.maxItems = maxW;
     return bt;
@@ -93,7 +96,8 @@ export function buildPoolProblem(
       else
         why.push(
           `needs ${fmt(size[k])} ${DIM_LABEL[d as Dimension]}, more than the ${fmt(binTypes[t].capacity[k])} usable on ${m.id}` +
-            ` (${fmt(m.raw[d as Dimension] ?? 0)} × target ${fmt((binTypes[t].capacity[k] / (m.raw[d as Dimension] ?? 1)))})`,
+            ` (${fmt(m.raw[d as Dimension] ?? 0)} × target ${fmt((binTypes[t].capacity[k] / (m.raw[d as Dimension] ?? 1)))}` +
+            `${held(d) < 1 ? `, after the ${reservePct} % HA reserve` : ''})`,
         );
       return false;
     });

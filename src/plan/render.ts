@@ -1,6 +1,7 @@
 /** The plan as the terminal summary `dcplan plan` prints: what a consultant reads before opening the report. */
 import { fmt, DIM_LABEL } from './pool-solve';
 import { Dimension, Plan } from './types';
+import { haBeforeLine } from './ha';
 
 const DIM_SHORT: Record<Dimension, string> = { cpuMhz: 'CPU', memoryMib: 'memory', storageGib: 'storage', iops: 'IOPS', networkMbps: 'network' };
 const pct = (x: number | undefined) => (x === undefined ? '-' : `${(x * 100).toFixed(1)} %`);
@@ -59,6 +60,7 @@ export function renderPlanSummary(plan: Plan, maxUnplaced = 20): string {
   lines.push(
     `  cost: hardware ${s.currency} ${fmt(s.hardwareCost)}, licences ${s.currency} ${fmt(s.licenceCost)} (${s.licenceCores} core(s))`,
   );
+  lines.push(...storageLines(plan), ...haLines(plan));
   if (plan.unplaced.length > 0) {
     lines.push(`  unplaced (${plan.unplaced.length}):`);
     for (const u of plan.unplaced.slice(0, maxUnplaced)) lines.push(`    ${u.name}: [${u.code}] ${u.reason}`);
@@ -69,3 +71,39 @@ export function renderPlanSummary(plan: Plan, maxUnplaced = 20): string {
 }
 
 export { DIM_LABEL };
+
+export const tib = (gib: number) => `${fmt(gib / 1024)} TiB`;
+
+function storageLines(plan: Plan): string[] {
+  const out: string[] = [];
+  const a = plan.storage?.array;
+  if (a) {
+    const t = a.total;
+    out.push(
+      `  storage on an external array (not packed on the hosts): ${tib(t.neededGib)} usable needed on ${a.basis} GiB ` +
+        `(${a.basis === 'used' ? `thick/provisioned ${tib(t.neededProvisionedGib)}` : `thin/used ${tib(t.neededUsedGib)}`}) ` +
+        `= GiB / dedupe ${a.dedupe} × f ${a.factor} / target ${a.targetUtilization}; today ${tib(t.currentCapacityGib)} on ${t.datastores} datastore(s)`,
+    );
+    const rows = a.byType.filter((r) => r.workloads > 0 || r.datastores > 0);
+    if (rows.length > 0)
+      out.push(`    by datastore type: ${rows.map((r) => `${r.type} ${tib(r.neededGib)} needed (today ${tib(r.currentCapacityGib)}, ${r.datastores} datastore(s))`).join('; ')}`);
+  }
+  for (const p of plan.storage?.pools ?? []) {
+    if (p.storage !== 'hci') continue;
+    out.push(
+      `  storage HCI in pool ${p.pool}: ${p.policyLabel} (×${p.multiplier}, at least ${p.minHostsPerCluster} hosts per cluster); ` +
+        `demand ${tib(p.demandGib ?? 0)} (swap files ${tib(p.swapGib ?? 0)}) of ${tib(p.usableGib ?? 0)} usable (raw ${tib(p.rawGib ?? 0)} less ${(p.slack ?? 0) * 100} % slack)`,
+    );
+  }
+  return out;
+}
+
+function haLines(plan: Plan): string[] {
+  const out: string[] = [];
+  const r = plan.ha?.reserve ?? [];
+  if (r.length > 0)
+    out.push(`  HA reserve: ${r.map((x) => `${x.pool} ${x.reservePct > 0 ? `${x.reservePct} % of CPU and memory per cluster` : `N+${x.spareHosts} spare host(s) per cluster`}`).join('; ')}`);
+  const before = haBeforeLine(plan.ha?.clustersBefore ?? []);
+  if (before) out.push(`  HA before: ${before}`);
+  return out;
+}

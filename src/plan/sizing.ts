@@ -8,7 +8,8 @@
  *              = vcpus × clock GHz × 1000 / cpuOversubscription × f         (allocated, and the fallback without util)
  *   clock      = the workload's cpuMhz (its own or its current host's), else the joined inventory host's, else defaultCpuGhz
  *   memory MiB = memoryMib × util% / 100 × f   |   util MiB × f   |   memoryMib / memoryOvercommit × f
- *   storage GiB= (provisioned | used) GiB × storageFttMultiplier / storageDedupe × f
+ *   storage GiB= (provisioned | used) GiB / storageDedupe × f       (array capacity; on HCI clusters storage.ts adds the
+ *                swap file and the storage policy's multiplier)
  *   IOPS, Mbps = measured value at the percentile × f
  * The utilisation figure is the policy percentile when present, else a higher percentile, else the peak, else the
  * average; a snapshot is used as it is. Which figure was used is recorded per workload and counted for the report.
@@ -111,7 +112,7 @@ export function sizeWorkload(w: Workload, policy: Policy, hostsById: Map<string,
     storage = prov;
     d.basis.storage = policy.storageBasis === 'used' ? 'provisioned (no used figure)' : 'provisioned';
   }
-  if (storage !== undefined) d.storageGib = ((storage * policy.storageFttMultiplier) / policy.storageDedupe) * f;
+  if (storage !== undefined) d.storageGib = (storage / policy.storageDedupe) * f;
   const io = pickUtil(w.utilization.diskIops, policy.percentile);
   if (io) d.iops = io.value * f;
   const net = pickUtil(w.utilization.networkMbps, policy.percentile);
@@ -143,10 +144,10 @@ export function sizingFormulas(policy: Policy): string[] {
     );
   }
   lines.push(
-    `storage demand (GiB) = ${policy.storageBasis} GiB × FTT multiplier ${policy.storageFttMultiplier} / dedupe ${policy.storageDedupe} × f`,
+    `storage demand (GiB) = ${policy.storageBasis} GiB / dedupe ${policy.storageDedupe} × f (external array: summed per datastore type, not packed on hosts)`,
     `IOPS and network demand = measured ${pct} × f`,
     `host CPU capacity (MHz) = sockets × cores per socket × cpuGhz × 1000 × target ${tu.cpu}`,
-    `host memory capacity (MiB) = memoryGib × 1024 × target ${tu.memory}; storage (GiB) = storageGib × target ${tu.storage}; ` +
+    `host memory capacity (MiB) = memoryGib × 1024 × target ${tu.memory}; ` +
       `IOPS = iops × target ${tu.iops}; network (Mbps) = networkGbps × 1000 × target ${tu.network}`,
   );
   return lines;

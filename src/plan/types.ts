@@ -18,6 +18,8 @@ export interface PlannedHost {
   pool?: string;
   /** True for an N+K reserve host that holds no workloads by design. */
   reserve: boolean;
+  /** Why an empty host is in the plan: an N+K spare (`ha`, the default) or the HCI storage policy's minimum hosts. */
+  reserveFor?: 'ha' | 'storage-policy';
   /** Names of the workloads on this host (inventory `name`). */
   workloads: string[];
   /** Inventory `id`s, same order as `workloads`. */
@@ -102,6 +104,69 @@ export interface SolverFacts {
   costGap?: number;
 }
 
+/** One row of the external array sizing: a source datastore type (VMFS, NFS, vSAN, vVol, unknown) or the total. */
+export interface ArrayRow {
+  type: string;
+  /** Today's datastores of this type (RVTools vDatastore), their capacity and use. */
+  datastores: number;
+  currentCapacityGib: number;
+  currentUsedGib?: number;
+  /** Placed workloads with storage on this type (a workload on two types counts in both). */
+  workloads: number;
+  /** The workloads' provisioned and used GiB on this type (split over their disks' datastores by disk size). */
+  provisionedGib: number;
+  usedGib: number;
+  /** Usable array GiB needed: GiB / dedupe × f / targetUtilization.storage, on provisioned (thick) and used (thin). */
+  neededProvisionedGib: number;
+  neededUsedGib: number;
+  /** The one on the configured basis (policy.storageBasis). */
+  neededGib: number;
+}
+
+export interface ArraySizing {
+  basis: 'provisioned' | 'used';
+  /** f = (1 + headroom) × (1 + growth). */
+  factor: number;
+  dedupe: number;
+  targetUtilization: number;
+  /** Placed workloads in pools on an external array. */
+  workloads: number;
+  workloadsWithoutFigure: number;
+  /** Workloads with no used figure, counted at provisioned in the thin column. */
+  usedFellBackToProvisioned: number;
+  byType: ArrayRow[];
+  total: ArrayRow;
+}
+
+/** Where one pool's storage lives; for HCI, the policy and the capacity it leaves. */
+export interface PoolStorage {
+  pool: string;
+  storage: 'external' | 'hci';
+  hosts: number;
+  clusters?: number;
+  policy?: string;
+  policyLabel?: string;
+  multiplier?: number;
+  minHostsPerCluster?: number;
+  slack?: number;
+  /** Σ storageGib of the pool's hosts, reserve included; usable = raw × (1 − slack); demand = Σ packed storage. */
+  rawGib?: number;
+  usableGib?: number;
+  demandGib?: number;
+  /** The swap files' share of the demand (after the policy multiplier). */
+  swapGib?: number;
+}
+
+/** A cluster of the source estate as the inventory describes it (RVTools vCluster): the "before" side of HA. */
+export interface ClusterBefore {
+  name: string;
+  hosts?: number;
+  haEnabled?: boolean;
+  failoverLevel?: number;
+  admissionControl?: boolean;
+  drsEnabled?: boolean;
+}
+
 export interface Plan {
   schema: typeof PLAN_SCHEMA;
   generatedBy: { tool: 'dcplan'; version: string };
@@ -125,6 +190,13 @@ export interface Plan {
     hostsSaved: number;
     /** Hosts of the ordinary plan on each workload's flat percentile (timeSeries: off), for comparison. */
     flatPercentileHosts?: number;
+  };
+  /** Storage (issue 10): per pool where it lives, and the external array's sizing when any pool uses one. */
+  storage?: { pools: PoolStorage[]; array?: ArraySizing };
+  /** HA (issue 10): the reserve the plan holds, and today's clusters' HA settings. */
+  ha?: {
+    reserve: { pool: string; spareHosts: number; reservePct: number }[];
+    clustersBefore: ClusterBefore[];
   };
   problems: Problem[];
   /** Per in-scope workload (inventory order): the sizing behind the plan, for the report's appendix. */

@@ -9,6 +9,7 @@ import type { Dimension, Plan, PlannedHost } from '../plan/types';
 import { ModelSpec, SizingPolicy, Vector, modelCapacity, workloadDemand } from './demand';
 import { GroupSpec, glob, inGroup, matches } from './match';
 import { CAPACITY_TOLERANCE, Violation } from './types';
+import { hciLoad, isHci } from './storage';
 
 export interface Ctx {
   plan: Plan;
@@ -101,7 +102,8 @@ export function resolveModels(ctx: Ctx): void {
     const ghz = num('cpuGhz');
     const mem = num('memoryGib');
     if (sockets === undefined || cps === undefined || ghz === undefined || mem === undefined) continue;
-    ctx.models.set(id, { id, sockets, coresPerSocket: cps, cpuGhz: ghz, memoryGib: mem, storageGib: num('storageGib'), iops: num('iops'), networkGbps: num('networkGbps') });
+    const storage = raw.storage === 'external' || raw.storage === 'hci' ? raw.storage : undefined;
+    ctx.models.set(id, { id, sockets, coresPerSocket: cps, cpuGhz: ghz, memoryGib: mem, storageGib: num('storageGib'), storage, iops: num('iops'), networkGbps: num('networkGbps') });
     if (!id.startsWith('existing-')) ctx.notes.push(`host model ${id} is not in the config; its capacity was taken from the plan's catalog`);
   }
 }
@@ -134,6 +136,9 @@ export function checkCapacities(ctx: Ctx, timeSeries: boolean): Map<string, { lo
     }
     const capacity = modelCapacity(spec, ctx.policy);
     const load = sumDemand(ctx, h.workloadIds);
+    // storage lives on the host only on HCI models (policy multiplier and swap); on an external array it is not a host load
+    if (isHci(spec)) load.storageGib = hciLoad(ctx, h);
+    else delete load.storageGib;
     out.set(h.id, { load, capacity });
     if (maxPerHost !== undefined) {
       ctx.checks++;
@@ -148,6 +153,8 @@ export function checkCapacities(ctx: Ctx, timeSeries: boolean): Map<string, { lo
           ctx.checks++;
           if (l > cap * (1 + CAPACITY_TOLERANCE) && !planned.has(dim))
             unplannedOver.set(dim, [...(unplannedOver.get(dim) ?? []), h.id]);
+          else if (l > cap * (1 + CAPACITY_TOLERANCE) && dim === 'storageGib')
+            ctx.violations.push({ code: 'hci-slack', host: h.id, dimension: dim, load: l, capacity: cap, message: `host ${h.id} (${h.model}): storage load ${fmt(l)} GiB exceeds ${fmt(cap)} GiB, its raw ${fmt(spec.storageGib ?? 0)} GiB less the ${Math.round(ctx.policy.storageSlack * 1000) / 10} % slack space` });
           else if (l > cap * (1 + CAPACITY_TOLERANCE))
             ctx.violations.push({ code: 'over-capacity', host: h.id, dimension: dim, load: l, capacity: cap, message: `host ${h.id} (${h.model}): ${dim} load ${fmt(l)} exceeds capacity ${fmt(cap)} (${fmt((100 * l) / cap)} %)` });
         }

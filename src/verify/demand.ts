@@ -8,12 +8,13 @@
  *                = vcpus × clock GHz × 1000 / cpuOversubscription × f   allocated sizing, or no CPU utilisation
  *   clock        = the workload's own cpuMhz, else its joined host's cpuMhz, else policy.defaultCpuGhz
  *   memory MiB   = memoryMib × util% / 100 × f  |  util MiB × f  |  memoryMib / memoryOvercommit × f
- *   storage GiB  = provisioned or used GiB × storageFttMultiplier / storageDedupe × f   (used falls back to provisioned)
+ *   storage GiB  = provisioned or used GiB / storageDedupe × f   (used falls back to provisioned): the external array's
+ *                  figure; on an HCI host storage.ts replaces it with the policy-multiplied figure plus the swap file
  *   IOPS, Mbps   = measured figure × f
  *   utilisation figure: the policy percentile if recorded, else the next higher recorded percentile (p50 < p90 < p95 < p99),
  *                  else the peak, else the average (percentile 100 = the peak); a snapshot reading is used as it is.
  *   host capacity = raw × target utilisation: sockets × coresPerSocket × cpuGhz × 1000 MHz, memoryGib × 1024 MiB,
- *                  storageGib GiB, iops, networkGbps × 1000 Mbps.
+ *                  iops, networkGbps × 1000 Mbps; storage only on HCI models: storageGib × (1 − storageSlack).
  */
 import type { Host, MetricUtil, Workload } from '../inventory/schema';
 import type { Dimension } from '../plan/types';
@@ -26,7 +27,9 @@ export interface SizingPolicy {
   cpuOversubscription: number;
   memoryOvercommit: number;
   storageBasis: 'provisioned' | 'used';
-  storageFttMultiplier: number;
+  storagePolicy: string;
+  storageSlack: number;
+  storageSwap: boolean;
   storageDedupe: number;
   defaultCpuGhz: number;
   targetUtilization: { cpu: number; memory: number; storage: number; iops: number; network: number };
@@ -39,6 +42,8 @@ export interface ModelSpec {
   cpuGhz: number;
   memoryGib: number;
   storageGib?: number;
+  /** external (array, no storage capacity on the host) or hci; absent = hci when storageGib is given. */
+  storage?: 'external' | 'hci';
   iops?: number;
   networkGbps?: number;
 }
@@ -105,7 +110,7 @@ export function workloadDemand(
   const provisioned = w.provisionedGib ?? diskSum(w, 'capacityGib');
   const used = w.usedGib ?? diskSum(w, 'usedGib');
   const storage = policy.storageBasis === 'used' ? (used ?? provisioned) : provisioned;
-  if (storage !== undefined) out.storageGib = (storage * policy.storageFttMultiplier / policy.storageDedupe) * f;
+  if (storage !== undefined) out.storageGib = (storage / policy.storageDedupe) * f;
   const iops = override?.diskIops ?? utilFigure(w.utilization.diskIops, policy.percentile);
   if (iops !== undefined) out.iops = iops * f;
   const net = override?.networkMbps ?? utilFigure(w.utilization.networkMbps, policy.percentile);
@@ -119,7 +124,7 @@ export function modelCapacity(m: ModelSpec, policy: SizingPolicy): Vector {
     cpuMhz: m.sockets * m.coresPerSocket * m.cpuGhz * 1000 * t.cpu,
     memoryMib: m.memoryGib * 1024 * t.memory,
   };
-  if (m.storageGib !== undefined) cap.storageGib = m.storageGib * t.storage;
+  if (m.storageGib !== undefined && (m.storage ?? 'hci') === 'hci') cap.storageGib = m.storageGib * (1 - policy.storageSlack);
   if (m.iops !== undefined) cap.iops = m.iops * t.iops;
   if (m.networkGbps !== undefined) cap.networkMbps = m.networkGbps * 1000 * t.network;
   return cap;

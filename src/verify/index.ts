@@ -8,6 +8,7 @@ import type { Inventory } from '../inventory/schema';
 import type { Plan } from '../plan/types';
 import { checkCapacities, checkConstraints, checkPlacements, Ctx, resolveModels } from './checks';
 import { checkClusters } from './reserve';
+import { checkHciClusters, checkReservePct } from './storage';
 import { checkSlots } from './series';
 import { VerifyResult } from './types';
 
@@ -28,7 +29,9 @@ export function verifyPlan(plan: Plan, inventory: Inventory, config: AssessmentC
       cpuOversubscription: p.cpuOversubscription,
       memoryOvercommit: p.memoryOvercommit,
       storageBasis: p.storageBasis,
-      storageFttMultiplier: p.storageFttMultiplier,
+      storagePolicy: p.storagePolicy,
+      storageSlack: p.storageSlack,
+      storageSwap: p.storageSwap,
       storageDedupe: p.storageDedupe,
       defaultCpuGhz: p.defaultCpuGhz,
       targetUtilization: { ...p.targetUtilization },
@@ -49,6 +52,8 @@ export function verifyPlan(plan: Plan, inventory: Inventory, config: AssessmentC
   if (timeSeries) checkSlots(ctx, figures, p.timeSeries as 'hourly' | 'weekly');
   checkConstraints(ctx, hostOf);
   checkClusters(ctx, figures);
+  checkHciClusters(ctx);
+  checkReservePct(ctx, figures);
   return {
     ok: ctx.violations.length === 0,
     hosts: plan.hosts.length,

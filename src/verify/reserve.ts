@@ -59,7 +59,7 @@ export function checkClusters(ctx: Ctx, figures: Map<string, { load: Vector; cap
     const poolName = hosts.find((h) => h.pool !== undefined)?.pool;
     const pool = c.pools.find((p) => p.name === poolName);
     const maxHosts = pool?.maxHostsPerCluster ?? ctx.config.policy.maxHostsPerCluster;
-    const k = pool?.haSpareHosts ?? ctx.config.policy.haSpareHosts;
+    const k = pool?.haSpareHosts ?? (pool?.haReservePct ? 0 : ctx.config.policy.haSpareHosts);
     ctx.checks++;
     if (hosts.length > maxHosts)
       ctx.violations.push({ code: 'max-hosts-per-cluster', host: cluster, load: hosts.length, capacity: maxHosts, message: `cluster ${cluster} has ${hosts.length} hosts; at most ${maxHosts} are allowed (spares included)` });

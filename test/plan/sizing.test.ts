@@ -39,10 +39,10 @@ describe('sizing formulas (f = 1.2 × 1.1 = 1.32)', () => {
     expect(d.memoryMib).toBeCloseTo(8192 * 1.32, 9);
   });
 
-  test('storage: provisioned × FTT / dedupe × f; used basis falls back to provisioned when unknown', () => {
+  test('storage: provisioned / dedupe × f (the array figure, no FTT); used basis falls back to provisioned when unknown', () => {
     const w = vm({ name: 'f', diskGib: 100 });
-    const d = sizeWorkload(w, policy({ storageFttMultiplier: 2, storageDedupe: 1.25 }), hosts);
-    expect(d.storageGib).toBeCloseTo((100 * 2) / 1.25 * 1.32, 9); // 211.2
+    const d = sizeWorkload(w, policy({ storageDedupe: 1.25 }), hosts);
+    expect(d.storageGib).toBeCloseTo(100 / 1.25 * 1.32, 9); // 105.6
     expect(d.basis.storage).toBe('provisioned');
     const used = sizeWorkload(w, policy({ storageBasis: 'used' }), hosts);
     expect(used.basis.storage).toBe('provisioned (no used figure)');
@@ -75,15 +75,17 @@ describe('which utilisation figure is used', () => {
 });
 
 describe('host capacity', () => {
-  test('sockets × cores × GHz × 1000 × target; memory GiB × 1024 × target', () => {
+  test('sockets × cores × GHz × 1000 × target; memory GiB × 1024 × target; HCI storage raw × (1 − slack)', () => {
     const m = catalogModel(
-      { id: 'x', sockets: 2, coresPerSocket: 16, cpuGhz: 2.5, memoryGib: 512, storageGib: 10000, networkGbps: 25, cost: 1 },
+      { id: 'x', sockets: 2, coresPerSocket: 16, cpuGhz: 2.5, memoryGib: 512, storageGib: 10000, storage: 'hci', networkGbps: 25, cost: 1 },
       policy({ targetUtilization: { cpu: 0.8, memory: 0.9, storage: 0.85, iops: 0.8, network: 0.5 } }),
     );
     expect(m.cores).toBe(32);
     expect(m.capacity.cpuMhz).toBeCloseTo(64000, 9);
     expect(m.capacity.memoryMib).toBeCloseTo(512 * 1024 * 0.9, 9);
-    expect(m.capacity.storageGib).toBeCloseTo(8500, 9);
+    expect(m.capacity.storageGib).toBeCloseTo(7500, 9); // default slack 0.25
+    const ext = catalogModel({ id: 'y', sockets: 2, coresPerSocket: 16, cpuGhz: 2.5, memoryGib: 512, storageGib: 10000, storage: 'external', cost: 1 }, policy());
+    expect(ext.capacity.storageGib).toBeUndefined();
     expect(m.capacity.networkMbps).toBeCloseTo(12500, 9);
     expect(m.raw.cpuMhz).toBe(80000);
   });
