@@ -42,6 +42,8 @@ export function splitClusters(
   spares: number,
   problems: Problem[],
   minHosts = 1,
+  /** The spare model the cost decision priced in (ha-mix.ts); used when it covers the cluster. */
+  preferredSpare?: CatalogModel,
 ): ClusterPlan[] {
   if (active.length === 0) return [];
   if (maxHostsPerCluster - spares < 1)
@@ -62,7 +64,12 @@ export function splitClusters(
     at += size;
     const name = count === 1 ? pool : `${pool}-${c + 1}`;
     const short = Math.max(0, minHosts - hosts.length - spares);
-    const reserveModel = spares > 0 || short > 0 ? chooseReserveModel(name, hosts, poolModels, dims, problems) : null;
+    const reserveModel =
+      spares > 0 || short > 0
+        ? preferredSpare && covers(preferredSpare, hosts, dims)
+          ? preferredSpare
+          : chooseReserveModel(name, hosts, poolModels, dims, problems)
+        : null;
     clusters.push({
       name,
       active: hosts,

@@ -18,6 +18,7 @@ import { summarize } from './summary';
 import { Dimension, Plan, PLAN_SCHEMA, PlannedHost, PoolStorage, UnplacedWorkload, WorkloadSizing } from './types';
 import { hciDemand, poolKind, policyFacts, poolStorage, sizeArray, storageFormulas } from './storage';
 import { clustersBefore } from './ha';
+import { solveWithSpares } from './ha-mix';
 import { diversityOf, newSeriesTally, seriesPlanNote, seriesPoolHook } from '../series/plan-hook';
 
 const ALL_DIMS: Dimension[] = ['cpuMhz', 'memoryMib', 'storageGib', 'iops', 'networkMbps'];
@@ -108,18 +109,20 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     if (pp.instance.items.length === 0) continue;
     // issue 6: with time series on, the pool is packed on hourly/weekly slot vectors (the peak-sum plan is kept beside)
     const ts = seriesTally ? await seriesPoolHook(pp, comps, scope, demands, config, hostsById, seriesTally) : undefined;
-    const ps = ts ? ts.solution : await solvePool(pp, config);
+    // (issue 10) the N+K spares are priced inside the model-mix decision, see ha-mix.ts
+    const choice = ts ? undefined : await solveWithSpares(pp, config, spares, maxPerCluster, (p) => solvePool(p, config));
+    const ps = ts ? ts.solution : choice!.ps;
     iterations += ps.iterations;
-    algorithms.push(`${pool}: ${ps.solution.algorithm}`);
+    algorithms.push(`${pool}: ${ps.solution.algorithm}${choice?.note ? ` (${choice.note})` : ''}`);
     // a proof of optimality for a count objective (objective hosts, or one model) is itself the tightest bound
-    const countProven = ps.provenOptimal && (policy.objective === 'hosts' || models.length === 1) && ps.solution.bins.length > ps.countBound.value;
-    const activeBound = countProven ? ps.solution.bins.length : ps.countBound.value;
-    boundMethods.push(`${pool}: ${countProven ? 'exact MIP (optimality proven)' : ps.countBound.method}`);
+    const countBound = choice?.countBound ?? ps.countBound;
+    const countProven = ps.provenOptimal && (policy.objective === 'hosts' || models.length === 1) && ps.solution.bins.length > countBound.value;
+    const activeBound = countProven ? ps.solution.bins.length : countBound.value;
+    boundMethods.push(`${pool}: ${countProven ? 'exact MIP (optimality proven)' : countBound.method}`);
     const cc = clusterCount(activeBound, maxPerCluster, spares);
     lowerBoundTotal += Math.max(activeBound + spares * cc, minHosts * cc);
-    provenAll = provenAll && ps.provenOptimal;
-    costBound += ps.costBound.value;
-    costActive += ps.solution.cost;
+    provenAll = provenAll && (choice ? choice.proven : ps.provenOptimal);
+    costBound += choice ? choice.totalBound : ps.costBound.value + spares * cheapestSpareCost(pp) * cc;
     // unplaced by the solver: only when a model's maxCount ran out
     const itemToComp = new Map([...pp.itemOf].map(([ci, it]) => [it, ci]));
     ps.solution.assignment.forEach((b, it) => {
@@ -138,7 +141,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
       return { model: models[bin.type], load: ts ? ts.load(members, load) : load, members };
     });
     const poolHosts: PlannedHost[] = [];
-    for (const cl of splitClusters(pool, active, models, poolDims, maxPerCluster, spares, problems, minHosts)) {
+    for (const cl of splitClusters(pool, active, models, poolDims, maxPerCluster, spares, problems, minHosts, choice?.spareModel)) {
       for (const h of cl.active) {
         const ph = plannedHost(nextId(h.model.id), h.model, cl.name, pool, false, h.members, h.load, poolDims, scope);
         if (ts) ph.slotPeak = ts.slotPeak(h.members);
@@ -152,6 +155,8 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
         );
     }
     hosts.push(...poolHosts);
+    const typeCost = new Map(pp.instance.binTypes.map((b) => [b.id, b.cost]));
+    costActive += poolHosts.reduce((sum, h) => sum + (typeCost.get(h.model) ?? 0), 0);
     storagePools.push(poolStorage(pool, kind, facts, poolHosts, new Map(models.map((m) => [m.id, m])), swap, policy));
   }
   placedIdx.sort((a, b) => a - b);
@@ -252,6 +257,13 @@ function plannedHost(
     utilization,
     binding,
   };
+}
+
+/** The cheapest spare the pool could buy (objective cost per host): the spares' share of the cost lower bound. */
+function cheapestSpareCost(pp: { models: CatalogModel[]; instance: { binTypes: { cost: number }[] } }): number {
+  const costs = pp.models.map((m, t) => (m.existing ? Number.POSITIVE_INFINITY : pp.instance.binTypes[t].cost));
+  const min = Math.min(...costs);
+  return Number.isFinite(min) ? min : 0;
 }
 
 /** A pool's models share one storage kind (the config refuses mixed explicit pools); the default pool keeps the first model's. */

@@ -21,7 +21,7 @@ export function renderPlanSummary(plan: Plan, maxUnplaced = 20): string {
       `  [${plan.solver.lowerBoundMethod}]`,
   );
   if (plan.solver.costLowerBound !== undefined)
-    lines.push(`  objective cost: active hosts within ${((plan.solver.costGap ?? 0) * 100).toFixed(1)} % of the cost lower bound ${s.currency} ${fmt(plan.solver.costLowerBound)} (hardware + licences)`);
+    lines.push(`  objective cost: hosts (N+K spares included) within ${((plan.solver.costGap ?? 0) * 100).toFixed(1)} % of the cost lower bound ${s.currency} ${fmt(plan.solver.costLowerBound)} (hardware + licences)`);
   if (s.limitingDimension) {
     const d = s.limitingDimension;
     let load = 0;

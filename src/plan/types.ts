@@ -99,7 +99,10 @@ export interface SolverFacts {
   iterations: number;
   /** The objective minimised (policy.objective). */
   objective?: 'cost' | 'hosts';
-  /** Objective `cost`: lower bound on the cost of the active hosts (hardware + pool licences), and the plan's gap to it. */
+  /**
+   * Objective `cost`: lower bound on the cost of the hosts, N+K spares included (hardware + pool licences; the spares are
+   * part of the model-mix decision), and the plan's gap to it.
+   */
   costLowerBound?: number;
   costGap?: number;
 }

@@ -10,7 +10,7 @@ describe('cost gap sentence', () => {
   it('states the cost gap and bound when the plan minimises cost', () => {
     const text = costBoundSentence(planWith({ objective: 'cost', costLowerBound: 533418, costGap: 0.0624 }));
     expect(text).toBe(
-      " The plan minimises cost: the active hosts' hardware and licences are within 6.2% of the cost lower bound (EUR 533,418); the host-count bound assumes the largest model throughout.",
+      " The plan minimises cost: the hosts' hardware and licences (N+K spares included) are within 6.2% of the cost lower bound (EUR 533,418); the host-count bound assumes the largest model throughout.",
     );
   });
   it('says nothing when the objective is the host count or no cost bound exists', () => {

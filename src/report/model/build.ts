@@ -10,6 +10,7 @@ import { diversitySentence, hostLoadSeries, stackedAreaChartConfig } from '../..
 import * as T from './tables';
 import * as C from './charts';
 import { datastoresTable, storageBlocks, storageSentence, storageSummary } from './storage';
+import { arraySizingTable, haBeforeTable, haBlocks, hciPoolsTable, storageSizingBlocks } from './storage-sizing';
 
 const DEFAULT_ACCENT = '#0f6e8c';
 
@@ -160,6 +161,9 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     byModel: hostsByModelAndCluster(plan),
     scenarios: scenarios ? T.scenariosTable(scenarios) : undefined,
     datastores: datastoresTable(inventory),
+    arraySizing: arraySizingTable(plan),
+    hciPools: hciPoolsTable(plan),
+    haBefore: haBeforeTable(plan),
   };
   const ch = {
     util: C.utilisationBeforeAfterChart(plan, accent),
@@ -207,6 +211,8 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
 
   const storageSection = storageBlocks(inventory, t.datastores);
   if (storageSection.section.length > 0) sections.push({ id: 'storage', title: 'Current storage', blocks: storageSection.section });
+  const sizingBlocks = storageSizingBlocks(plan, t.arraySizing, t.hciPools);
+  if (sizingBlocks.length > 0) sections.push({ id: 'storage-sizing', title: 'Storage sizing', blocks: sizingBlocks });
 
   const readiness: Block[] = [
     { type: 'paragraph', text: `Each platform is rated on the ten criteria of the Taneja Group's datacenter-readiness framework, weighted by the ${scorecard.profile.name} profile, with the customer's estate taken into account.` },
@@ -221,7 +227,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     {
       type: 'paragraph',
       text:
-        `${fmtInt(s.hosts)} hosts: ${fmtInt(s.hosts - s.reserveHosts)} active and ${fmtInt(s.reserveHosts)} held in reserve for HA (N+${String(plan.policy.haSpareHosts ?? '?')} per cluster). ` +
+        `${fmtInt(s.hosts)} hosts: ${fmtInt(s.hosts - s.reserveHosts)} active and ${fmtInt(s.reserveHosts)} held in reserve (${reserveWords(plan)}). ` +
         `Lower bound ${fmtInt(s.lowerBound)} hosts (${plan.solver.lowerBoundMethod}); gap ${fmtPct(s.gap)}${plan.solver.provenOptimal ? ', proven optimal' : ''}.` +
         `${costBoundSentence(plan)} ` +
         `Limiting resource: ${dimLabel(s.limitingDimension)}.`,
@@ -231,6 +237,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     ...demandOverTime(input).map((chart): Block => ({ type: 'chart', chart })),
     { type: 'table', table: t.hosts },
   ];
+  planBlocks.push(...haBlocks(plan, t.haBefore));
   if (plan.unplaced.length > 0) {
     planBlocks.push({ type: 'heading', text: `Workloads not placed (${fmtInt(plan.unplaced.length)})` });
     planBlocks.push({ type: 'bullets', items: plan.unplaced.map((u) => `${u.name}: ${u.reason}`) });
@@ -280,11 +287,20 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
 
   const tables: Table[] = [t.summary, t.assumptions, t.hosts, t.placement, t.workloads];
   if (t.datastores) tables.push(t.datastores);
+  for (const extra of [t.arraySizing, t.hciPools, t.haBefore]) if (extra) tables.push(extra);
   tables.push(t.findings, t.scorecard);
   if (t.scenarios) tables.push(t.scenarios);
   tables.push(t.byModel, t.blockers, t.excluded, t.problems);
   const charts = sections.flatMap((sec) => sec.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
   return { meta, headline, sections, tables, charts };
+}
+
+/** What the empty hosts are for: N+K spares per cluster, or none with a percentage reserve, plus HCI minimum hosts. */
+function reserveWords(plan: Plan): string {
+  const pct = Number(plan.policy.haReservePct ?? 0);
+  const ha = pct > 0 ? `HA by admission control: ${fmtNum(pct)} % of each cluster's CPU and memory kept free, no spare hosts` : `HA, N+${String(plan.policy.haSpareHosts ?? '?')} per cluster`;
+  const floor = plan.hosts.filter((h) => h.reserveFor === 'storage-policy').length;
+  return floor > 0 ? `${ha}; ${fmtInt(floor)} empty host(s) for the HCI storage policy's minimum cluster size` : ha;
 }
 
 /**
@@ -295,7 +311,7 @@ export function costBoundSentence(plan: Plan): string {
   const { objective, costLowerBound, costGap } = plan.solver;
   if (objective !== 'cost' || costLowerBound === undefined) return '';
   return (
-    ` The plan minimises cost: the active hosts' hardware and licences are within ${fmtPct(costGap ?? 0)} of the ` +
+    ` The plan minimises cost: the hosts' hardware and licences (N+K spares included) are within ${fmtPct(costGap ?? 0)} of the ` +
     `cost lower bound (${fmtMoney(costLowerBound, plan.summary.currency)}); the host-count bound assumes the largest model throughout.`
   );
 }

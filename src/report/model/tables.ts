@@ -2,6 +2,7 @@
  * The report's tables: every number a reader may want to check, as typed cells. The XLSX, CSV and JSON carry them whole;
  * the PDF and HTML print them (the long ones in the appendix).
  */
+import { SLACK_SOURCE, STORAGE_POLICIES, StoragePolicyId } from '../../config/storage-policy';
 import { Inventory, Workload } from '../../inventory/schema';
 import { Dimension, Plan } from '../../plan/types';
 import { Scorecard } from '../../readiness/types';
@@ -46,7 +47,7 @@ export function summaryTable(plan: Plan, scorecard: Scorecard): Table {
   add('Lower bound on hosts', null, int(s.lowerBound));
   add('Gap to the lower bound', null, pct(s.gap));
   if (plan.solver.objective === 'cost' && plan.solver.costLowerBound !== undefined) {
-    add('Cost lower bound (active hosts)', null, money(plan.solver.costLowerBound));
+    add('Cost lower bound (hosts incl. N+K spares)', null, money(plan.solver.costLowerBound));
     add('Gap to the cost lower bound', null, pct(plan.solver.costGap ?? 0));
   }
   const rec = scorecard.platforms.find((p) => p.platform === scorecard.recommendation.platform);
@@ -93,6 +94,11 @@ export function assumptionsTable(inventory: Inventory, plan: Plan): Table {
     rows.push(['Host model', show(id), desc, 'config']);
   }
   plan.formulas.forEach((f, i) => rows.push(['Sizing formula', `formula ${i + 1}`, f, 'planner']));
+  for (const p of (plan.storage?.pools ?? []).filter((x) => x.storage === 'hci')) {
+    const facts = STORAGE_POLICIES[p.policy as StoragePolicyId];
+    if (facts) rows.push(['Reference', `storage policy ${facts.id} (pool ${p.pool})`, `${facts.label}: ${Math.round(facts.multiplier * 100) / 100} GiB raw per GiB, at least ${facts.minHosts} hosts per cluster`, facts.source]);
+  }
+  if ((plan.storage?.pools ?? []).some((x) => x.storage === 'hci')) rows.push(['Reference', 'HCI slack space', `storageSlack ${show(plan.policy.storageSlack)} of raw capacity kept free`, SLACK_SOURCE]);
   const c = inventory.coverage;
   const share = (n: number) => (c.workloads > 0 ? ` (${((n / c.workloads) * 100).toFixed(1)}%)` : '');
   rows.push(['Data coverage', 'workloads in the estate', String(c.workloads), 'inventory']);
