@@ -42,7 +42,7 @@ export function headlineFigures(input: ReportInput): ReportModel['headline'] {
   for (const d of ['cpuMhz', 'memoryMib'] as const) {
     if (s.utilizationAfter[d] === undefined) continue;
     const b = s.utilizationBefore[d];
-    out.push({ key: `util-${d}`, label: `${dimLabel(d)} utilisation before → after`, value: beforeAfter(b === undefined ? undefined : fmtPct(b), fmtPct(s.utilizationAfter[d]!)) });
+    out.push({ key: `util-${d}`, label: `${dimLabel(d)} utilisation before → after`, value: beforeAfter(b === undefined ? undefined : fmtPct(b), fmtPct(s.utilizationAfter[d])) });
   }
   out.push({ key: 'power', label: 'Power (kW)', value: beforeAfter(s.powerKwBefore === undefined ? undefined : fmtNum(s.powerKwBefore), fmtNum(s.powerKwAfter)) + ' kW' });
   out.push({ key: 'energy', label: 'Energy per year', value: beforeAfter(s.energyKwhPerYearBefore === undefined ? undefined : fmtInt(s.energyKwhPerYearBefore), fmtInt(s.energyKwhPerYearAfter)) + ' kWh' });
@@ -298,7 +298,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
 /** What the empty hosts are for: N+K spares per cluster, or none with a percentage reserve, plus HCI minimum hosts. */
 function reserveWords(plan: Plan): string {
   const pct = Number(plan.policy.haReservePct ?? 0);
-  const ha = pct > 0 ? `HA by admission control: ${fmtNum(pct)} % of each cluster's CPU and memory kept free, no spare hosts` : `HA, N+${String(plan.policy.haSpareHosts ?? '?')} per cluster`;
+  const ha = pct > 0 ? `HA by admission control: ${fmtNum(pct)} % of each cluster's CPU and memory kept free, no spare hosts` : `HA, N+${typeof plan.policy.haSpareHosts === 'number' ? plan.policy.haSpareHosts : '?'} per cluster`;
   const floor = plan.hosts.filter((h) => h.reserveFor === 'storage-policy').length;
   return floor > 0 ? `${ha}; ${fmtInt(floor)} empty host(s) for the HCI storage policy's minimum cluster size` : ha;
 }
