@@ -102,7 +102,9 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
       for (const m of c.members) {
         if (kind === 'external') continue;
         const h = hciDemand(scope[m], policy, facts);
-        if (h) (demands[m] = { ...demands[m], storageGib: h.gib }), (swap += h.swapGib);
+        if (!h) continue;
+        demands[m] = { ...demands[m], storageGib: h.gib };
+        swap += h.swapGib;
       }
     const pp = buildPoolProblem(pool, comps, conflicts, demands, poolDims, models, config, poolCfg?.licence, (m) => scope[m].name, reservePct);
     for (const [ci, reason] of pp.oversized) for (const m of comps[ci].members) unplaced.push(out(scope[m], 'exceeds-host-capacity', reason));

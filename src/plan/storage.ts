@@ -42,14 +42,14 @@ export function hciDemand(w: Workload, policy: Policy, facts: StoragePolicyFacts
   const figure = onUsed ? used : prov;
   if (figure === undefined) return undefined;
   let data = figure;
-  let swap = 0;
+  const swap = policy.storageSwap ? swapGib(w) : 0;
   if (policy.storageSwap) {
-    swap = swapGib(w);
     const disks = w.disks.length > 0 ? w.disks.reduce((s, d) => s + (onUsed ? d.usedGib ?? d.capacityGib : d.capacityGib), 0) : undefined;
     data = disks === undefined ? figure + swap : Math.max(figure, disks + swap);
   }
   const k = (facts.multiplier / policy.storageDedupe) * demandFactor(policy);
-  return { gib: data * k, swapGib: (data - figure) * k };
+  // the swap files are in the demand either way: added to the disks, or already inside the VM's provisioned figure
+  return { gib: data * k, swapGib: swap * k };
 }
 
 export function storageFormulas(policy: Policy): string[] {
@@ -130,7 +130,7 @@ export function sizeArray(inv: Inventory, workloads: Workload[], policy: Policy)
     r.neededUsedGib = (r.usedGib / policy.storageDedupe) * (f / target);
     r.neededGib = policy.storageBasis === 'used' ? r.neededUsedGib : r.neededProvisionedGib;
     for (const k of ['currentCapacityGib', 'currentUsedGib', 'provisionedGib', 'usedGib', 'neededProvisionedGib', 'neededUsedGib', 'neededGib'] as const)
-      if (r[k] !== undefined) r[k] = round(r[k]!, 1);
+      if (r[k] !== undefined) r[k] = round(r[k], 1);
     return r;
   };
   const byType = [...rows.values()].sort((a, b) => b.neededGib - a.neededGib || b.currentCapacityGib - a.currentCapacityGib || a.type.localeCompare(b.type));
