@@ -24,7 +24,7 @@ export async function planInWorkers(
   const threads = Math.min(configs.length, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
   if (configs.length < 2 || threads < 2 || !fs.existsSync(script) || process.env.DCPLAN_PLAN_THREADS === '1') return null;
 
-  const results: (Plan | undefined)[] = new Array(configs.length);
+  const results = new Array<Plan | undefined>(configs.length);
   const workers = Array.from({ length: threads }, () => new Worker(script, { workerData: { inventory } }));
   let next = 0;
   let done = 0;

@@ -29,7 +29,7 @@ export function progressWriter(out: NodeJS.WriteStream | { write(s: string): unk
       out.write(`${e.message}\n`);
       return;
     }
-    const i = STAGES.indexOf(e.stage as (typeof STAGES)[number]);
+    const i = STAGES.indexOf(e.stage);
     const within = e.phase === 'end' ? 1 : (e.fraction ?? 0);
     const share = (Math.max(0, i) + within) / STAGES.length;
     const width = 24;

@@ -123,7 +123,7 @@ export interface AssessResult {
 export interface AssessStages {
   loadConfig(file: string): { config: AssessmentConfig | null; problems: Problem[] };
   defaultConfig(): AssessmentConfig;
-  scenarioConfig(base: AssessmentConfig, name: string): AssessmentConfig;
+  scenarioConfig: (base: AssessmentConfig, name: string) => AssessmentConfig;
   collect(files: { path: string; displayName: string }[], opts: { includePoweredOff: boolean; series?: Record<string, unknown>; ovfOption?: string; ovfOptionFrom?: 'flag' | 'config' }): Promise<{ inventory: Inventory; problems: Problem[] }>;
   plan(inventory: Inventory, config: AssessmentConfig): Promise<Plan>;
   /** Optional: plan several scenarios at once (e.g. on worker threads); null = not possible here, plan one by one. */

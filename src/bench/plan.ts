@@ -91,8 +91,8 @@ function main(): void {
 }
 
 if (process.argv.includes('--child')) {
-  child(Number(arg('--child'))).catch((e) => {
-    process.stderr.write(String(e?.stack ?? e) + '\n');
+  child(Number(arg('--child'))).catch((e: unknown) => {
+    process.stderr.write(String(e instanceof Error ? e.stack : e) + '\n');
     process.exit(1);
   });
 } else main();

@@ -26,7 +26,7 @@ export function loadColumnMap(file: string): Record<string, string> {
   } catch (e) {
     throw new UserError(error('bad-yaml', `${file} is not valid YAML: ${(e as Error).message}`, { file }));
   }
-  const root = doc && typeof doc === 'object' && 'columns' in doc ? (doc as { columns: unknown }).columns : doc;
+  const root = doc && typeof doc === 'object' && 'columns' in doc ? doc.columns : doc;
   const prefix = doc && typeof doc === 'object' && 'columns' in doc ? ['columns'] : [];
   if (!root || typeof root !== 'object' || Array.isArray(root)) {
     throw new UserError(

@@ -277,6 +277,7 @@ function orderedCopy(shape: object): OrderedCopy {
     })
     .join('\n');
   const known = new Set(keys);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from the schema's own key names, not from input
   const build = new Function(
     'known',
     `return function orderedCopy(s, over) {

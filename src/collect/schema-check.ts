@@ -39,6 +39,7 @@ const checkDefs = (d: Def) => (d.checks ?? []).map((c) => c._zod.def);
 export function compileCheck(schema: z.ZodType): Check {
   const g = new Generator();
   const root = g.functionFor(schema);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code generated from the schema (the point of this module), never from input
   const build = new Function('consts', `'use strict';\n${g.functions.join('\n')}\nreturn ${root};`) as (consts: unknown[]) => Check;
   return build(g.consts);
 }

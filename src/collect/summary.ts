@@ -1,4 +1,4 @@
-import { Problem, countBySeverity } from '../diagnostics';
+import { countBySeverity } from '../diagnostics';
 import { Datastore, Inventory, Workload } from '../inventory/schema';
 
 /** What `dcplan collect` reports about an inventory (printed, and returned for --json). */
@@ -66,7 +66,7 @@ export function summarizeInventory(inv: Inventory): CollectSummary {
     datastoresByType: sortedCounts((inv.datastores ?? []).map((d) => d.type ?? '(no type)')),
     excluded: sortedCounts(inv.excluded.map((e) => e.code)),
     coverage: inv.coverage,
-    problems: countBySeverity(inv.problems as Problem[]),
+    problems: countBySeverity(inv.problems),
   };
 }
 

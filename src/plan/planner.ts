@@ -174,7 +174,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
 
 function workloadSizing(w: Workload, d: Demand, dims: Dimension[]): WorkloadSizing {
   const demand: Partial<Record<Dimension, number>> = {};
-  for (const k of dims) if (d[k] !== undefined) demand[k] = round(d[k]!, 3);
+  for (const k of dims) if (d[k] !== undefined) demand[k] = round(d[k], 3);
   return { name: w.name, id: w.id, demand, basis: { ...d.basis }, clockGhz: d.clockGhz, clockSource: d.clockSource };
 }
 
@@ -200,8 +200,8 @@ function plannedHost(
   for (const d of dims) {
     capacity[d] = round(model.capacity[d] ?? 0, 3);
     l[d] = round(load[d] ?? 0, 3);
-    utilization[d] = capacity[d]! > 0 ? round((load[d] ?? 0) / model.capacity[d]!, 4) : 0;
-    if (!reserve && (binding === null || utilization[d]! > utilization[binding]!)) binding = d;
+    utilization[d] = capacity[d] > 0 ? round((load[d] ?? 0) / model.capacity[d]!, 4) : 0;
+    if (!reserve && (binding === null || utilization[d] > utilization[binding]!)) binding = d;
   }
   return {
     id,

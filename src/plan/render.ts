@@ -25,7 +25,11 @@ export function renderPlanSummary(plan: Plan, maxUnplaced = 20): string {
     const d = s.limitingDimension;
     let load = 0;
     let cap = 0;
-    for (const h of plan.hosts) if (!h.reserve) (load += h.load[d] ?? 0), (cap += h.capacity[d] ?? 0);
+    for (const h of plan.hosts) {
+      if (h.reserve) continue;
+      load += h.load[d] ?? 0;
+      cap += h.capacity[d] ?? 0;
+    }
     lines.push(`  limiting dimension: ${DIM_SHORT[d]} (${pct(cap > 0 ? load / cap : 0)} of plannable capacity, ${pct(s.utilizationAfter[d])} of raw)`);
   }
   lines.push(`  hosts by model: ${Object.entries(s.hostsByModel).map(([m, n]) => `${m} × ${n}`).join(', ') || 'none'}`);

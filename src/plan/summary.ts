@@ -124,14 +124,14 @@ function hostsBefore(
   let memUsed = 0;
   let memCap = 0;
   for (const h of hosts) {
-    if (h!.cpuUsagePct !== undefined) {
-      const cap = h!.cores * h!.cpuMhz;
-      cpuUsed += (cap * h!.cpuUsagePct) / 100;
+    if (h.cpuUsagePct !== undefined) {
+      const cap = h.cores * h.cpuMhz;
+      cpuUsed += (cap * h.cpuUsagePct) / 100;
       cpuCap += cap;
     }
-    if (h!.memoryUsagePct !== undefined) {
-      memUsed += (h!.memoryMib * h!.memoryUsagePct) / 100;
-      memCap += h!.memoryMib;
+    if (h.memoryUsagePct !== undefined) {
+      memUsed += (h.memoryMib * h.memoryUsagePct) / 100;
+      memCap += h.memoryMib;
     }
   }
   if (cpuCap > 0) utilization.cpuMhz = round(cpuUsed / cpuCap, 4);
@@ -140,7 +140,7 @@ function hostsBefore(
   // or 15 % (the typical server utilisation of the seeds) when no host has one
   const meanShare = cpuCap > 0 ? cpuUsed / cpuCap : 0.15;
   let powerW = 0;
-  for (const h of hosts) powerW += eh.powerIdleW + (eh.powerMaxW - eh.powerIdleW) * (h!.cpuUsagePct !== undefined ? Math.min(1, h!.cpuUsagePct / 100) : meanShare);
+  for (const h of hosts) powerW += eh.powerIdleW + (eh.powerMaxW - eh.powerIdleW) * (h.cpuUsagePct !== undefined ? Math.min(1, h.cpuUsagePct / 100) : meanShare);
   powerW += (count - hosts.length) * (eh.powerIdleW + (eh.powerMaxW - eh.powerIdleW) * meanShare);
   return { count, utilization, powerW };
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { Problem, error } from '../diagnostics';
 import { FACTS } from './schema/facts';
 import { PLATFORM_CHECKS } from './checks/platform-checks';
@@ -35,7 +36,7 @@ function zodProblems(file: string, path: Path, issues: { path: PropertyKey[]; me
 }
 
 /** Parses a check node `{ check: id, ...options }` against a registry. */
-export function parseCheckNode<C extends { id: string; options: { safeParse(v: unknown): any } }>(
+export function parseCheckNode<C extends { id: string; options: z.ZodType }>(
   raw: unknown,
   registry: Map<string, C>,
   file: string,

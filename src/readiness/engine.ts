@@ -91,7 +91,7 @@ export function scoreReadiness(input: ScoreInput): Scorecard {
   const notRunCriteria = new Map<string, Set<string>>();
 
   const scores: PlatformScore[] = platforms.map((p) => {
-    const ratings: CriterionRating[] = rules!.criteria.map((c) => {
+    const ratings: CriterionRating[] = rules.criteria.map((c) => {
       const r = rateCriterion(c, p, estate);
       const rating: CriterionRating = {
         criterion: c.id,

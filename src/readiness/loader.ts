@@ -134,7 +134,7 @@ function loadPlatform(f: YamlFile, name: string, problems: Problem[]): Platform 
     const where = fact.source.section ? `, § ${fact.source.section}` : '';
     const says = fact.source.says ? ` — ${fact.source.says}` : '';
     const url = doc?.url ? ` <${doc.url}>` : '';
-    facts[key] = { value: fact.value as Platform['facts'][string]['value'], source: `${doc?.title ?? fact.source.doc}${where}${url}${says}`, ...(fact.note ? { note: fact.note } : {}) };
+    facts[key] = { value: fact.value, source: `${doc?.title ?? fact.source.doc}${where}${url}${says}`, ...(fact.note ? { note: fact.note } : {}) };
   }
   for (const key of Object.keys(FACTS))
     if (!(key in p.facts))

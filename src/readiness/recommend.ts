@@ -17,7 +17,7 @@ export function recommend(ranked: PlatformScore[], rules: RuleSet, profile: Prof
     const ahead = top.ratings.filter((r, i) => r.score > next.ratings[i].score);
     const behind = top.ratings.filter((r, i) => r.score < next.ratings[i].score);
     if (ahead.length > 0)
-      reasons.push(`Ahead of ${next.name} on ${ahead.map((r, i) => `${r.title} (${r.rating} vs ${next.ratings[top.ratings.indexOf(r)].rating})`).join(', ')}.`);
+      reasons.push(`Ahead of ${next.name} on ${ahead.map((r) => `${r.title} (${r.rating} vs ${next.ratings[top.ratings.indexOf(r)].rating})`).join(', ')}.`);
     if (behind.length > 0)
       reasons.push(`Behind ${next.name} on ${behind.map((r) => `${r.title} (${r.rating} vs ${next.ratings[top.ratings.indexOf(r)].rating})`).join(', ')}.`);
   } else reasons.push(`Only platform scored: weighted total ${top.weightedTotal} under the "${profile.name}" profile.`);

@@ -15,7 +15,6 @@ import { parseTable, tableKind } from './parsers/tabular';
 import { splitCsvLine } from './lines';
 import { seriesOptions } from './types';
 import { baseWorkload, detectText, fileHead, filesOf, firstFileHead, headText, runSeries } from './run';
-import * as path from 'path';
 
 export { collapsePerFile, fileHead, filesOf } from './run';
 

@@ -21,7 +21,7 @@ function decoderFor(encoding: string): Decoder {
     const d = new StringDecoder('utf8');
     return { write: (b) => d.write(b), end: () => d.end() };
   }
-  return iconv.getDecoder(enc) as unknown as Decoder;
+  return iconv.getDecoder(enc);
 }
 
 /**
@@ -35,7 +35,11 @@ export function detectEncoding(head: Buffer): string {
   const n = Math.min(head.length, 4096);
   let evenNul = 0;
   let oddNul = 0;
-  for (let i = 0; i < n; i++) if (head[i] === 0) (i % 2 === 0 ? evenNul++ : oddNul++);
+  for (let i = 0; i < n; i++) {
+    if (head[i] !== 0) continue;
+    if (i % 2 === 0) evenNul++;
+    else oddNul++;
+  }
   if (oddNul > n / 4 && evenNul < n / 50) return 'utf-16le';
   if (evenNul > n / 4 && oddNul < n / 50) return 'utf-16be';
   if (isValidUtf8(head.subarray(0, Math.min(head.length, 65536)))) return 'utf8';
@@ -58,7 +62,7 @@ function isValidUtf8(b: Buffer): boolean {
       i++;
       continue;
     }
-    let need = 0;
+    let need: number;
     if (c >= 0xc2 && c <= 0xdf) need = 1;
     else if (c >= 0xe0 && c <= 0xef) need = 2;
     else if (c >= 0xf0 && c <= 0xf4) need = 3;

@@ -61,7 +61,7 @@ function unitDemand(w: Workload, metric: MetricKey, dim: Dimension, policy: Poli
   if (!m) return 0;
   const one = { unit: m.unit, basis: 'percentile' as const, p50: 1, p90: 1, p95: 1, p99: 1, peak: 1, avg: 1 };
   const clone: Workload = { ...w, utilization: { ...w.utilization, [metric]: one } };
-  return (sizeWorkload(clone, policy, hostsById)[dim] as number | undefined) ?? 0;
+  return sizeWorkload(clone, policy, hostsById)[dim] ?? 0;
 }
 
 /**
@@ -97,7 +97,7 @@ export function workloadSlotDemand(
 
 /** True when at least one workload has a usable shape for a time-varying dimension. */
 export function anyShape(ws: readonly Workload[]): boolean {
-  return ws.some((w) => Object.values(TIME_DIMENSIONS).some((m) => w.utilization[m as MetricKey]?.shape !== undefined));
+  return ws.some((w) => Object.values(TIME_DIMENSIONS).some((m) => w.utilization[m]?.shape !== undefined));
 }
 
 /**

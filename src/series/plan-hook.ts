@@ -91,11 +91,11 @@ export async function seriesPoolHook(
       tally.considered++;
       const c = String(scope[m].utilization.confidence ?? '-');
       tally.confidence[c] = (tally.confidence[c] ?? 0) + 1;
-      const shapes = Object.values(TIME_DIMENSIONS).map((k) => scope[m].utilization[k!]?.shape).filter((x) => x !== undefined);
+      const shapes = Object.values(TIME_DIMENSIONS).map((k) => scope[m].utilization[k]?.shape).filter((x) => x !== undefined);
       if (shapes.length > 0) tally.shaped++;
       for (const sh of shapes) {
-        if (sh!.percentile !== policy.percentile) {
-          tally.otherPercentiles[String(sh!.percentile)] = (tally.otherPercentiles[String(sh!.percentile)] ?? 0) + 1;
+        if (sh.percentile !== policy.percentile) {
+          tally.otherPercentiles[String(sh.percentile)] = (tally.otherPercentiles[String(sh.percentile)] ?? 0) + 1;
           break;
         }
       }

@@ -6,7 +6,7 @@ export interface YamlWithLines {
   /** Syntax errors with their 1-based line; `data` is meaningless when there are any. */
   errors: { message: string; line?: number }[];
   /** 1-based line of the node at `path`, or of its nearest existing parent. */
-  lineOf(path: (string | number)[]): number | undefined;
+  lineOf: (path: (string | number)[]) => number | undefined;
 }
 
 export function parseYamlWithLines(text: string): YamlWithLines {

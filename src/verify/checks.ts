@@ -95,7 +95,7 @@ export function resolveModels(ctx: Ctx): void {
   for (const raw of ctx.plan.hostModels) {
     const id = raw.id;
     if (typeof id !== 'string' || ctx.models.has(id)) continue;
-    const num = (k: string) => (typeof raw[k] === 'number' ? (raw[k] as number) : undefined);
+    const num = (k: string) => (typeof raw[k] === 'number' ? raw[k] : undefined);
     const sockets = num('sockets');
     const cps = num('coresPerSocket');
     const ghz = num('cpuGhz');
@@ -112,7 +112,7 @@ export function sumDemand(ctx: Ctx, ids: string[]): Vector {
     const w = ctx.byId.get(id);
     if (!w) continue;
     const d = workloadDemand(w, ctx.policy, ctx.invHosts);
-    for (const k of DIMS) if (d[k] !== undefined) load[k] = (load[k] ?? 0) + d[k]!;
+    for (const k of DIMS) if (d[k] !== undefined) load[k] = (load[k] ?? 0) + d[k];
   }
   return load;
 }

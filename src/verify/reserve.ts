@@ -116,7 +116,7 @@ function replace(
         free = Number.POSITIVE_INFINITY;
         break;
       }
-      free += Math.max(0, f.capacity[d]! - (f.load[d] ?? 0));
+      free += Math.max(0, f.capacity[d] - (f.load[d] ?? 0));
     }
     if (n > free * (1 + CAPACITY_TOLERANCE)) return `their workloads need ${d} ${fmt(n)} but the surviving hosts have only ${fmt(free)} free`;
   }
@@ -131,11 +131,11 @@ function replace(
       (r) =>
         r.ids.length < maxPer &&
         !r.ids.some((o) => apart.get(id)?.has(o)) &&
-        DIMS.every((d) => r.capacity[d] === undefined || (r.load[d] ?? 0) + (dem[d] ?? 0) <= r.capacity[d]! * (1 + CAPACITY_TOLERANCE)),
+        DIMS.every((d) => r.capacity[d] === undefined || (r.load[d] ?? 0) + (dem[d] ?? 0) <= r.capacity[d] * (1 + CAPACITY_TOLERANCE)),
     );
     if (!target) return `no re-placement of ${ctx.byId.get(id)?.name ?? id} into the survivors' free capacity was found (first-fit); the reserve is not demonstrated`;
     target.ids.push(id);
-    for (const d of DIMS) if (dem[d] !== undefined) target.load[d] = (target.load[d] ?? 0) + dem[d]!;
+    for (const d of DIMS) if (dem[d] !== undefined) target.load[d] = (target.load[d] ?? 0) + dem[d];
   }
   return null;
 }

@@ -53,7 +53,7 @@ export function checkSlots(ctx: Ctx, figures: Map<string, { load: Vector; capaci
       const load: Vector = {};
       for (const w of ws) {
         const d = slotDemand(ctx, w, s, slots);
-        for (const k of SLOT_DIMS) if (d[k] !== undefined) load[k] = (load[k] ?? 0) + d[k]!;
+        for (const k of SLOT_DIMS) if (d[k] !== undefined) load[k] = (load[k] ?? 0) + d[k];
       }
       for (const k of SLOT_DIMS) {
         const l = load[k];

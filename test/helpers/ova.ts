@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -46,7 +47,6 @@ export function manifest(alg: 'sha1' | 'sha256', files: { name: string; data: Bu
 
 /** A self-signed test certificate and key made with node:crypto's key pair and openssl's x509 (`openssl req`). */
 export function testSigner(dir: string): { keyPem: string; certPem: string } {
-  const { execFileSync } = require('child_process') as typeof import('child_process');
   const key = path.join(dir, 'signer.key');
   const cert = path.join(dir, 'signer.crt');
   const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });

@@ -158,7 +158,7 @@ const instanceArb: fc.Arbitrary<PackInstance> = fc
       dims: Array.from({ length: d }, (_, k) => `d${k}`),
       items: sizes.map((size, i) => ({ id: String(i), size })),
       binTypes: [{ id: 'bin', capacity: Array.from({ length: d }, () => 100), cost: 1, ...(maxItems !== undefined ? { maxItems } : {}) }],
-      conflicts: conflicts.filter(([a, b]) => a < n && b < n && a !== b) as [number, number][],
+      conflicts: conflicts.filter(([a, b]) => a < n && b < n && a !== b),
     })),
   );
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DEFAULT_RULES_DIR, lintRules, loadRules, scoreReadiness } from '../../src/readiness';
+import { DEFAULT_RULES_DIR, lintRules, loadProfileFile, loadRules, scoreReadiness } from '../../src/readiness';
 import { UserError } from '../../src/diagnostics';
 import { runCli } from '../helpers/cli';
 
@@ -131,7 +131,6 @@ test('dcplan rules lint and dcplan score stop with exit 2 on a broken rule folde
 });
 
 test('a profile file from the user is validated against the criteria', () => {
-  const { loadProfileFile } = require('../../src/readiness') as typeof import('../../src/readiness');
   const rules = loadRules().rules!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dcplan-rules-profile-'));
   const good = path.join(dir, 'customer.yaml');

@@ -48,12 +48,12 @@ describe('HTML report', () => {
       await page.setViewportSize({ width: 1280, height: 1000 });
       await page.goto('file://' + file, { waitUntil: 'load' });
       // runs in the page (a string, since the test compiles without the DOM library)
-      const drawn = (await page.evaluate(`Array.from(document.querySelectorAll('canvas[data-chart]')).map((c) => {
+      const drawn = await page.evaluate<{ id: string; painted: number; total: number }[]>(`Array.from(document.querySelectorAll('canvas[data-chart]')).map((c) => {
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
         let painted = 0;
         for (let i = 3; i < d.length; i += 4) if (d[i] > 0) painted++;
         return { id: c.dataset.chart, painted, total: d.length / 4 };
-      })`)) as { id: string; painted: number; total: number }[];
+      })`);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       expect(drawn.map((d) => d.id)).toEqual(['utilisation-before-after', 'readiness', 'host-utilisation', 'findings']);

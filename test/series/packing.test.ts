@@ -219,6 +219,6 @@ test('time-series chart specs for the report render to PNG', async () => {
     const png = renderChartPng(c);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
   }
-  if (process.env.DCPLAN_KEEP_CHARTS) for (const c of charts) require('fs').writeFileSync(`/tmp/${c.id}.png`, renderChartPng(c));
+  if (process.env.DCPLAN_KEEP_CHARTS) for (const c of charts) fs.writeFileSync(`/tmp/${c.id}.png`, renderChartPng(c));
   expect(seriesCharts(inv, await planConsolidation(inv, resolveConfig(configInput('off'))), '#1f6feb')).toEqual([]);
 });

@@ -107,7 +107,8 @@ export async function readCsv(
       fs.closeSync(fd);
     }
   }
-  if (!iconv.encodingExists(encoding)) {
+  const known: boolean = iconv.encodingExists(encoding); // a plain boolean: the type guard would narrow `encoding` to never
+  if (!known) {
     throw new UserError(
       error('unknown-encoding', `Unknown text encoding "${encoding}" for ${opts.file ?? path}.`, { file: opts.file ?? path }, 'Use a name like utf-8, utf-16le, windows-1252 or windows-1251.'),
     );

@@ -5,8 +5,8 @@ import { Parser } from './papa-core';
  * Used by `probeFile` (to tell collectors what a file is) and by `readCsv` when the caller gives no dialect.
  */
 
-/** iconv-lite encoding names dcplan reports and reads. */
-export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows1252' | string;
+/** An iconv-lite encoding name: sniffing reports utf8, utf16le, utf16be or windows1252; a user may name any other. */
+export type TextEncoding = string;
 
 export interface EncodingGuess {
   encoding: TextEncoding;
@@ -104,7 +104,7 @@ export function sniffDelimiter(sample: string, newline = sniffNewline(sample)): 
   for (const delim of DELIMITERS) {
     // The last record of a sample may be cut short; keep it only when it is the only one (a very long header).
     const parsed = new Parser({ delimiter: delim, newline, preview: 50 }).parse(sample, 0, sample.includes(newline));
-    const counts = (parsed.data as string[][])
+    const counts = parsed.data
       .filter((r) => !(r.length === 1 && r[0].trim() === ''))
       .map((r) => r.length);
     if (counts.length === 0 || counts[0] < 2) continue;

@@ -118,7 +118,7 @@ async function solvePlaceable(instance: PackInstance, opts: ExactOptions): Promi
     m.run();
     const status = m.getModelStatus();
     const codes = highs.constants.modelStatus;
-    const nodes = Number(m.info.get('mip_node_count') as bigint);
+    const nodes = Number(m.info.get('mip_node_count'));
     let found: PackSolution | null = null;
     const primal = m.info.get('primal_solution_status') as number;
     if (status === codes.optimal || primal === 2) {

@@ -55,7 +55,7 @@ export async function priceAndBranch(instance: PackInstance, patterns: Pattern[]
     if (assignment.some((a) => a < 0) || !isFeasiblePacking(instance, bins)) return null;
     const cost = bins.reduce((s, b) => s + instance.binTypes[b.type].cost, 0);
     if (opts.upperBound !== undefined && cost >= opts.upperBound) return null;
-    return { assignment, bins, cost, algorithm: 'price-and-branch (HiGHS over generated patterns)', iterations: Number(model.info.get('mip_node_count') as bigint) };
+    return { assignment, bins, cost, algorithm: 'price-and-branch (HiGHS over generated patterns)', iterations: Number(model.info.get('mip_node_count')) };
   } finally {
     model.dispose();
   }

@@ -20,7 +20,7 @@ export interface PlatformCheckContext {
 }
 
 /** A check that derives part of a rating from platform facts and, where it says so, estate figures. */
-export interface PlatformCheck<O = any> {
+export interface PlatformCheck<O = unknown> {
   id: string;
   summary: string;
   options: z.ZodType<O>;
@@ -45,7 +45,7 @@ export interface WorkloadCheckContext {
 }
 
 /** A check on one workload; returns what it found (the `{detail}` of the message) or undefined when it passes. */
-export interface WorkloadCheck<O = any> {
+export interface WorkloadCheck<O = unknown> {
   id: string;
   summary: string;
   options: z.ZodType<O>;

@@ -50,7 +50,7 @@ export function renderChartPng(spec: ChartSpec): Buffer {
   // chart.js reads the canvas's CSS size from width/height when not in a DOM
   (canvas as unknown as { style: Record<string, string> }).style = {};
   const chart = new Chart(
-    ctx as unknown as ConstructorParameters<typeof Chart>[0],
+    ctx,
     config as unknown as ConstructorParameters<typeof Chart>[1],
   );
   chart.resize(spec.width, spec.height);

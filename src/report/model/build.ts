@@ -41,7 +41,7 @@ export function headlineFigures(input: ReportInput): ReportModel['headline'] {
   for (const d of ['cpuMhz', 'memoryMib'] as const) {
     if (s.utilizationAfter[d] === undefined) continue;
     const b = s.utilizationBefore[d];
-    out.push({ key: `util-${d}`, label: `${dimLabel(d)} utilisation before → after`, value: beforeAfter(b === undefined ? undefined : fmtPct(b), fmtPct(s.utilizationAfter[d]!)) });
+    out.push({ key: `util-${d}`, label: `${dimLabel(d)} utilisation before → after`, value: beforeAfter(b === undefined ? undefined : fmtPct(b), fmtPct(s.utilizationAfter[d])) });
   }
   out.push({ key: 'power', label: 'Power (kW)', value: beforeAfter(s.powerKwBefore === undefined ? undefined : fmtNum(s.powerKwBefore), fmtNum(s.powerKwAfter)) + ' kW' });
   out.push({ key: 'energy', label: 'Energy per year', value: beforeAfter(s.energyKwhPerYearBefore === undefined ? undefined : fmtInt(s.energyKwhPerYearBefore), fmtInt(s.energyKwhPerYearAfter)) + ' kWh' });
@@ -221,7 +221,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     {
       type: 'paragraph',
       text:
-        `${fmtInt(s.hosts)} hosts: ${fmtInt(s.hosts - s.reserveHosts)} active and ${fmtInt(s.reserveHosts)} held in reserve for HA (N+${String(plan.policy.haSpareHosts ?? '?')} per cluster). ` +
+        `${fmtInt(s.hosts)} hosts: ${fmtInt(s.hosts - s.reserveHosts)} active and ${fmtInt(s.reserveHosts)} held in reserve for HA (N+${typeof plan.policy.haSpareHosts === 'number' ? plan.policy.haSpareHosts : '?'} per cluster). ` +
         `Lower bound ${fmtInt(s.lowerBound)} hosts (${plan.solver.lowerBoundMethod}); gap ${fmtPct(s.gap)}${plan.solver.provenOptimal ? ', proven optimal' : ''}.` +
         `${costBoundSentence(plan)} ` +
         `Limiting resource: ${dimLabel(s.limitingDimension)}.`,

@@ -85,7 +85,7 @@ export function assumptionsTable(inventory: Inventory, plan: Plan): Table {
     rows.push(['Policy', k, show(v), defaulted.has(`policy.${k}`) ? 'default' : 'config']);
   }
   for (const m of plan.hostModels) {
-    const { id, ...rest } = m as Record<string, unknown>;
+    const { id, ...rest } = m;
     const desc = Object.entries(rest)
       .filter(([, v]) => v === null || typeof v !== 'object' || Array.isArray(v))
       .map(([k, v]) => `${k} ${show(v)}`)

@@ -52,7 +52,7 @@ export async function renderXlsx(model: ReportModel, opts: { date: Date; reprodu
   wb.modified = opts.date;
   wb.title = `${model.meta.title}: ${model.meta.customer}`;
   for (const t of model.tables) addSheet(wb, t, model.meta.currency, model.meta.accentColor);
-  const out = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const out = Buffer.from(await wb.xlsx.writeBuffer());
   return opts.reproducible ? restampZip(out, opts.date) : out;
 }
 

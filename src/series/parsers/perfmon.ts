@@ -101,7 +101,7 @@ export async function parsePerfmon(inp: ParseInput): Promise<ParseStats> {
         ignored.add(cells[i]);
         continue;
       }
-      if (p.translated && /[^\x00-\x7f]/.test(cells[i])) translated++;
+      if (p.translated && /[\u0080-\uffff]/.test(cells[i])) translated++;
       let h = hosts.get(p.host);
       if (!h) {
         h = { host: p.host, diskInstances: [], netTotal: [], netRx: [], netTx: [] };
@@ -117,7 +117,10 @@ export async function parsePerfmon(inp: ParseInput): Promise<ParseStats> {
       else if (p.object === 'memory' && p.counter === '% committed bytes in use') h.memPct = i;
       else if (p.object === 'memory' && p.counter === 'available mbytes') h.memAvail = i;
       else if (p.object === 'physicaldisk' && p.counter === 'disk transfers/sec')
-        inst === '_total' ? (h.diskTotal = i) : h.diskInstances.push(i);
+      {
+        if (inst === '_total') h.diskTotal = i;
+        else h.diskInstances.push(i);
+      }
       else if (p.object === 'logicaldisk' && p.counter === 'disk transfers/sec' && inst === '_total') h.diskLogicalTotal = i;
       else if (p.object === 'network interface' && inst !== '_total' && p.counter === 'bytes total/sec') h.netTotal.push(i);
       else if (p.object === 'network interface' && inst !== '_total' && p.counter === 'bytes received/sec') h.netRx.push(i);

@@ -16,7 +16,7 @@ export function percentileSorted(sorted: ArrayLike<number>, p: number): number {
 
 /** Percentile of unsorted values (copies and sorts). */
 export function percentile(values: ArrayLike<number>, p: number): number {
-  const a = Float64Array.from(values as ArrayLike<number>);
+  const a = Float64Array.from(values);
   a.sort();
   return percentileSorted(a, p);
 }

@@ -146,7 +146,7 @@ function verifyCertificate(certBytes: Buffer, mfBytes: Buffer, manifestName: str
     selfSigned: cert.subject === cert.issuer,
     fingerprint256: cert.fingerprint256,
   };
-  let ok = false;
+  let ok: boolean;
   try {
     ok = crypto.verify(sigLine[1].toLowerCase(), mfBytes, cert.publicKey, Buffer.from(sigLine[3], 'hex'));
   } catch (e) {

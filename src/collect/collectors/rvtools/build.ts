@@ -41,7 +41,7 @@ export function buildOutput(
 
   const vms = data.vInfo;
   const index = new VmIndex(vms);
-  const group = <R extends { row: number; name?: string }>(tab: keyof TabData & string, rows: R[]) =>
+  const group = <R extends { row: number; name?: string }>(tab: Extract<keyof TabData, string>, rows: R[]) =>
     groupByVm(tab, rows, index, vms, data.where[tab as keyof TabData['where']], problems, excluded);
   const cpu = group('vCPU', data.vCPU);
   const mem = group('vMemory', data.vMemory);
@@ -196,7 +196,7 @@ function nameVcenters(data: TabData): void {
 function workloadId(vm: VInfoRow, sourceKey: string, ids: Map<string, Map<string, number>>, problems: Problem[], where: Where): string {
   const prefix = vcenterOf(vm) ?? sourceKey;
   let taken = ids.get(prefix);
-  if (taken === undefined) ids.set(prefix, (taken = new Map()));
+  if (taken === undefined) ids.set(prefix, (taken = new Map<string, number>()));
   // The first of VM UUID, VM ID, name that no earlier VM of this vCenter has (written out: this runs per VM).
   let clash: number | undefined;
   let key: string | undefined;

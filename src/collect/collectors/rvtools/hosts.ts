@@ -160,7 +160,7 @@ export class HostMatcher {
 
   match(name: string, vcenter: string | undefined): { host: Host; how: HostMatchHow } | undefined {
     let byName = this.cache.get(vcenter ?? '');
-    if (!byName) this.cache.set(vcenter ?? '', (byName = new Map()));
+    if (!byName) this.cache.set(vcenter ?? '', (byName = new Map<string, { host: Host; how: HostMatchHow } | null>()));
     let hit = byName.get(name);
     if (hit === undefined) {
       hit = this.find(name, (vcenter !== undefined && this.pools.get(vcenter)) || this.all) ?? null;

@@ -9,7 +9,7 @@ import { TabSink } from './tabs';
 /** exceljs is loaded on first use: it costs ~0.2 s of start-up that CSV-only runs (and every other command) skip. */
 let excelModule: typeof ExcelJS | undefined;
 function excel(): typeof ExcelJS {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load (see above); import() would make every caller async
   return (excelModule ??= require('exceljs') as typeof ExcelJS);
 }
 
@@ -148,7 +148,7 @@ async function readSheet(
 
 /** exceljs row values are 1-based with holes; returns 0-based strings. */
 function rowStrings(values: unknown[]): string[] {
-  const out: string[] = new Array(Math.max(0, values.length - 1));
+  const out = new Array<string>(Math.max(0, values.length - 1));
   for (let i = 1; i < values.length; i++) out[i - 1] = cellString(values[i]);
   return out;
 }

@@ -9,7 +9,7 @@ export interface FontSet {
   regular: string;
   bold: string;
   /** Makes text printable in this font set. */
-  printable(text: string): string;
+  printable: (text: string) => string;
 }
 
 const DEJAVU_DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu', '/usr/share/fonts/TTF'];
