@@ -62,6 +62,7 @@ export interface Constraints {
   exclude: string[];
   honourDrsRules: boolean;
   drsRules: Record<string, 'anti-affinity' | 'affinity' | 'ignore'>;
+  applianceGroups: 'same-host' | 'ignore';
 }
 
 export interface AssessmentConfig {
@@ -73,7 +74,7 @@ export interface AssessmentConfig {
   report: NonNullable<AssessmentConfigInput['report']> & { currency: string };
   readiness: NonNullable<AssessmentConfigInput['readiness']>;
   scenarios: NonNullable<AssessmentConfigInput['scenarios']>;
-  collect: { includePoweredOff: boolean; series?: NonNullable<NonNullable<AssessmentConfigInput['collect']>['series']> };
+  collect: { includePoweredOff: boolean; ovfOption?: string; series?: NonNullable<NonNullable<AssessmentConfigInput['collect']>['series']> };
   /** Paths whose value came from a default, e.g. `policy.headroom`, `hostModels`. */
   defaultsApplied: string[];
 }
@@ -164,6 +165,7 @@ export function resolveConstraints(input: ConstraintsInput | undefined): Constra
     exclude: c.exclude ?? [],
     honourDrsRules: c.honourDrsRules ?? true,
     drsRules: c.drsRules ?? {},
+    applianceGroups: c.applianceGroups ?? 'same-host',
   };
 }
 
@@ -190,6 +192,7 @@ export function resolveConfig(input: AssessmentConfigInput, file?: string): Asse
     scenarios: input.scenarios ?? [],
     collect: {
       includePoweredOff: input.collect?.includePoweredOff ?? false,
+      ...(input.collect?.ovfOption ? { ovfOption: input.collect.ovfOption } : {}),
       ...(input.collect?.series ? { series: input.collect.series } : {}),
     },
     defaultsApplied: defaulted,
