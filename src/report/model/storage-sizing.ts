@@ -16,7 +16,7 @@ export function arraySizingTable(plan: Plan): Table | undefined {
   const a = plan.storage?.array;
   if (!a) return undefined;
   const row = (r: (typeof a.byType)[number], label = r.type): Cell[] => [
-    label === 'unknown' ? 'datastore not known' : label,
+    label === 'unknown' ? 'not known' : label,
     r.datastores,
     r.currentCapacityGib,
     r.currentUsedGib ?? null,
@@ -47,7 +47,7 @@ export function arraySizingTable(plan: Plan): Table | undefined {
     note:
       `Needed usable GiB = VM GiB / dedupe ${a.dedupe} × f ${a.factor} / target ${a.targetUtilization} (policy storageDedupe, headroom × growth, ` +
       `targetUtilization.storage); thick = on provisioned GiB, thin = on used GiB; the plan's basis is ${a.basis} (policy storageBasis). ` +
-      `A VM's GiB are split over its disks' datastores by disk size (RVTools vDisk path); "datastore not known" when the export has no vDisk/vDatastore.` +
+      `A VM's GiB are split over its disks' datastores by disk size (RVTools vDisk path); "not known" when the VM has no disk on a datastore in the export (no vDisk/vDatastore, or a physical server).` +
       (a.usedFellBackToProvisioned > 0 ? ` ${fmtInt(a.usedFellBackToProvisioned)} VM(s) have no used figure and count at provisioned in the thin column.` : ''),
   };
 }
