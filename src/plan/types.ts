@@ -1,132 +1,30 @@
 /**
- * The plan (`plan.json`) contract read by `verify`, the reports and the tests.
- * The planner owns how it is produced; this file owns what it looks like.
+ * The plan (`plan.json`) contract read by `verify`, the reports and the tests, as TypeScript types. They are inferred
+ * from the zod schema in `schema.ts`, which owns what a plan looks like; the planner owns how it is produced.
  */
-import { Problem } from '../diagnostics';
+import { z } from 'zod';
+import {
+  DimensionSchema,
+  PlannedHostModelSchema,
+  PlannedHostSchema,
+  PlanPolicySchema,
+  PlanSchema,
+  PlanSummarySchema,
+  SolverFactsSchema,
+  UnplacedWorkloadSchema,
+  WorkloadSizingSchema,
+} from './schema';
 
-export const PLAN_SCHEMA = 'dcplan.plan/v1';
+export { PLAN_SCHEMA } from './schema';
 
 /** Dimensions a plan can pack on. A plan uses the subset the inventory has data for. */
-export type Dimension = 'cpuMhz' | 'memoryMib' | 'storageGib' | 'iops' | 'networkMbps';
-
-export interface PlannedHost {
-  /** e.g. `std-2x32-03` */
-  id: string;
-  model: string;
-  /** Target cluster / pool this host belongs to. */
-  cluster: string;
-  pool?: string;
-  /** True for an N+K reserve host that holds no workloads by design. */
-  reserve: boolean;
-  /** Names of the workloads on this host (inventory `name`). */
-  workloads: string[];
-  /** Inventory `id`s, same order as `workloads`. */
-  workloadIds: string[];
-  load: Partial<Record<Dimension, number>>;
-  capacity: Partial<Record<Dimension, number>>;
-  /** load / capacity per dimension, 0-1. */
-  utilization: Partial<Record<Dimension, number>>;
-  /** The dimension with the highest utilisation on this host. */
-  binding: Dimension | null;
-  /** Time-series plans: the peak over slots of the summed demand, per dimension. */
-  slotPeak?: Partial<Record<Dimension, number>>;
-}
-
-export interface UnplacedWorkload {
-  name: string;
-  id: string;
-  /** Machine-readable reason code, e.g. `exceeds-host-capacity`, `anti-affinity-infeasible`, `excluded`. */
-  code: string;
-  /** Exact human reason: which resource of which model it exceeds, or which constraint blocks it. */
-  reason: string;
-}
-
+export type Dimension = z.infer<typeof DimensionSchema>;
+export type PlannedHost = z.infer<typeof PlannedHostSchema>;
+export type UnplacedWorkload = z.infer<typeof UnplacedWorkloadSchema>;
 /** How one in-scope workload was sized: its demand per dimension and which utilisation figure each came from. */
-export interface WorkloadSizing {
-  name: string;
-  id: string;
-  demand: Partial<Record<Dimension, number>>;
-  /** e.g. cpu `p95`, memory `allocated` (no memory figure), storage `provisioned`. */
-  basis: { cpu: string; memory: string; storage?: string };
-  clockGhz: number;
-  /** Where the clock came from: the workload, its joined host, or the policy default. */
-  clockSource: 'workload' | 'host' | 'default';
-}
-
-export interface PlanSummary {
-  /** Hosts after consolidation, reserve hosts included. */
-  hosts: number;
-  /** Hosts before (the existing hosts the placed workloads run on, from the inventory). */
-  hostsBefore: number;
-  hostsByModel: Record<string, number>;
-  reserveHosts: number;
-  /** Lower bound on active (non-reserve) hosts plus the reserve the policy requires. Comparable with `hosts`. */
-  lowerBound: number;
-  /** (hosts - lowerBound) / lowerBound, 0 when proven optimal at the bound. */
-  gap: number;
-  placed: number;
-  unplaced: number;
-  /** workloads placed / hosts after. */
-  consolidationRatio: number;
-  /** Mean utilisation per dimension, before (existing hosts, where known) and after (active hosts). */
-  utilizationBefore: Partial<Record<Dimension, number>>;
-  utilizationAfter: Partial<Record<Dimension, number>>;
-  /** The dimension that decides the host count overall. */
-  limitingDimension: Dimension | null;
-  powerKwBefore?: number;
-  powerKwAfter: number;
-  energyKwhPerYearBefore?: number;
-  energyKwhPerYearAfter: number;
-  rackUnitsBefore?: number;
-  rackUnitsAfter: number;
-  hardwareCost: number;
-  licenceCost: number;
-  licenceCores: number;
-  currency: string;
-}
-
-export interface SolverFacts {
-  algorithm: string;
-  seconds: number;
-  lowerBound: number;
-  /** Which bound gave `lowerBound` (continuous, large-item, column-generation LP, slot ...). */
-  lowerBoundMethod: string;
-  gap: number;
-  provenOptimal: boolean;
-  /** Iterations / nodes spent: budgets count work, not wall-clock, so plans are reproducible. */
-  iterations: number;
-  /** The objective minimised (policy.objective). */
-  objective?: 'cost' | 'hosts';
-  /** Objective `cost`: lower bound on the cost of the active hosts (hardware + pool licences), and the plan's gap to it. */
-  costLowerBound?: number;
-  costGap?: number;
-}
-
-export interface Plan {
-  schema: typeof PLAN_SCHEMA;
-  generatedBy: { tool: 'dcplan'; version: string };
-  /** The effective policy and catalog after defaults, so the report can print every value. */
-  policy: Record<string, unknown>;
-  hostModels: Record<string, unknown>[];
-  /** The sizing formulas in words, as printed in the report. */
-  formulas: string[];
-  dimensions: Dimension[];
-  hosts: PlannedHost[];
-  unplaced: UnplacedWorkload[];
-  summary: PlanSummary;
-  solver: SolverFacts;
-  /** Time-series plans (issue 6): the peak-sum plan beside it and the hosts saved. */
-  diversity?: {
-    basis: 'hourly' | 'weekly';
-    /** Hosts when each workload is packed at the peak of its own slot demand (the same data, added up, no stacking). */
-    peakSumHosts: number;
-    seriesHosts: number;
-    /** peakSumHosts − seriesHosts: what stacking complementary shapes saves. */
-    hostsSaved: number;
-    /** Hosts of the ordinary plan on each workload's flat percentile (timeSeries: off), for comparison. */
-    flatPercentileHosts?: number;
-  };
-  problems: Problem[];
-  /** Per in-scope workload (inventory order): the sizing behind the plan, for the report's appendix. */
-  sizing?: WorkloadSizing[];
-}
+export type WorkloadSizing = z.infer<typeof WorkloadSizingSchema>;
+export type PlanSummary = z.infer<typeof PlanSummarySchema>;
+export type SolverFacts = z.infer<typeof SolverFactsSchema>;
+export type PlanPolicy = z.infer<typeof PlanPolicySchema>;
+export type PlannedHostModel = z.infer<typeof PlannedHostModelSchema>;
+export type Plan = z.infer<typeof PlanSchema>;
