@@ -12,6 +12,13 @@ import { expandScenarios, scenarioPlanFile } from './scenarios';
 import { headlineOf, scenarioSummaryOf } from './summary';
 import { AssessOptions, AssessResult, AssessStages, ScenarioRun, StageId } from './types';
 
+/** The deployment option for OVF packages: `--ovf-option`, else the first config's `collect.ovfOption`. */
+function ovfOptionOf(opts: AssessOptions, config: AssessmentConfig): { ovfOption?: string; ovfOptionFrom?: 'flag' | 'config' } {
+  if (opts.ovfOption) return { ovfOption: opts.ovfOption, ovfOptionFrom: 'flag' };
+  if (config.collect.ovfOption) return { ovfOption: config.collect.ovfOption, ovfOptionFrom: 'config' };
+  return {};
+}
+
 /**
  * `dcplan assess`: collect → plan (one plan per scenario) → score → report. Every checkpoint (`inventory.json`,
  * `plan.json`, `plan-<scenario>.json`, `scorecard.json`) and every report is written into the output folder atomically
@@ -52,7 +59,11 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
 
   // collect
   const collected = await timed('collect', `reading ${inputs.files.length} file(s)`,
-    () => stages.collect(inputs.files.map((f) => ({ path: f, displayName: displayName(f, inputs.demo) })), { includePoweredOff: main.collect.includePoweredOff, ...(main.collect.series ? { series: main.collect.series } : {}) }),
+    () => stages.collect(inputs.files.map((f) => ({ path: f, displayName: displayName(f, inputs.demo) })), {
+      includePoweredOff: main.collect.includePoweredOff,
+      ...(main.collect.series ? { series: main.collect.series } : {}),
+      ...ovfOptionOf(opts, main),
+    }),
     (r) => `${r.inventory.workloads.length} workloads, ${r.inventory.hosts.length} existing hosts, ${r.inventory.excluded.length} excluded`);
   const inventory: Inventory = collected.inventory;
   // the folder is made only once the inputs have been read, so a run stopped by bad input leaves nothing behind

@@ -11,7 +11,11 @@ export const defaultStages: AssessStages = {
   loadConfig,
   defaultConfig,
   scenarioConfig,
-  collect: (files, opts) => collectFiles(files, { includePoweredOff: opts.includePoweredOff, ...(opts.series ? { series: opts.series } : {}) }),
+  collect: (files, opts) => collectFiles(files, {
+      includePoweredOff: opts.includePoweredOff,
+      ...(opts.series ? { series: opts.series } : {}),
+      ...(opts.ovfOption ? { ovfOption: opts.ovfOption, ovfOptionFrom: opts.ovfOptionFrom } : {}),
+    }),
   plan: (inventory, config) => planConsolidation(inventory, config),
   planMany: planInWorkers,
   score: async (inventory, config, asOf) => scoreReadiness({ inventory, config, asOf }),

@@ -35,6 +35,8 @@ export interface AssessOptions {
    * report and the readiness end-of-support checks, fixes the PDF metadata, and run timings in the plans are written as 0.
    */
   date?: string;
+  /** OVF / OVA: the deployment option to size (`--ovf-option`; wins over the config's `collect.ovfOption`). */
+  ovfOption?: string;
   onProgress?: (e: ProgressEvent) => void;
 }
 
@@ -122,7 +124,7 @@ export interface AssessStages {
   loadConfig(file: string): { config: AssessmentConfig | null; problems: Problem[] };
   defaultConfig(): AssessmentConfig;
   scenarioConfig: (base: AssessmentConfig, name: string) => AssessmentConfig;
-  collect(files: { path: string; displayName: string }[], opts: { includePoweredOff: boolean; series?: Record<string, unknown> }): Promise<{ inventory: Inventory; problems: Problem[] }>;
+  collect(files: { path: string; displayName: string }[], opts: { includePoweredOff: boolean; series?: Record<string, unknown>; ovfOption?: string; ovfOptionFrom?: 'flag' | 'config' }): Promise<{ inventory: Inventory; problems: Problem[] }>;
   plan(inventory: Inventory, config: AssessmentConfig): Promise<Plan>;
   /** Optional: plan several scenarios at once (e.g. on worker threads); null = not possible here, plan one by one. */
   planMany?(inventory: Inventory, configs: AssessmentConfig[], onEach: (index: number, done: number) => void): Promise<Plan[] | null>;

@@ -13,7 +13,8 @@ export type FormatId =
   | 'bitbrains'
   | 'planetlab'
   | 'migration-center-perf'
-  | 'generic-series-csv';
+  | 'generic-series-csv'
+  | 'ovf';
 
 /** What a quick look at a file tells, so collectors can claim it without reading it whole. */
 export interface FileProbe {
@@ -24,7 +25,7 @@ export interface FileProbe {
   ext: string;
   size: number;
   /** Sniffed container kind from magic bytes / content, not the extension. */
-  kind: 'empty' | 'xlsx' | 'zip' | 'pdf' | 'ole2' | 'text' | 'binary' | 'directory';
+  kind: 'empty' | 'xlsx' | 'zip' | 'pdf' | 'ole2' | 'text' | 'binary' | 'directory' | 'tar';
   /** First bytes of the file (up to 64 KiB). */
   head: Buffer;
   /** xlsx only: sheet names in workbook order. */
@@ -33,6 +34,8 @@ export interface FileProbe {
   encoding?: string;
   delimiter?: string;
   headers?: string[];
+  /** tar only: the name of the first entry (an OVA's descriptor). */
+  tarFirstEntry?: string;
   /** directory only: file names inside (sorted). */
   entries?: string[];
 }
@@ -70,6 +73,9 @@ export interface CollectOptions {
   includePoweredOff: boolean;
   /** Time-series options (issue 6): sample interval and capacity for one-value-per-line traces, etc. */
   series?: Record<string, unknown>;
+  /** OVF / OVA: the deployment option to size (`--ovf-option`, or the config's `collect.ovfOption`). */
+  ovfOption?: string;
+  ovfOptionFrom?: 'flag' | 'config';
 }
 
 export interface Collector {

@@ -28,6 +28,7 @@ const FORMATS: FormatId[] = [
   'planetlab',
   'migration-center-perf',
   'generic-series-csv',
+  'ovf',
 ];
 
 export default class Collect extends BaseCommand {
@@ -60,6 +61,7 @@ export default class Collect extends BaseCommand {
     'capacity-mhz': Flags.integer({ description: 'one-value-per-line traces: CPU capacity in MHz of each traced machine' }),
     start: Flags.string({ description: 'one-value-per-line traces: time of the first line (ISO 8601)' }),
     'tz-bias': Flags.integer({ description: 'time series: minutes to add to zone-less local times to get UTC (perfmon convention)' }),
+    'ovf-option': Flags.string({ description: 'OVF / OVA packages: the deployment option to size (default: the one the package marks default)' }),
     encoding: Flags.string({ description: 'time series: text encoding when detection is not enough (e.g. windows-1251)' }),
   };
 
@@ -71,6 +73,7 @@ export default class Collect extends BaseCommand {
       format: flags.format as FormatId | undefined,
       columnMap,
       includePoweredOff: flags['include-powered-off'],
+      ...(flags['ovf-option'] ? { ovfOption: flags['ovf-option'], ovfOptionFrom: 'flag' as const } : {}),
       series: {
         window: flags.window,
         weekdaysOnly: flags['weekdays-only'],

@@ -67,6 +67,9 @@ export default class PlanCommand extends BaseCommand {
 async function readInputs(inputs: string[], config: AssessmentConfig): Promise<Inventory> {
   // an inventory.json checkpoint is read as it is (readInventory validates it); anything else goes through collect
   if (inputs.length === 1 && inputs[0].toLowerCase().endsWith('.json')) return readInventory(inputs[0]);
-  const r = await collectFiles(inputs, { includePoweredOff: config.collect.includePoweredOff });
+  const r = await collectFiles(inputs, {
+    includePoweredOff: config.collect.includePoweredOff,
+    ...(config.collect.ovfOption ? { ovfOption: config.collect.ovfOption, ovfOptionFrom: 'config' as const } : {}),
+  });
   return r.inventory;
 }

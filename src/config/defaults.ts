@@ -53,6 +53,7 @@ export interface Constraints {
   exclude: string[];
   honourDrsRules: boolean;
   drsRules: Record<string, 'anti-affinity' | 'affinity' | 'ignore'>;
+  applianceGroups: 'same-host' | 'ignore';
 }
 
 export interface AssessmentConfig {
@@ -64,7 +65,7 @@ export interface AssessmentConfig {
   report: NonNullable<AssessmentConfigInput['report']> & { currency: string };
   readiness: NonNullable<AssessmentConfigInput['readiness']>;
   scenarios: NonNullable<AssessmentConfigInput['scenarios']>;
-  collect: { includePoweredOff: boolean; series?: NonNullable<NonNullable<AssessmentConfigInput['collect']>['series']> };
+  collect: { includePoweredOff: boolean; ovfOption?: string; series?: NonNullable<NonNullable<AssessmentConfigInput['collect']>['series']> };
   /** Paths whose value came from a default, e.g. `policy.headroom`, `hostModels`. */
   defaultsApplied: string[];
 }
@@ -137,6 +138,7 @@ export function resolveConstraints(input: ConstraintsInput | undefined): Constra
     exclude: c.exclude ?? [],
     honourDrsRules: c.honourDrsRules ?? true,
     drsRules: c.drsRules ?? {},
+    applianceGroups: c.applianceGroups ?? 'same-host',
   };
 }
 
@@ -159,6 +161,7 @@ export function resolveConfig(input: AssessmentConfigInput, file?: string): Asse
     scenarios: input.scenarios ?? [],
     collect: {
       includePoweredOff: input.collect?.includePoweredOff ?? false,
+      ...(input.collect?.ovfOption ? { ovfOption: input.collect.ovfOption } : {}),
       ...(input.collect?.series ? { series: input.collect.series } : {}),
     },
     defaultsApplied: defaulted,

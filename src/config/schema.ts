@@ -117,6 +117,10 @@ export const ConstraintsSchema = z.strictObject({
     .record(z.string(), z.enum(['anti-affinity', 'affinity', 'ignore']))
     .optional()
     .describe('How to read a DRS rule by name; otherwise names containing anti/separate/apart are anti-affinity'),
+  applianceGroups: z
+    .enum(['same-host', 'ignore'])
+    .optional()
+    .describe('The virtual systems of one OVF VirtualSystemCollection (vApp): kept on one host (default), or placed freely'),
 });
 export type ConstraintsInput = z.infer<typeof ConstraintsSchema>;
 
@@ -156,6 +160,11 @@ export const CollectSeriesSchema = z.strictObject({
 
 export const CollectSchema = z.strictObject({
   includePoweredOff: z.boolean().optional(),
+  ovfOption: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('OVF / OVA packages: the deployment option to size (default: the option the package marks default); --ovf-option overrides it'),
   series: CollectSeriesSchema.optional(),
 });
 

@@ -103,11 +103,60 @@ export const WorkloadFlagSchema = z.enum([
 ]);
 export type WorkloadFlag = z.infer<typeof WorkloadFlagSchema>;
 
+/** One deployment option of an appliance, with what it deploys (so scenarios can compare the sizes). */
+export const ApplianceOptionSchema = z.strictObject({
+  id: z.string(),
+  label: z.string().optional(),
+  default: z.boolean(),
+  vcpus: z.number(),
+  memoryMib: z.number(),
+  diskGib: z.number(),
+  nics: z.number().int(),
+});
+export type ApplianceOption = z.infer<typeof ApplianceOptionSchema>;
+
+/**
+ * A virtual appliance (workload kind `appliance`): one VirtualSystem of an OVF / OVA package. Its vCPUs, memory and
+ * disks are those of the chosen deployment option; `options` lists every option's size.
+ */
+export const ApplianceSchema = z.strictObject({
+  /** The package as given: an .ova, a folder, or a lone .ovf descriptor. */
+  package: z.string(),
+  packageKind: z.enum(['ova', 'folder', 'descriptor']),
+  ovfVersion: z.enum(['0.9', '1.x', '2.x']),
+  /** The VirtualSystem's ovf:id. */
+  virtualSystem: z.string(),
+  product: z.string().optional(),
+  vendor: z.string().optional(),
+  version: z.string().optional(),
+  /** VirtualSystemType tokens of its hardware sections (e.g. vmx-13, virtualbox-2.2). */
+  hardwareFamily: z.array(z.string()),
+  /** Disk formats (vmdk-streamOptimized, vhd, qcow2, raw, ...). */
+  diskFormats: z.array(z.string()),
+  networks: z.array(z.string()),
+  /** The VirtualSystemCollection (vApp) it belongs to: its members are planned together. */
+  group: z.strictObject({ id: z.string(), name: z.string(), members: z.number().int() }).optional(),
+  /** The deployment option sized, and who chose it. */
+  option: z.string().optional(),
+  optionChosenBy: z.enum(['default', 'first', 'flag', 'config']).optional(),
+  options: z.array(ApplianceOptionSchema),
+  validation: z.strictObject({
+    status: z.enum(['valid', 'findings', 'invalid']),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    manifest: z.enum(['verified', 'mismatch', 'incomplete', 'none']),
+    signature: z.enum(['verified', 'invalid', 'unsigned']),
+    signer: z.string().optional(),
+  }),
+});
+export type Appliance = z.infer<typeof ApplianceSchema>;
+
 export const WorkloadSchema = z.strictObject({
   /** Stable id, unique in the inventory: `<source key>/<VM UUID or name>`. */
   id: z.string(),
   name: z.string(),
-  kind: z.enum(['vm', 'physical']),
+  /** `appliance`: a VM to be deployed from an OVF / OVA package (see `appliance`). */
+  kind: z.enum(['vm', 'physical', 'appliance']),
   powerState: z.enum(['on', 'off', 'suspended', 'unknown']),
   vcpus: z.number(),
   cpuSockets: z.number().int().optional(),
@@ -158,6 +207,8 @@ export const WorkloadSchema = z.strictObject({
     hotAddMemory: z.boolean().optional(),
     toolsStatus: z.string().optional(),
   }),
+  /** Appliances only. */
+  appliance: ApplianceSchema.optional(),
   flags: z.array(WorkloadFlagSchema),
   provenance: z.array(ProvenanceSchema).min(1),
 });

@@ -52,6 +52,20 @@ export function groupMembers(g: GroupConstraint, ws: Workload[]): number[] {
   return out;
 }
 
+/** Appliance workloads by the package and VirtualSystemCollection they came from (groups of two or more). */
+export function applianceGroups(ws: Workload[]): { name: string; members: number[] }[] {
+  const byGroup = new Map<string, { name: string; members: number[] }>();
+  ws.forEach((w, i) => {
+    const g = w.appliance?.group;
+    if (!g) return;
+    const key = `${w.appliance!.package}\u0000${g.id}`;
+    const entry = byGroup.get(key) ?? { name: `appliance group "${g.name}" (${w.appliance!.package})`, members: [] };
+    entry.members.push(i);
+    byGroup.set(key, entry);
+  });
+  return [...byGroup.values()].filter((g) => g.members.length > 1);
+}
+
 export interface Component {
   /** Indices into the workload list given to `buildConstraints`, ascending. */
   members: number[];
@@ -132,6 +146,8 @@ export function buildConstraints(ws: Workload[], config: AssessmentConfig): Cons
         ),
       );
   }
+  // The virtual systems of one OVF VirtualSystemCollection (a vApp) deploy as a unit: kept on one host.
+  if (c.applianceGroups === 'same-host') affinityGroups.push(...applianceGroups(ws));
   for (const g of affinityGroups) {
     const members = g.members.filter(inScope);
     if (members.length === 0)

@@ -2,6 +2,7 @@ import { registerCollector } from '../registry';
 import { awsImportCsvCollector } from './aws-import-csv';
 import { azureMigrateCsvCollector } from './azure-migrate-csv';
 import { genericCsvCollector } from './generic-csv';
+import { ovfCollector } from './ovf';
 import { rvtoolsCsvCollector, rvtoolsXlsxCollector } from './rvtools';
 
 /**
@@ -13,6 +14,7 @@ registerCollector(rvtoolsCsvCollector);
 registerCollector(azureMigrateCsvCollector);
 registerCollector(awsImportCsvCollector);
 registerCollector(genericCsvCollector);
+registerCollector(ovfCollector);
 // time-series formats (issue 6, src/series/collectors.ts)
 import { seriesCollectors } from '../../series/collectors';
 for (const c of seriesCollectors) registerCollector(c);

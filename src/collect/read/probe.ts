@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { UserError, error } from '../../diagnostics';
 import { FileProbe } from '../types';
 import { readCsvText } from './csv';
+import { looksLikeTar } from '../collectors/ovf/tar';
 import { looksBinary, sniffDelimiter, sniffEncoding, sniffNewline } from './sniff';
 
 const HEAD_BYTES = 64 * 1024;
@@ -25,6 +26,10 @@ export function expectedByExtension(ext: string): string {
       return 'a CSV text file';
     case '.json':
       return 'a JSON text file';
+    case '.ova':
+      return 'an OVA appliance package (a tar archive starting with its .ovf descriptor)';
+    case '.ovf':
+      return 'an OVF descriptor (XML)';
     default:
       return 'an inventory export (.xlsx workbook or .csv text)';
   }
@@ -65,6 +70,13 @@ export async function probeFile(file: string, displayName: string = file): Promi
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return { ...base, kind: 'pdf', head };
   if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
     return { ...base, kind: 'ole2', head };
+  }
+
+  // tar (an OVA): a valid header checksum in the first block; the first entry's name says what it holds.
+  if (looksLikeTar(head)) {
+    const first = head.subarray(0, 100);
+    const z = first.indexOf(0);
+    return { ...base, kind: 'tar', head, tarFirstEntry: first.subarray(0, z < 0 ? 100 : z).toString('utf8') };
   }
 
   const { encoding } = sniffEncoding(head);
