@@ -4,7 +4,7 @@ import { AssessmentConfig, defaultConfig, loadConfig, validateConfig } from '../
 import { Problem, throwIfErrors } from '../diagnostics';
 import { readInventory } from '../inventory/io';
 import { verifyPlan, VerifyResult } from '../verify';
-import { readPlan } from '../verify/read-plan';
+import { readPlan } from '../plan/io';
 
 export interface VerifyCommandResult extends VerifyResult {
   status: 'verified' | 'violations';

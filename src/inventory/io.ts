@@ -1,7 +1,7 @@
 import * as fs from 'fs';
-import { Problem, UserError, error } from '../diagnostics';
+import { UserError, error } from '../diagnostics';
 import * as path from 'path';
-import { readJsonFile } from '../util/json-file';
+import { CheckpointKind, readCheckpoint } from '../util/checkpoint';
 import { INVENTORY_SCHEMA, Inventory, InventorySchema } from './schema';
 
 /**
@@ -9,28 +9,17 @@ import { INVENTORY_SCHEMA, Inventory, InventorySchema } from './schema';
  * file and the JSON path (`workloads.3.memoryMib`), so a hand-edited inventory fails with a pointer, not a crash.
  */
 export function readInventory(file: string, displayName: string = file): Inventory {
-  const data = readJsonFile(file, { noun: 'Inventory', displayName, createHint: 'Create it with: dcplan collect <export files> --out inventory.json' });
-  const schema = (data as { schema?: unknown } | null)?.schema;
-  if (typeof schema === 'string' && schema !== INVENTORY_SCHEMA) {
-    throw new UserError(
-      error('schema-version', `${displayName} is a "${schema}" document; this dcplan reads "${INVENTORY_SCHEMA}".`, { file: displayName, path: ['schema'] },
-        'Run dcplan collect again on the original exports.'),
-    );
-  }
-  const parsed = InventorySchema.safeParse(data);
-  if (!parsed.success) {
-    const problems: Problem[] = parsed.error.issues.slice(0, 50).map((i) =>
-      error('invalid-inventory', `${i.message} at ${i.path.length ? i.path.join('.') : '(top level)'}.`, {
-        file: displayName,
-        path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-      }),
-    );
-    if (parsed.error.issues.length > 50)
-      problems.push(error('invalid-inventory', `${parsed.error.issues.length - 50} more schema problems not listed.`, { file: displayName }));
-    throw new UserError(problems);
-  }
-  return parsed.data;
+  return readCheckpoint(file, INVENTORY_FILE, displayName);
 }
+
+export const INVENTORY_FILE: CheckpointKind<Inventory> = {
+  noun: 'Inventory',
+  tag: INVENTORY_SCHEMA,
+  schema: InventorySchema,
+  invalidCode: 'invalid-inventory',
+  createHint: 'Create it with: dcplan collect <export files> --out inventory.json',
+  versionHint: 'Run dcplan collect again on the original exports.',
+};
 
 /**
  * Writes the inventory atomically (a reader never sees half a file), 2-space JSON with a trailing newline.

@@ -182,7 +182,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
   return {
     schema: PLAN_SCHEMA,
     generatedBy: { tool: 'dcplan', version: VERSION },
-    policy: { ...policy, defaultsApplied: config.defaultsApplied } as unknown as Record<string, unknown>,
+    policy: { ...policy, defaultsApplied: config.defaultsApplied },
     hostModels: catalog.map((m) => ({ ...m.model, cores: m.cores, rawCapacity: m.raw, capacity: m.capacity, existing: m.existing })),
     formulas: [...sizingFormulas(policy), ...storageFormulas(policy)],
     dimensions: dims,

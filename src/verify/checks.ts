@@ -93,17 +93,11 @@ export function checkPlacements(ctx: Ctx): Map<string, PlannedHost> {
 /** Host model spec by id: the config's catalog, else (existing-host models) the plan's own echo of its catalog. */
 export function resolveModels(ctx: Ctx): void {
   for (const m of ctx.config.hostModels) ctx.models.set(m.id, m);
-  for (const raw of ctx.plan.hostModels) {
-    const id = raw.id;
-    if (typeof id !== 'string' || ctx.models.has(id)) continue;
-    const num = (k: string) => (typeof raw[k] === 'number' ? raw[k] : undefined);
-    const sockets = num('sockets');
-    const cps = num('coresPerSocket');
-    const ghz = num('cpuGhz');
-    const mem = num('memoryGib');
-    if (sockets === undefined || cps === undefined || ghz === undefined || mem === undefined) continue;
-    const storage = raw.storage === 'external' || raw.storage === 'hci' ? raw.storage : undefined;
-    ctx.models.set(id, { id, sockets, coresPerSocket: cps, cpuGhz: ghz, memoryGib: mem, storageGib: num('storageGib'), storage, iops: num('iops'), networkGbps: num('networkGbps') });
+  for (const m of ctx.plan.hostModels) {
+    const id = m.id;
+    if (ctx.models.has(id)) continue;
+    const { sockets, coresPerSocket, cpuGhz, memoryGib, storageGib, storage, iops, networkGbps } = m;
+    ctx.models.set(id, { id, sockets, coresPerSocket, cpuGhz, memoryGib, storageGib, storage, iops, networkGbps });
     if (!id.startsWith('existing-')) ctx.notes.push(`host model ${id} is not in the config; its capacity was taken from the plan's catalog`);
   }
 }

@@ -1,9 +1,9 @@
+import { readPlan } from '../../src/plan/io';
+import { readScorecard } from '../../src/readiness/io';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { AssessResult } from '../../src/assess/types';
-import { Plan } from '../../src/plan/types';
-import { Scorecard } from '../../src/readiness/types';
 import { CliResult, runCli } from '../helpers/cli';
 
 /** `dcplan assess` as a user runs it: no files → the demo estate, every report format, `--json` summary. */
@@ -45,8 +45,8 @@ describe('dcplan assess (CLI, demo estate)', () => {
   });
 
   it('the --json summary agrees with plan.json and scorecard.json', () => {
-    const plan = JSON.parse(fs.readFileSync(path.join(out, 'plan.json'), 'utf8')) as Plan;
-    const scorecard = JSON.parse(fs.readFileSync(path.join(out, 'scorecard.json'), 'utf8')) as Scorecard;
+    const plan = readPlan(path.join(out, 'plan.json'));
+    const scorecard = readScorecard(path.join(out, 'scorecard.json'));
     const s = plan.summary;
     expect(result.headline).toMatchObject({
       hostsBefore: s.hostsBefore, hostsAfter: s.hosts, reserveHosts: s.reserveHosts, lowerBound: s.lowerBound, gap: s.gap,
@@ -81,7 +81,7 @@ describe('dcplan assess (CLI, demo estate)', () => {
     expect(res.scenarios.map((s) => [s.name, s.planFile])).toEqual([
       ['base', 'plan-base.json'], ['base-no-growth', 'plan-base-no-growth.json'], ['dense', 'plan-dense.json'],
     ]);
-    const densePlan = JSON.parse(fs.readFileSync(path.join(dir, 'multi', 'plan-dense.json'), 'utf8')) as Plan;
+    const densePlan = readPlan(path.join(dir, 'multi', 'plan-dense.json'));
     expect(Object.keys(densePlan.summary.hostsByModel)).toEqual(['big']);
     expect(res.inventory.workloads).toBe(36);
   });

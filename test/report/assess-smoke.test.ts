@@ -1,10 +1,10 @@
+import { readPlan } from '../../src/plan/io';
+import { readScorecard } from '../../src/readiness/io';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runCli } from '../helpers/cli';
 import { fmtInt, fmtMoney, fmtNum, fmtPct, fmtRatio } from '../../src/report/format';
 import { chooseFonts } from '../../src/report/render/pdf/fonts';
-import { Plan } from '../../src/plan/types';
-import { Scorecard } from '../../src/readiness/types';
 import { pdfImages, pdfText, tmpDir } from './helpers';
 
 /** The real pipeline on the demo estate: the report must print what plan.json and scorecard.json say. */
@@ -16,8 +16,8 @@ describe('report from a real dcplan assess run (demo estate)', () => {
     const r = runCli(['assess', '--out-dir', dir, '--date', '2026-11-20', '--format', 'pdf,xlsx']);
     expect(r.stderr).not.toContain('internal error');
     expect(r.status).toBe(0);
-    const plan = JSON.parse(fs.readFileSync(path.join(dir, 'plan.json'), 'utf8')) as Plan;
-    const scorecard = JSON.parse(fs.readFileSync(path.join(dir, 'scorecard.json'), 'utf8')) as Scorecard;
+    const plan = readPlan(path.join(dir, 'plan.json'));
+    const scorecard = readScorecard(path.join(dir, 'scorecard.json'));
     const pdf = path.join(dir, 'report.pdf');
     const squeeze = (t: string) => chooseFonts().printable(t).replace(/\s+/g, '');
     const text = squeeze(pdfText(pdf));

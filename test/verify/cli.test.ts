@@ -53,6 +53,6 @@ describe('dcplan verify (CLI)', () => {
     const notPlan = write('inv-as-plan.json', fs.readFileSync(inv, 'utf8'));
     const r2 = runCli(['verify', notPlan, '--inventory', inv]);
     expect(r2.status).toBe(2);
-    expect(r2.stderr).toContain('is a "dcplan.inventory/v1" document; verify reads "dcplan.plan/v1"');
+    expect(r2.stderr).toContain('is a "dcplan.inventory/v1" document; this dcplan reads "dcplan.plan/v1"');
   });
 });

@@ -79,9 +79,8 @@ const show = (v: unknown): string =>
 
 export function assumptionsTable(inventory: Inventory, plan: Plan): Table {
   const rows: Cell[][] = [];
-  const policy = { ...plan.policy };
-  const defaulted = new Set(Array.isArray(policy.defaultsApplied) ? (policy.defaultsApplied as string[]) : []);
-  delete policy.defaultsApplied;
+  const { defaultsApplied, ...policy } = plan.policy;
+  const defaulted = new Set(defaultsApplied);
   for (const [k, v] of flatten(policy)) {
     rows.push(['Policy', k, show(v), defaulted.has(`policy.${k}`) ? 'default' : 'config']);
   }

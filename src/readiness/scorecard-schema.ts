@@ -1,0 +1,74 @@
+/**
+ * The scorecard (`scorecard.json`) contract as a zod schema: the types in `types.ts` are inferred from it, a reader
+ * parses a scorecard file with it (`io.ts`), and `schemas/scorecard.schema.json` is generated from it (a test keeps the
+ * file in sync). Bump SCORECARD_SCHEMA on an incompatible change; new optional fields keep the version.
+ */
+import { z } from 'zod';
+import { ProblemSchema } from '../inventory/schema';
+
+export const SCORECARD_SCHEMA = 'dcplan.scorecard/v1';
+
+const SeverityCounts = z.strictObject({ critical: z.number(), warning: z.number(), info: z.number() });
+
+export const EvidenceSchema = z.strictObject({
+  /** `fact` = a platform fact with its source; `inventory` = a figure from the customer's estate. */
+  kind: z.enum(['fact', 'inventory']),
+  key: z.string(),
+  value: z.union([z.string(), z.number(), z.boolean()]),
+  source: z.string().optional(),
+});
+
+export const CriterionRatingSchema = z.strictObject({
+  criterion: z.string(),
+  /** Criterion title as printed in the seed's table, e.g. "OS Independence". */
+  title: z.string(),
+  /** The label on the criterion's own scale: Yes/No, Moderate/High, Partial Support/Full Support, ... */
+  rating: z.string(),
+  /** 0-100 */
+  score: z.number(),
+  weight: z.number(),
+  rationale: z.string(),
+  evidence: z.array(EvidenceSchema),
+  /** The rating this platform gets on architecture alone (no inventory); differs when the estate moved it. */
+  ratingWithoutEstate: z.string().optional(),
+});
+
+export const PlatformScoreSchema = z.strictObject({
+  platform: z.string(),
+  name: z.string(),
+  ratings: z.array(CriterionRatingSchema),
+  /** Sum of score × weight / sum of weights, 0-100. */
+  weightedTotal: z.number(),
+  rank: z.number(),
+  /** Findings that apply to this platform (its own plus the platform-independent ones), by severity. */
+  findingCounts: SeverityCounts.optional(),
+});
+
+export const WorkloadFindingSchema = z.strictObject({
+  rule: z.string(),
+  severity: z.enum(['critical', 'warning', 'info']),
+  workload: z.string(),
+  workloadId: z.string(),
+  /** Platform the finding applies to, or absent when platform-independent. */
+  platform: z.string().optional(),
+  message: z.string(),
+  remediation: z.string(),
+});
+
+export const ScorecardSchema = z.strictObject({
+  schema: z.literal(SCORECARD_SCHEMA),
+  generatedBy: z.strictObject({ tool: z.literal('dcplan'), version: z.string() }),
+  profile: z.strictObject({ id: z.string(), name: z.string(), weights: z.record(z.string(), z.number()) }),
+  criteria: z.array(z.strictObject({ id: z.string(), title: z.string() })),
+  platforms: z.array(PlatformScoreSchema),
+  recommendation: z.strictObject({ platform: z.string(), name: z.string(), reasons: z.array(z.string()) }),
+  findings: z.array(WorkloadFindingSchema),
+  findingCounts: SeverityCounts,
+  /** Workload checks that could not run for lack of data, with what was missing. */
+  checksNotRun: z.array(z.strictObject({ rule: z.string(), reason: z.string() })),
+  problems: z.array(ProblemSchema),
+  /** Date the end-of-support table was read against (YYYY-MM-DD). */
+  asOf: z.string().optional(),
+  /** What the scoring looked at: the estate's size, or absent when scored without an inventory. */
+  estate: z.strictObject({ workloads: z.number(), hosts: z.number(), clusters: z.number() }).optional(),
+});
