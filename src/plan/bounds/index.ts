@@ -7,13 +7,15 @@
  * cheapest type each pairwise-incompatible item fits; the bin-count bounds (L2) are multiplied by the cheapest type's cost.
  * When every cost is an integer the value is rounded up (the optimum is then an integer).
  * Items no allowed type can hold alone are left out (they cannot be packed; the planner lists them unplaced).
- * `method` names the bound that gave the value (ties: continuous, then large-item clique, then L2).
+ * The capacity-covering programme (covering.ts) buys one host mix that covers every dimension at once.
+ * `method` names the bound that gave the value (ties: continuous, then covering, then large-item clique, then L2).
  */
 import { LowerBound, PackInstance } from '../solver/instance';
 import { cliqueBound } from './clique';
 import { ColgenOptions, columnGenerationBound } from './colgen';
 import { integralCosts, placeablePart, roundUp } from './common';
 import { continuousBound } from './continuous';
+import { coveringBound } from './covering';
 import { l2Bound } from './l2';
 
 export { cliqueBound } from './clique';
@@ -21,7 +23,10 @@ export { continuousBound } from './continuous';
 export { l2Bound } from './l2';
 export { placeablePart } from './common';
 export { columnGenerationBound } from './colgen';
+export { coveringBound, coveringModel } from './covering';
 export type { ColgenOptions, ColgenResult } from './colgen';
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 function boundWithCosts(all: PackInstance, costs: number[]): LowerBound {
   const instance = placeablePart(all).sub;
@@ -34,6 +39,14 @@ function boundWithCosts(all: PackInstance, costs: number[]): LowerBound {
       method: `continuous (${cont.dim >= 0 ? instance.dims[cont.dim] : '-'})`,
     },
   ];
+  const cover = coveringBound(instance, costs);
+  if (cover) {
+    const mix = cover.mix.map((x, t) => (x > 0 ? `${round3(x)}×${instance.binTypes[t].id}` : '')).filter(Boolean);
+    candidates.push({
+      value: roundUp(cover.value, integral),
+      method: `capacity covering ${cover.integer ? 'ILP' : 'LP'} across host models (${mix.join(' + ')})`,
+    });
+  }
   // Pairwise incompatibility and L2 assume no item frees capacity; with a negative size only the volume bound is valid.
   if (instance.items.some((it) => it.size.some((v) => v < 0))) {
     candidates[0].method += ', negative sizes: clique and L2 bounds not valid';
