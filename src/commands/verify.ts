@@ -1,9 +1,10 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command';
-import { AssessmentConfig, defaultConfig, loadConfig, validateConfig } from '../config';
+import { AssessmentConfig, loadConfig } from '../config';
 import { Problem, throwIfErrors } from '../diagnostics';
 import { readInventory } from '../inventory/io';
 import { verifyPlan, VerifyResult } from '../verify';
+import { configFromPlanEcho } from '../verify/echo';
 import { readPlan } from '../plan/io';
 
 export interface VerifyCommandResult extends VerifyResult {
@@ -45,14 +46,11 @@ export default class Verify extends BaseCommand {
       throwIfErrors(loaded.problems);
       config = loaded.config!;
     } else {
-      // The plan echoes its effective policy and catalog; parse them with the config loader (shared parsing, not arithmetic).
-      const echoed = validateConfig({ policy: stripUnknown(plan.policy), hostModels: plan.hostModels.filter((m) => !String(m.id).startsWith('existing-')).map(modelKeys) });
-      if (echoed.config) config = echoed.config;
-      else {
-        config = defaultConfig();
-        notes.push('the plan\'s policy could not be read as a config; default policy used');
-        problems.push(...echoed.problems.filter((p) => p.severity === 'error'));
-      }
+      // The plan echoes its effective policy and catalog; read them back with the config schema (src/verify/echo.ts).
+      const echoed = configFromPlanEcho(plan);
+      config = echoed.config;
+      notes.push(...echoed.notes);
+      problems.push(...echoed.problems);
       notes.push('no --config: constraints (pools, pins, exclusions, affinity groups) were not checked, DRS rules were read by name');
     }
     const result = verifyPlan(plan, inventory, config);
@@ -77,19 +75,4 @@ export default class Verify extends BaseCommand {
     for (const n of result.notes) this.say(`  note: ${n}`);
     return out;
   }
-}
-
-/** Keeps only the policy keys the config schema knows (the plan may echo derived values beside them). */
-function stripUnknown(policy: Record<string, unknown>): Record<string, unknown> {
-  const known = new Set([
-    'sizing', 'percentile', 'headroom', 'growth', 'cpuOversubscription', 'memoryOvercommit', 'targetUtilization', 'haSpareHosts', 'haReservePct',
-    'maxHostsPerCluster', 'maxWorkloadsPerHost', 'storageBasis', 'storagePolicy', 'storageSlack', 'storageSwap', 'storageDedupe', 'defaultCpuGhz',
-    'objective', 'timeSeries', 'reuseExistingHosts', 'seed', 'solverIterations', 'exactMaxWorkloads',
-  ]);
-  return Object.fromEntries(Object.entries(policy ?? {}).filter(([k]) => known.has(k)));
-}
-
-const MODEL_KEYS = new Set(['id', 'sockets', 'coresPerSocket', 'cpuGhz', 'memoryGib', 'storageGib', 'storage', 'iops', 'networkGbps', 'cost', 'powerIdleW', 'powerMaxW', 'rackUnits', 'maxCount']);
-function modelKeys(m: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(m).filter(([k]) => MODEL_KEYS.has(k)));
 }
