@@ -4,9 +4,10 @@ import { Inventory } from '../inventory/schema';
 import { Dimension, Plan } from '../plan/types';
 import { Scorecard } from '../readiness/types';
 
-/** Report formats `dcplan assess --format` accepts. */
-export const REPORT_FORMATS = ['pdf', 'html', 'xlsx', 'csv', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** Report formats `dcplan assess --format` accepts: the report's own list (one home, src/report/types.ts). */
+import { ReportFormatId } from '../report/types';
+export { REPORT_FORMATS } from '../report/types';
+export type ReportFormat = ReportFormatId;
 
 export type StageId = 'inputs' | 'collect' | 'plan' | 'score' | 'report';
 

@@ -1,20 +1,22 @@
 import { Problem } from '../diagnostics';
 import { Cluster, Datastore, Excluded, Host, Utilization, Workload, Provenance } from '../inventory/schema';
 
-/** Format ids a user can pass to `--format`. */
-export type FormatId =
-  | 'rvtools-xlsx'
-  | 'rvtools-csv'
-  | 'azure-migrate-csv'
-  | 'aws-import-csv'
-  | 'generic-csv'
-  | 'perfmon-csv'
-  | 'sadf'
-  | 'bitbrains'
-  | 'planetlab'
-  | 'migration-center-perf'
-  | 'generic-series-csv'
-  | 'ovf';
+/** Format ids a user can pass to `--format`: the one list, read by the collect command's flag and by the registry's types. */
+export const FORMAT_IDS = [
+  'rvtools-xlsx',
+  'rvtools-csv',
+  'azure-migrate-csv',
+  'aws-import-csv',
+  'generic-csv',
+  'perfmon-csv',
+  'sadf',
+  'bitbrains',
+  'planetlab',
+  'migration-center-perf',
+  'generic-series-csv',
+  'ovf',
+] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** What a quick look at a file tells, so collectors can claim it without reading it whole. */
 export interface FileProbe {

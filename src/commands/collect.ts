@@ -6,7 +6,7 @@ import { loadColumnMap } from '../collect/column-map';
 import { collectFiles } from '../collect/pipeline';
 import { allCollectors } from '../collect/registry';
 import { CollectSummary, renderSummary, summarizeInventory } from '../collect/summary';
-import { FormatId } from '../collect/types';
+import { FORMAT_IDS, FormatId } from '../collect/types';
 import { writeInventory } from '../inventory/io';
 
 export interface CollectCommandResult {
@@ -16,20 +16,6 @@ export interface CollectCommandResult {
   problems: Problem[];
 }
 
-const FORMATS: FormatId[] = [
-  'rvtools-xlsx',
-  'rvtools-csv',
-  'azure-migrate-csv',
-  'aws-import-csv',
-  'generic-csv',
-  'perfmon-csv',
-  'sadf',
-  'bitbrains',
-  'planetlab',
-  'migration-center-perf',
-  'generic-series-csv',
-  'ovf',
-];
 
 export default class Collect extends BaseCommand {
   static summary = 'Read inventory exports into one canonical inventory.json';
@@ -47,7 +33,7 @@ export default class Collect extends BaseCommand {
     files: Args.string({ description: 'input files or folders (several merge into one estate)', required: true }),
   };
   static flags = {
-    format: Flags.string({ description: 'force the input format instead of detecting it', options: FORMATS }),
+    format: Flags.string({ description: 'force the input format instead of detecting it', options: [...FORMAT_IDS] }),
     map: Flags.string({ description: 'YAML file mapping your column names onto dcplan columns (e.g. "Server Name: name")' }),
     out: Flags.string({ char: 'o', description: 'inventory file to write', default: 'inventory.json' }),
     'include-powered-off': Flags.boolean({ description: 'keep powered-off VMs in the estate (they stay flagged)', default: false }),
