@@ -3,6 +3,7 @@
  * say "headroom 0.2 (default)". Defaults follow what assessors use: CPU P95, +20 % comfort, 80 % CPU ceiling, 4:1 vCPU,
  * N+1, vSphere-sized clusters of at most 64 hosts.
  */
+import { BusinessCaseConfig, resolveBusinessCase } from './business-case';
 import { policyForMultiplier, StoragePolicyId } from './storage-policy';
 import {
   AssessmentConfigInput,
@@ -77,6 +78,8 @@ export interface AssessmentConfig {
   collect: { includePoweredOff: boolean; ovfOption?: string; series?: NonNullable<NonNullable<AssessmentConfigInput['collect']>['series']> };
   /** Paths whose value came from a default, e.g. `policy.headroom`, `hostModels`. */
   defaultsApplied: string[];
+  /** Issue 12: the business case inputs and licence schemes, when the config has a `businessCase` section. */
+  businessCase?: BusinessCaseConfig;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -200,6 +203,7 @@ export function resolveConfig(input: AssessmentConfigInput, file?: string): Asse
   if (!input.report?.currency) defaulted.push('report.currency');
   if (input.collect?.includePoweredOff === undefined) defaulted.push('collect.includePoweredOff');
   if (file !== undefined) cfg.file = file;
+  if (input.businessCase) cfg.businessCase = resolveBusinessCase(input.businessCase);
   return cfg;
 }
 

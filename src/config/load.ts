@@ -10,6 +10,7 @@ import { error, hasErrors, info, Problem, warning } from '../diagnostics';
 import { AssessmentConfig, resolveConfig } from './defaults';
 import { AssessmentConfigInput, AssessmentConfigSchema } from './schema';
 import { policyForMultiplier, STORAGE_POLICIES } from './storage-policy';
+import { DEFAULT_POOL } from '../plan/constraints';
 
 type Where = (path: (string | number)[]) => { file?: string; path: (string | number)[]; row?: number };
 
@@ -184,6 +185,17 @@ function crossCheck(
     problems.push(
       error('config-invalid', `policy.haSpareHosts ${pol.haSpareHosts ?? 1} leaves no room for active hosts in clusters of at most ${pol.maxHostsPerCluster ?? 64}`, where(['policy', 'haSpareHosts'])),
     );
+  // a licence scheme naming a pool that does not exist would license nothing, silently
+  const poolNames = new Set([...pools, pools.has(DEFAULT_POOL) ? `${DEFAULT_POOL}-default` : DEFAULT_POOL]);
+  const schemeNames = new Set<string>();
+  (input.businessCase?.licences ?? []).forEach((s, i) => {
+    if (schemeNames.has(s.name)) problems.push(error('config-duplicate-id', `licence scheme "${s.name}" appears twice`, where(['businessCase', 'licences', i, 'name'])));
+    schemeNames.add(s.name);
+    (s.pools ?? []).forEach((p, j) => {
+      if (!poolNames.has(p))
+        problems.push(error('config-unknown-reference', `licence scheme "${s.name}" names pool "${p}", which is not a pool of the plan (${[...poolNames].join(', ')})`, where(['businessCase', 'licences', i, 'pools', j])));
+    });
+  });
   const scen = new Set<string>();
   (input.scenarios ?? []).forEach((s, i) => {
     if (scen.has(s.name)) problems.push(error('config-duplicate-id', `scenario "${s.name}" appears twice`, where(['scenarios', i, 'name'])));

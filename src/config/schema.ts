@@ -193,6 +193,90 @@ export const CollectSchema = z.strictObject({
   series: CollectSeriesSchema.optional(),
 });
 
+/**
+ * The `businessCase` section (issue 12): the money inputs of a multi-year cost of keeping the estate as it is versus
+ * consolidating it, and the licence schemes that stack on hosts and VMs. Prices are the user's inputs (a quote, a
+ * contract); the tool carries no list prices. Resolved with its defaults in business-case.ts.
+ */
+const money = (what: string) => z.number().min(0).describe(what);
+
+/**
+ * One licence scheme. Schemes stack: a host of the `sql` pool on a VCF platform carries both the VCF and the SQL Server
+ * scheme. `covers` says what is licensed; `unit` how it is counted; `term` how it is paid.
+ */
+export const LicenceSchemeSchema = z
+  .strictObject({
+    name: z.string().min(1).describe('Shown in the report, e.g. "VMware VCF", "SQL Server Enterprise"'),
+    covers: z
+      .enum(['hosts', 'pool-hosts', 'vms'])
+      .describe('hosts = every planned host (the platform); pool-hosts = the hosts of the pools named in `pools`; vms = the workloads matching `match`'),
+    pools: z.array(z.string().min(1)).optional().describe('covers pool-hosts: the pools whose hosts are licensed'),
+    match: MatchSchema.optional().describe('covers vms: which workloads are licensed (default: every placed workload)'),
+    unit: z
+      .enum(['core', 'socket-pair', 'host', 'vcpu', 'vm'])
+      .describe('core = physical cores of a host (with the minimums below); socket-pair = one per two CPUs of a host, rounded up; host = one per host; vcpu = virtual cores of a VM (at least minCoresPerVm); vm = one per VM'),
+    minCoresPerCpu: z.number().int().min(0).optional().describe('unit core: cores licensed at least per CPU (VCF/VVF: 16; Windows Server: 8)'),
+    minCoresPerHost: z.number().int().min(0).optional().describe('unit core: cores licensed at least per host (Windows Server: 16)'),
+    minCoresPerVm: z.number().int().min(0).optional().describe('unit vcpu: cores licensed at least per VM (SQL Server per VM: 4)'),
+    minUnits: z.number().int().min(0).optional().describe('Least units of one purchase (e.g. a per-order core minimum)'),
+    price: money('Price per unit: one-off for a perpetual licence, per year for a subscription, in report.currency'),
+    term: z.enum(['perpetual', 'subscription']).describe('perpetual = bought once, plus yearly support; subscription = price per year'),
+    supportPct: z.number().min(0).max(2).optional().describe('perpetual: yearly support / Software Assurance as a share of the price (0.25 = 25 %)'),
+    ownedUnits: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('perpetual: units the customer owns today (default: the units today\'s estate needs); only the shortfall is bought'),
+    before: z.boolean().optional().describe('Count the scheme on today\'s estate too (default true)'),
+    source: z.string().optional().describe('Where the counting rule comes from (printed in the report)'),
+  })
+  .superRefine((s, ctx) => {
+    const hostUnit = s.unit === 'core' || s.unit === 'socket-pair' || s.unit === 'host';
+    if (s.covers === 'vms' && hostUnit) ctx.addIssue({ code: 'custom', path: ['unit'], message: `covers vms counts per VM: unit must be vcpu or vm, not ${s.unit}` });
+    if (s.covers !== 'vms' && !hostUnit) ctx.addIssue({ code: 'custom', path: ['unit'], message: `covers ${s.covers} counts per host: unit must be core, socket-pair or host, not ${s.unit}` });
+    if (s.covers === 'pool-hosts' && !(s.pools && s.pools.length > 0)) ctx.addIssue({ code: 'custom', path: ['pools'], message: 'covers pool-hosts needs the pools it licenses' });
+    if (s.term === 'subscription' && (s.supportPct !== undefined || s.ownedUnits !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['term'], message: 'a subscription has no separate support or owned units; give supportPct / ownedUnits only for term perpetual' });
+  });
+export type LicenceScheme = z.infer<typeof LicenceSchemeSchema>;
+
+export const BusinessCaseSchema = z.strictObject({
+  years: z.number().int().min(1).max(15).optional().describe('Horizon of the comparison in years (default 5, a usual hardware life)'),
+  energyPricePerKwh: money('Electricity price per kWh, in report.currency'),
+  pue: z.number().min(1).max(3).optional().describe('Power usage effectiveness: facility power / IT power (default 1.56, Uptime Institute 2024 average)'),
+  spaceCostPerRackUnitMonth: money('Cost of one rack unit per month (colocation or own floor space), in report.currency').optional(),
+  hardwareSupport: z
+    .strictObject({
+      pctOfPricePerYear: z.number().min(0).max(1).optional().describe('Yearly support of a new host as a share of its price (0.1 = 10 %)'),
+      perHostPerYear: money('Yearly support per new host').optional(),
+    })
+    .optional()
+    .describe('Support / maintenance of the new hosts from year 1 (both given: added)'),
+  existingHosts: z
+    .strictObject({
+      supportPerHostPerYear: money("Yearly support of one of today's hosts (kept in 'before'; for reused hosts also in 'after')").optional(),
+      residualValuePerHost: money("Resale value of one of today's hosts that is retired (a one-off credit in 'after')").optional(),
+    })
+    .optional(),
+  migration: z
+    .strictObject({
+      perWorkload: money('One-off cost to migrate one workload').optional(),
+      hoursPerWorkload: z.number().min(0).optional().describe('Effort per workload in hours (with ratePerHour)'),
+      ratePerHour: money('Cost of one hour of migration effort').optional(),
+    })
+    .optional(),
+  decommission: z
+    .strictObject({
+      workloads: z.array(z.string().min(1)).optional().describe('Names or globs of idle / zombie workloads to switch off instead of migrating'),
+      match: MatchSchema.optional(),
+    })
+    .optional()
+    .describe('Idle / zombie workloads retired instead of migrated: left out of the plan, so their capacity, migration and per-VM licences are saved'),
+  licences: z.array(LicenceSchemeSchema).optional().describe('Licence schemes; they stack (a host or VM pays every scheme that covers it)'),
+});
+export type BusinessCaseInput = z.infer<typeof BusinessCaseSchema>;
+
 export const AssessmentConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   policy: PolicySchema.optional(),
@@ -202,6 +286,7 @@ export const AssessmentConfigSchema = z.strictObject({
   readiness: ReadinessSchema.optional(),
   scenarios: z.array(ScenarioSchema).optional(),
   collect: CollectSchema.optional(),
+  businessCase: BusinessCaseSchema.optional().describe('Multi-year cost before and after consolidation (docs/business-case.md)'),
 });
 export type AssessmentConfigInput = z.infer<typeof AssessmentConfigSchema>;
 

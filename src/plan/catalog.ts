@@ -53,7 +53,13 @@ export function catalogModel(m: HostModel, policy: Policy, existing = false): Ca
  * many. They carry no storage, IOPS or network figures in an inventory, so when the plan uses those dimensions they are
  * given the largest new model's figures (shared storage and network, as today) and the plan says so.
  */
-export function existingHostModels(inv: Inventory, newModels: HostModel[], problems: Problem[]): HostModel[] {
+export function existingHostModels(
+  inv: Inventory,
+  newModels: HostModel[],
+  problems: Problem[],
+  /** policy.existingHosts: the watts and rack units assumed for today's hosts, so a reused host is not counted as 0 W (issue 12). */
+  assumed?: Policy['existingHosts'],
+): HostModel[] {
   const groups = new Map<string, { sample: Inventory['hosts'][number]; count: number }>();
   for (const h of inv.hosts) {
     if (!(h.cpuMhz > 0) || !(h.memoryMib > 0) || !(h.cores > 0)) continue;
@@ -77,6 +83,7 @@ export function existingHostModels(inv: Inventory, newModels: HostModel[], probl
       cost: 0,
       maxCount: g.count,
       storage: hci ? 'hci' : 'external',
+      ...(assumed ? { powerIdleW: assumed.powerIdleW, powerMaxW: assumed.powerMaxW, rackUnits: assumed.rackUnits } : {}),
     };
     if (hci && largest.storageGib !== undefined) m.storageGib = largest.storageGib;
     if (largest?.iops !== undefined) m.iops = largest.iops;
@@ -87,8 +94,8 @@ export function existingHostModels(inv: Inventory, newModels: HostModel[], probl
     problems.push(
       warning(
         'existing-hosts-assumed',
-        `reusing ${inv.hosts.length} existing host(s) as ${out.length} zero-cost model(s); their power, rack space and ` +
-          'storage/IOPS/network capacity are unknown and taken as 0 W, 0 U and the largest new model\'s figures',
+        `reusing ${inv.hosts.length} existing host(s) as ${out.length} zero-cost model(s); their storage/IOPS/network capacity is unknown and taken as the largest new model's figures` +
+          (assumed ? `, their power and space as policy.existingHosts (${assumed.powerIdleW}-${assumed.powerMaxW} W, ${assumed.rackUnits} U)` : ', their power and space as 0 W and 0 U'),
       ),
     );
   return out;

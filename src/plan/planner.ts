@@ -20,6 +20,7 @@ import { hciDemand, poolKind, policyFacts, poolStorage, sizeArray, storageFormul
 import { clustersBefore } from './ha';
 import { solveWithSpares } from './ha-mix';
 import { diversityOf, newSeriesTally, seriesPlanNote, seriesPoolHook } from '../series/plan-hook';
+import { businessCaseOf, decommissionReason, objectiveExtra } from '../business/plan-hook';
 
 const ALL_DIMS: Dimension[] = ['cpuMhz', 'memoryMib', 'storageGib', 'iops', 'networkMbps'];
 
@@ -32,8 +33,13 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
   // scope
   const explicitPoweredOffOut = !config.collect.includePoweredOff && !config.defaultsApplied.includes('collect.includePoweredOff');
   const scope: Workload[] = [];
+  const decommissioned: Workload[] = [];
   for (const w of inventory.workloads) {
-    if (w.flags.includes('template')) unplaced.push(out(w, 'template', 'a template is not a running workload'));
+    const retire = decommissionReason(config.businessCase, w);
+    if (retire && !w.flags.includes('template')) {
+      decommissioned.push(w);
+      unplaced.push(out(w, 'decommissioned', retire));
+    } else if (w.flags.includes('template')) unplaced.push(out(w, 'template', 'a template is not a running workload'));
     else if (w.flags.includes('srm-placeholder')) unplaced.push(out(w, 'srm-placeholder', 'an SRM placeholder is not a running workload'));
     else if (explicitPoweredOffOut && (w.powerState === 'off' || w.flags.includes('powered-off')))
       unplaced.push(out(w, 'powered-off', 'powered off, and the config sets collect.includePoweredOff: false'));
@@ -46,7 +52,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
   reportSizingBasis(scope, demands, policy.sizing, problems);
 
   // catalog and dimensions
-  const hostModels = [...config.hostModels, ...(policy.reuseExistingHosts ? existingHostModels(inventory, config.hostModels, problems) : [])];
+  const hostModels = [...config.hostModels, ...(policy.reuseExistingHosts ? existingHostModels(inventory, config.hostModels, problems, policy.existingHosts) : [])];
   const catalog: CatalogModel[] = hostModels.map((m) => catalogModel(m, policy, m.id.startsWith('existing-')));
   const dims = chooseDimensions(demands, catalog, problems);
   // (issue 6) correlation-aware packing on demand shapes, see src/series/plan-hook.ts
@@ -106,7 +112,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
         demands[m] = { ...demands[m], storageGib: h.gib };
         swap += h.swapGib;
       }
-    const pp = buildPoolProblem(pool, comps, conflicts, demands, poolDims, models, config, poolCfg?.licence, (m) => scope[m].name, reservePct);
+    const pp = buildPoolProblem(pool, comps, conflicts, demands, poolDims, models, config, poolCfg?.licence, (m) => scope[m].name, reservePct, objectiveExtra(config.businessCase, pool));
     for (const [ci, reason] of pp.oversized) for (const m of comps[ci].members) unplaced.push(out(scope[m], 'exceeds-host-capacity', reason));
     if (pp.instance.items.length === 0) continue;
     // issue 6: with time series on, the pool is packed on hourly/weekly slot vectors (the peak-sum plan is kept beside)
@@ -175,6 +181,9 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     currency: config.report.currency,
     existingHost: policy.existingHosts,
   });
+  const businessCase = config.businessCase
+    ? businessCaseOf(config.businessCase, inventory, placed, decommissioned, hosts, new Map(catalog.map((m) => [m.id, m])), summary)
+    : undefined;
   if (unplaced.length > 0)
     problems.push(warning('workloads-unplaced', `${unplaced.length} workload(s) are not in the plan; each is listed under unplaced with its reason`));
   if (seriesTally) problems.push(seriesPlanNote(seriesTally, summary.hosts));
@@ -210,6 +219,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
         : {}),
     },
     ha: { reserve: haReserve, clustersBefore: clustersBefore(inventory) },
+    ...(businessCase ? { businessCase } : {}),
     problems,
     sizing: scope.map((w, i) => workloadSizing(w, demands[i], dims)),
   };

@@ -63,16 +63,18 @@ export function buildPoolProblem(
   names: (member: number) => string,
   /** haReservePct: this share of every host's CPU and memory is held back, so the cluster keeps it free (admission control). */
   reservePct = 0,
+  /** Issue 12: licences and support of one host of the model over the business case's horizon (0 without one). */
+  extraCost: (m: CatalogModel) => number = () => 0,
 ): PoolProblem {
   const policy = config.policy;
   const held = (d: string) => (d === 'cpuMhz' || d === 'memoryMib' ? 1 - reservePct / 100 : 1);
   const maxW = policy.maxWorkloadsPerHost;
   const countDim = maxW !== undefined && comps.some((c) => c.members.length > 1);
   const packDims: string[] = [...dims, ...(countDim ? ['workloads'] : [])];
-  const allCostsZero = models.every((m) => m.model.cost + licensedCores(m, licence) * (licence?.perCore ?? 0) === 0);
+  const allCostsZero = models.every((m) => m.model.cost + licensedCores(m, licence) * (licence?.perCore ?? 0) + extraCost(m) === 0);
   const maxCost = Math.max(1, ...models.map((m) => m.model.cost));
   const binTypes: BinType[] = models.map((m) => {
-    const hw = m.model.cost + licensedCores(m, licence) * (licence?.perCore ?? 0);
+    const hw = m.model.cost + licensedCores(m, licence) * (licence?.perCore ?? 0) + extraCost(m);
     // objective `hosts` (or no prices at all): one per host, hardware cost only breaks ties between models
     const cost = policy.objective === 'hosts' || allCostsZero ? 1 + (1e-6 * m.model.cost) / maxCost : hw;
     const bt: BinType = { id: m.id, capacity: packDims.map((d) => (d === 'workloads' ? maxW! : (m.capacity[d as Dimension] ?? 0) * held(d))), cost };

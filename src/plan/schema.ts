@@ -6,6 +6,7 @@
  * fields keep the version.
  */
 import { z } from 'zod';
+import { BusinessCaseSchema } from '../business/schema';
 import { HostModelInput, PolicySchema } from '../config/schema';
 import { ProblemSchema } from '../inventory/schema';
 
@@ -247,6 +248,8 @@ export const PlanSchema = z.strictObject({
       clustersBefore: z.array(ClusterBeforeSchema),
     })
     .optional(),
+  /** Issue 12: cost before and after over the business case's horizon, when the config has a businessCase section. */
+  businessCase: BusinessCaseSchema.optional(),
   problems: z.array(ProblemSchema),
   /** Per in-scope workload (inventory order): the sizing behind the plan, for the report's appendix. */
   sizing: z.array(WorkloadSizingSchema).optional(),

@@ -104,20 +104,35 @@ export function summarize(s: SummaryInput): PlanSummary {
   return summary;
 }
 
+/** The key of the existing host a workload runs on today: the joined host id, else its host name. */
+export function currentHostKey(w: Workload): string | undefined {
+  return w.location.hostId ?? (w.location.host ? `name:${w.location.host.toLowerCase()}` : undefined);
+}
+
+/**
+ * Today's hosts of the placed workloads: the count (distinct host keys; the inventory's host count when no workload names
+ * its host) and the host records found for them (a host named by a VM but absent from the host list has none).
+ */
+export function currentHostsOf(inv: Inventory, placed: Workload[]): { count: number; hosts: Inventory['hosts']; recordOf: (key: string) => Inventory['hosts'][number] | undefined } {
+  const keys = new Set<string>();
+  for (const w of placed) {
+    const k = currentHostKey(w);
+    if (k) keys.add(k);
+  }
+  const byId = new Map(inv.hosts.map((h) => [h.id, h]));
+  const byName = new Map(inv.hosts.map((h) => [`name:${h.name.toLowerCase()}`, h]));
+  const recordOf = (k: string) => byId.get(k) ?? byName.get(k);
+  const count = keys.size > 0 ? keys.size : inv.hosts.length;
+  const hosts = keys.size > 0 ? [...keys].map(recordOf).filter((h) => h !== undefined) : inv.hosts;
+  return { count, hosts, recordOf };
+}
+
 function hostsBefore(
   inv: Inventory,
   placed: Workload[],
   eh: SummaryInput['existingHost'],
 ): { count: number; utilization: Partial<Record<Dimension, number>>; powerW: number } {
-  const keys = new Set<string>();
-  for (const w of placed) {
-    const k = w.location.hostId ?? (w.location.host ? `name:${w.location.host.toLowerCase()}` : undefined);
-    if (k) keys.add(k);
-  }
-  const count = keys.size > 0 ? keys.size : inv.hosts.length;
-  const byId = new Map(inv.hosts.map((h) => [h.id, h]));
-  const byName = new Map(inv.hosts.map((h) => [`name:${h.name.toLowerCase()}`, h]));
-  const hosts = keys.size > 0 ? [...keys].map((k) => byId.get(k) ?? byName.get(k)).filter((h) => h !== undefined) : inv.hosts;
+  const { count, hosts } = currentHostsOf(inv, placed);
   const utilization: Partial<Record<Dimension, number>> = {};
   let cpuUsed = 0;
   let cpuCap = 0;

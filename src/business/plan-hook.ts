@@ -1,0 +1,82 @@
+/**
+ * Where the business case meets the planner (issue 12): which workloads are decommissioned instead of migrated, what a
+ * host costs the cost objective in licences and support over the horizon, and the plan's quantities for the model.
+ */
+import { BusinessCaseConfig } from '../config/business-case';
+import { Inventory, Workload } from '../inventory/schema';
+import { CatalogModel } from '../plan/catalog';
+import { globMatch, matchWorkload } from '../plan/constraints';
+import { currentHostKey, currentHostsOf } from '../plan/summary';
+import { PlannedHost, PlanSummary } from '../plan/types';
+import { hostLicenceHorizonCost, HostShape } from './licence';
+import { BusinessFacts, computeBusinessCase } from './model';
+import { BusinessCase } from './schema';
+
+/** Why a workload is retired rather than migrated (businessCase.decommission), or undefined. */
+export function decommissionReason(bc: BusinessCaseConfig | undefined, w: Workload): string | undefined {
+  const d = bc?.decommission;
+  if (!d) return undefined;
+  const glob = (d.workloads ?? []).find((g) => globMatch(g, w.name));
+  if (glob) return `decommissioned as idle / zombie (businessCase.decommission.workloads "${glob}"): not migrated`;
+  if (d.match && matchWorkload(d.match, w)) return 'decommissioned as idle / zombie (businessCase.decommission.match): not migrated';
+  return undefined;
+}
+
+const shapeOf = (m: { model: { sockets: number }; cores: number }): HostShape => ({ sockets: m.model.sockets, cores: m.cores });
+
+/**
+ * The cost objective's extra per host of a pool: its licences over the horizon (every scheme that covers it) and its
+ * support for the horizon (new hosts: share of price + per host; reused hosts: today's support per host).
+ */
+export function objectiveExtra(bc: BusinessCaseConfig | undefined, pool: string): (m: CatalogModel) => number {
+  if (!bc) return () => 0;
+  return (m) => {
+    const support = m.existing ? bc.existingSupportPerHost : m.model.cost * bc.hardwareSupportPct + bc.hardwareSupportPerHost;
+    return hostLicenceHorizonCost(bc.licences, pool, shapeOf(m), bc.years) + bc.years * support;
+  };
+}
+
+export function businessCaseOf(
+  bc: BusinessCaseConfig,
+  inventory: Inventory,
+  placed: Workload[],
+  decommissioned: Workload[],
+  hosts: PlannedHost[],
+  models: Map<string, CatalogModel>,
+  summary: PlanSummary,
+): BusinessCase {
+  const current = currentHostsOf(inventory, placed);
+  const shape = (h: Inventory['hosts'][number] | undefined): HostShape | undefined => (h ? { sockets: h.sockets, cores: h.cores } : undefined);
+  const beforeHosts: (HostShape | undefined)[] = [...current.hosts.map(shape), ...Array<undefined>(Math.max(0, current.count - current.hosts.length)).fill(undefined)];
+  const poolOf = new Map<string, string>();
+  for (const h of hosts) for (const id of h.workloadIds) poolOf.set(id, h.pool ?? '');
+  const keysOfPool = new Map<string, Set<string>>();
+  for (const w of placed) {
+    const k = currentHostKey(w);
+    const p = poolOf.get(w.id);
+    if (k === undefined || p === undefined) continue;
+    const set = keysOfPool.get(p) ?? new Set<string>();
+    set.add(k);
+    keysOfPool.set(p, set);
+  }
+  const beforeHostsOfPool = new Map([...keysOfPool].map(([p, keys]) => [p, [...keys].map((k) => shape(current.recordOf(k)))]));
+  const vcpusOf = (ws: Workload[]) => (s: { match?: Parameters<typeof matchWorkload>[0] }) => ws.filter((w) => !s.match || matchWorkload(s.match, w)).map((w) => w.vcpus);
+  const facts: BusinessFacts = {
+    currency: summary.currency,
+    beforeHosts,
+    beforeHostsOfPool,
+    kwBefore: summary.powerKwBefore ?? 0,
+    rackUnitsBefore: summary.rackUnitsBefore ?? 0,
+    afterHosts: hosts.map((h) => {
+      const m = models.get(h.model)!;
+      return { pool: h.pool, shape: shapeOf(m), existing: m.existing, cost: m.model.cost };
+    }),
+    kwAfter: summary.powerKwAfter,
+    rackUnitsAfter: summary.rackUnitsAfter,
+    vmsBefore: vcpusOf([...placed, ...decommissioned]),
+    vmsAfter: vcpusOf(placed),
+    workloadsMigrated: placed.length,
+    workloadsDecommissioned: decommissioned.length,
+  };
+  return computeBusinessCase(bc, facts);
+}
