@@ -1,5 +1,5 @@
 import { Problem, info, warning } from '../diagnostics';
-import { Cluster, Datastore, Excluded, Host, MetricUtil, Utilization, Workload } from '../inventory/schema';
+import { Cluster, Datastore, DrsRule, Excluded, Host, MetricUtil, Utilization, Workload } from '../inventory/schema';
 import { UtilizationUpdate } from './types';
 
 /**
@@ -36,6 +36,8 @@ export function mergeEstates(files: FileResult[]): {
   problems: Problem[];
   /** Index of the input file of each merged workload / duplicate / host / datastore (for per-source counts). */
   origin: { workloads: number[]; duplicates: number[]; hosts: number[]; datastores: number[] };
+  /** Per input file: workload ids changed to keep them unique (collector id → inventory id). */
+  renamed: Map<string, string>[];
 } {
   const workloads: Workload[] = [];
   const hosts: Host[] = [];
@@ -48,6 +50,7 @@ export function mergeEstates(files: FileResult[]): {
   const clusterKeys = new Map<string, string>();
   const origin = { workloads: [] as number[], duplicates: [] as number[], hosts: [] as number[], datastores: [] as number[] };
   const datastores = mergeDatastores(files, problems, origin.datastores);
+  const renamed = files.map(() => new Map<string, string>());
 
   files.forEach((f, fileIndex) => {
     const namesThisFile = new Map<string, Workload>();
@@ -84,6 +87,7 @@ export function mergeEstates(files: FileResult[]): {
         for (let n = 2; ids.has(id); n++) id = `${w.id}#${n}`;
         ids.add(id);
       }
+      if (id !== w.id) renamed[fileIndex].set(w.id, id);
       const kept = id === w.id ? w : { ...w, id };
       workloads.push(kept);
       origin.workloads.push(fileIndex);
@@ -113,7 +117,7 @@ export function mergeEstates(files: FileResult[]): {
       clusters.push(c);
     }
   });
-  return { workloads, hosts, clusters, datastores, duplicates, problems, origin };
+  return { workloads, hosts, clusters, datastores, duplicates, problems, origin, renamed };
 }
 
 /**
@@ -228,4 +232,25 @@ function push(m: Map<string, number[]>, k: string, i: number): void {
   const a = m.get(k);
   if (a) a.push(i);
   else m.set(k, [i]);
+}
+
+/**
+ * The DRS rules of every file, members by inventory id and only those the estate keeps. The same rule (vCenter,
+ * cluster, name) from two files (the same export given twice) is one rule with the members of both.
+ */
+export function mergeDrsRules(perFile: readonly (DrsRule[] | undefined)[], renamed: readonly Map<string, string>[], kept: ReadonlySet<string>): DrsRule[] {
+  const out = new Map<string, DrsRule>();
+  perFile.forEach((rules, i) => {
+    for (const r of rules ?? []) {
+      const ids = r.workloads.map((id) => renamed[i]?.get(id) ?? id).filter((id) => kept.has(id));
+      const key = `${r.vcenter ?? ''}\u0000${r.cluster ?? ''}\u0000${r.name}`;
+      const earlier = out.get(key);
+      if (earlier) {
+        for (const id of ids) if (!earlier.workloads.includes(id)) earlier.workloads.push(id);
+        continue;
+      }
+      out.set(key, { ...r, workloads: ids });
+    }
+  });
+  return [...out.values()];
 }

@@ -19,7 +19,7 @@ import {
 import type { z } from 'zod';
 import { VERSION } from '../version';
 import './collectors';
-import { applyUtilizationUpdates, mergeEstates } from './merge';
+import { applyUtilizationUpdates, mergeDrsRules, mergeEstates } from './merge';
 import { applyExclusions, coverageOf, deriveFlags } from './quality';
 import { expectedByExtension, probeFile } from './read/probe';
 import { compileCheck } from './schema-check';
@@ -204,6 +204,10 @@ export function buildInventory(
     return s;
   });
 
+  // (Only when some file has rules: a 200,000-VM export without any need not hash every id.)
+  const ruleSets = outputs.map(({ out }) => out.drsRules);
+  const drsRules = ruleSets.some((r) => (r?.length ?? 0) > 0) ? mergeDrsRules(ruleSets, merged.renamed, new Set(kept.map((w) => w.id))) : [];
+
   const inventory: Inventory = {
     schema: INVENTORY_SCHEMA,
     generatedBy: { tool: 'dcplan', version: VERSION },
@@ -212,6 +216,7 @@ export function buildInventory(
     hosts: merged.hosts.map((h) => hostInOrder(h) as Host),
     clusters: merged.clusters.map((c) => clusterInOrder(c) as Cluster),
     datastores: merged.datastores.map((d) => datastoreInOrder(d) as Datastore),
+    ...(drsRules.length > 0 ? { drsRules } : {}),
     excluded: allExcluded,
     coverage: coverageOf(kept),
     problems,

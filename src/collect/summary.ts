@@ -19,6 +19,8 @@ export interface CollectSummary {
   /** Datastores by type as written (VMFS, NFS, vsan, ...; `(no type)` when the export has none), largest first. */
   datastoresByType: Record<string, number>;
   excluded: Record<string, number>;
+  /** Today's DRS rules (RVTools): by type, and each rule with its cluster and number of VMs in the estate. */
+  drsRules: { byType: Record<string, number>; rules: { name: string; type: string; cluster?: string; vcenter?: string; vms: number }[] };
   coverage: Inventory['coverage'];
   problems: { error: number; warning: number; info: number };
 }
@@ -65,6 +67,10 @@ export function summarizeInventory(inv: Inventory): CollectSummary {
     datastoreTotals: datastoreTotals(inv.datastores ?? []),
     datastoresByType: sortedCounts((inv.datastores ?? []).map((d) => d.type ?? '(no type)')),
     excluded: sortedCounts(inv.excluded.map((e) => e.code)),
+    drsRules: {
+      byType: sortedCounts((inv.drsRules ?? []).map((r) => r.type)),
+      rules: (inv.drsRules ?? []).map((r) => ({ name: r.name, type: r.type, cluster: r.cluster, vcenter: r.vcenter, vms: r.workloads.length })),
+    },
     coverage: inv.coverage,
     problems: countBySeverity(inv.problems),
   };
@@ -125,9 +131,25 @@ export function renderSummary(s: CollectSummary, out: string): string {
   );
   const flags = Object.entries(c.byFlag).map(([k, n]) => `${k} ${fmt(n)}`);
   if (flags.length > 0) lines.push(`Flags on kept workloads: ${flags.join(', ')}`);
+  lines.push(...drsLines(s.drsRules));
   const ex = Object.entries(s.excluded);
   lines.push(ex.length === 0 ? 'Excluded: none' : `Excluded: ${ex.map(([k, n]) => `${k} ${fmt(n)}`).join(', ')} (each listed in the inventory's "excluded")`);
   const p = s.problems;
   if (p.warning + p.info > 0) lines.push(`Warnings: ${fmt(p.warning)}, notes: ${fmt(p.info)} (listed above on stderr; all in the inventory's "problems")`);
   return lines.join('\n');
+}
+
+const DRS_SHOWN = 15;
+
+/** DRS rules: a count by type, then one line per rule (the first 15); nothing when the sources have none. */
+function drsLines(d: CollectSummary['drsRules']): string[] {
+  if (d.rules.length === 0) return [];
+  const types = Object.entries(d.byType).map(([k, n]) => `${k} ${fmt(n)}`);
+  const lines = [`DRS rules: ${fmt(d.rules.length)} (${types.join(', ')}); affinity and anti-affinity are kept by the plan, VM-Host rules reported unless constraints.drsRules maps them`];
+  for (const r of d.rules.slice(0, DRS_SHOWN)) {
+    const where = [r.cluster, r.vcenter].filter((x) => x !== undefined).join(', ');
+    lines.push(`  ${r.name} [${r.type}]${where ? ` ${where}` : ''}: ${fmt(r.vms)} VM(s)`);
+  }
+  if (d.rules.length > DRS_SHOWN) lines.push(`  … ${fmt(d.rules.length - DRS_SHOWN)} more (all in the inventory's "drsRules")`);
+  return lines;
 }

@@ -1,5 +1,5 @@
 import { Problem } from '../diagnostics';
-import { Cluster, Datastore, Excluded, Host, Utilization, Workload, Provenance } from '../inventory/schema';
+import { Cluster, Datastore, DrsRule, Excluded, Host, Utilization, Workload, Provenance } from '../inventory/schema';
 
 /** Format ids a user can pass to `--format`: the one list, read by the collect command's flag and by the registry's types. */
 export const FORMAT_IDS = [
@@ -58,6 +58,8 @@ export interface CollectorOutput {
   clusters: Cluster[];
   /** Existing datastores (RVTools vDatastore); absent for formats that carry none. */
   datastores?: Datastore[];
+  /** Today's DRS rules (RVTools vInfo), members by workload id as this output gives them. */
+  drsRules?: DrsRule[];
   excluded: Excluded[];
   problems: Problem[];
   /** Time-series collectors return utilisation for servers by name instead of (or besides) workloads. */

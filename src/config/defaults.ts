@@ -55,6 +55,9 @@ export interface GroupConstraint {
   match?: Match;
 }
 
+/** How the config reads one DRS rule: as a constraint kind, ignored, or its VMs sent to a pool. */
+export type DrsRuleMapping = 'anti-affinity' | 'affinity' | 'ignore' | { pool: string };
+
 export interface Constraints {
   antiAffinity: GroupConstraint[];
   affinity: GroupConstraint[];
@@ -62,7 +65,7 @@ export interface Constraints {
   pinned: { workload: string; hostModel?: string; pool?: string }[];
   exclude: string[];
   honourDrsRules: boolean;
-  drsRules: Record<string, 'anti-affinity' | 'affinity' | 'ignore'>;
+  drsRules: Record<string, DrsRuleMapping>;
   applianceGroups: 'same-host' | 'ignore';
 }
 

@@ -175,6 +175,9 @@ function crossCheck(
     if (p.hostModel && !known(p.hostModel)) problems.push(error('config-unknown-reference', `pinned "${p.workload}" names host model "${p.hostModel}", which hostModels does not define`, where(['constraints', 'pinned', i, 'hostModel'])));
     if (p.pool && !pools.has(p.pool)) problems.push(error('config-unknown-reference', `pinned "${p.workload}" names pool "${p.pool}", which constraints.pools does not define`, where(['constraints', 'pinned', i, 'pool'])));
   });
+  for (const [rule, m] of Object.entries(input.constraints?.drsRules ?? {}))
+    if (typeof m === 'object' && !pools.has(m.pool))
+      problems.push(error('config-unknown-reference', `drsRules "${rule}" names pool "${m.pool}", which constraints.pools does not define`, where(['constraints', 'drsRules', rule, 'pool'])));
   for (const kind of ['antiAffinity', 'affinity'] as const)
     (input.constraints?.[kind] ?? []).forEach((g, i) => {
       if (!g.workloads?.length && !g.match) problems.push(error('config-invalid', `${kind} group "${g.name}" names no workloads and no match`, where(['constraints', kind, i])));

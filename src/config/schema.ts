@@ -137,11 +137,19 @@ export const ConstraintsSchema = z.strictObject({
   pools: z.array(PoolSchema).optional().describe('Separate host pools; a workload goes to the first pool it matches'),
   pinned: z.array(PinSchema).optional(),
   exclude: z.array(z.string().min(1)).optional().describe('Workload names or globs left out of the plan (listed as excluded)'),
-  honourDrsRules: z.boolean().optional().describe('Read RVTools DRS rule names as constraints (default true)'),
+  honourDrsRules: z.boolean().optional().describe("Enforce today's DRS rules (RVTools) as constraints (default true)"),
   drsRules: z
-    .record(z.string(), z.enum(['anti-affinity', 'affinity', 'ignore']))
+    .record(
+      z.string(),
+      z.union([
+        z.enum(['anti-affinity', 'affinity', 'ignore']),
+        z.strictObject({ pool: z.string().min(1).describe('The pool its VMs go to (a VM-Host rule\'s host group)') }),
+      ]),
+    )
     .optional()
-    .describe('How to read a DRS rule by name; otherwise names containing anti/separate/apart are anti-affinity'),
+    .describe(
+      "How to read a DRS rule, by name; overrides the rule's type from the export (affinity and anti-affinity rules are enforced, VM-Host rules reported unless mapped here)",
+    ),
   applianceGroups: z
     .enum(['same-host', 'ignore'])
     .optional()

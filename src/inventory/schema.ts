@@ -284,6 +284,30 @@ export const DatastoreSchema = z.strictObject({
 });
 export type Datastore = z.infer<typeof DatastoreSchema>;
 
+/**
+ * A DRS rule of today's clusters (RVTools vInfo `Cluster rule(s)` gives each rule's type, `Cluster rule name(s)` its
+ * name, item by item). `workloads` are the ids of the estate's workloads in the rule (a rule is per cluster: the same
+ * name in two clusters is two rules). `type` as read from the export; `typeAsWritten` keeps the cell text.
+ */
+export const DrsRuleSchema = z.strictObject({
+  name: z.string(),
+  type: z.enum(['affinity', 'anti-affinity', 'vm-host', 'dependency', 'unknown']),
+  typeAsWritten: z.string().optional(),
+  vcenter: z.string().optional(),
+  cluster: z.string().optional(),
+  workloads: z.array(z.string()),
+  /** VM-Host rules: must or should (mandatory or preferential), run on or not run on a host group. */
+  vmHost: z
+    .strictObject({
+      strength: z.enum(['must', 'should']).optional(),
+      relation: z.enum(['run-on', 'not-run-on']),
+      hostGroup: z.string().optional(),
+    })
+    .optional(),
+  provenance: z.array(ProvenanceSchema).min(1),
+});
+export type DrsRule = z.infer<typeof DrsRuleSchema>;
+
 /** A record that was read but left out of the estate, with the reason (nothing is dropped silently). */
 export const ExcludedSchema = z.strictObject({
   name: z.string().optional(),
@@ -330,6 +354,8 @@ export const InventorySchema = z.strictObject({
    * v1 inventories written before it existed still load (read a missing key as none).
    */
   datastores: z.array(DatastoreSchema).optional(),
+  /** Today's DRS rules (RVTools); optional so that inventories written before it existed still load. */
+  drsRules: z.array(DrsRuleSchema).optional(),
   excluded: z.array(ExcludedSchema),
   coverage: CoverageSchema,
   problems: z.array(ProblemSchema),

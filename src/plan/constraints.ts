@@ -4,17 +4,17 @@
  *  - every workload goes to one pool: its pin's pool, else the first pool whose `match` it meets, else `general`;
  *  - affinity groups (config, and DRS rules the config marks `affinity`) are merged with union-find into one item;
  *    members in different pools all follow the first member's pool (warned);
- *  - anti-affinity groups become conflicting item pairs. DRS rule names: a rule shared by two or more workloads is read
- *    as anti-affinity when the config's `drsRules` says so, or when its name contains "anti", "separate" or "apart";
- *    as affinity only when the config says so; otherwise it is ignored and listed in an info problem, because RVTools
- *    exports only rule names, not their types, and guessing "keep together" would merge hosts' worth of VMs;
+ *  - anti-affinity groups become conflicting item pairs. Today's DRS rules (drs.ts) add anti-affinity and affinity
+ *    groups by their type, and send VMs to a pool where the config maps a rule so; rules not enforced are listed in a
+ *    problem (a warning for mandatory VM-Host rules);
  *  - an affinity group that contains an anti-affinity pair, or whose members allow no common host model, is blocked
  *    with the exact rule names.
  */
 import { AssessmentConfig, GroupConstraint } from '../config/defaults';
 import { Match } from '../config/schema';
 import { info, Problem, warning } from '../diagnostics';
-import { Workload } from '../inventory/schema';
+import { DrsRule, Workload } from '../inventory/schema';
+import { DrsReading, notEnforcedSummary, readDrsRules } from './drs';
 
 export const DEFAULT_POOL = 'general';
 
@@ -86,11 +86,14 @@ export interface ConstraintModel {
   poolNames: string[];
   antiAffinityRules: string[];
   affinityRules: string[];
+  /** Today's DRS rules as read (drs.ts): for plan.json's account of each. */
+  drs: DrsReading;
   problems: Problem[];
 }
 
-export function buildConstraints(ws: Workload[], config: AssessmentConfig): ConstraintModel {
+export function buildConstraints(ws: Workload[], config: AssessmentConfig, drsRules?: readonly DrsRule[]): ConstraintModel {
   const c = config.constraints;
+  const indexOf = new Map(ws.map((w, i) => [w.id, i]));
   const problems: Problem[] = [];
   const excluded = new Map<number, { code: string; reason: string }>();
   ws.forEach((w, i) => {
@@ -104,9 +107,12 @@ export function buildConstraints(ws: Workload[], config: AssessmentConfig): Cons
   const poolNames = [...c.pools.map((p) => p.name), defaultPool];
   const poolOf: string[] = [];
   const allowed: (string[] | null)[] = [];
+  const drs = readDrsRules(ws, drsRules, c);
+  const drsPool = new Map<string, string>();
+  for (const g of drs.groups) if (g.kind === 'pool') for (const id of g.workloadIds) if (!drsPool.has(id)) drsPool.set(id, g.pool!);
   ws.forEach((w, i) => {
     const pin = c.pinned.find((p) => globMatch(p.workload, w.name));
-    const pool = pin?.pool ?? c.pools.find((p) => matchWorkload(p.match, w))?.name ?? defaultPool;
+    const pool = pin?.pool ?? drsPool.get(w.id) ?? c.pools.find((p) => matchWorkload(p.match, w))?.name ?? defaultPool;
     poolOf[i] = pool;
     const poolModels = c.pools.find((p) => p.name === pool)?.hostModels ?? null;
     let models: string[] | null = poolModels;
@@ -125,27 +131,17 @@ export function buildConstraints(ws: Workload[], config: AssessmentConfig): Cons
   const affinityOf = new Map<number, Set<string>>();
   const affinityGroups: { name: string; members: number[] }[] = c.affinity.map((g) => ({ name: g.name, members: groupMembers(g, ws) }));
   const antiGroups: { name: string; members: number[] }[] = c.antiAffinity.map((g) => ({ name: g.name, members: groupMembers(g, ws) }));
-  if (c.honourDrsRules) {
-    const byRule = new Map<string, number[]>();
-    ws.forEach((w, i) => w.drsRules.forEach((r) => byRule.set(r, [...(byRule.get(r) ?? []), i])));
-    const ignored: string[] = [];
-    for (const [rule, members] of [...byRule].sort((a, b) => a[0].localeCompare(b[0]))) {
-      if (members.length < 2) continue;
-      const kind = c.drsRules[rule] ?? (/anti|separate|apart/i.test(rule) ? 'anti-affinity' : 'ignore');
-      if (kind === 'anti-affinity') antiGroups.push({ name: `DRS rule "${rule}"`, members });
-      else if (kind === 'affinity') affinityGroups.push({ name: `DRS rule "${rule}"`, members });
-      else ignored.push(rule);
-    }
-    if (ignored.length > 0)
-      problems.push(
-        info(
-          'drs-rule-ignored',
-          `DRS rule(s) not read as constraints (their names do not say anti-affinity): ${ignored.map((r) => `"${r}"`).join(', ')}`,
-          {},
-          'name them under constraints.drsRules as anti-affinity or affinity to enforce them',
-        ),
-      );
+  for (const g of drs.groups) {
+    const members = g.workloadIds.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined);
+    if (g.kind === 'anti-affinity') antiGroups.push({ name: g.label, members });
+    else if (g.kind === 'affinity') affinityGroups.push({ name: g.label, members });
   }
+  const must = drs.notEnforced.filter((n) => n.mandatory);
+  const rest = drs.notEnforced.filter((n) => !n.mandatory);
+  if (must.length > 0)
+    problems.push(warning('drs-rule-not-enforced', `Mandatory DRS rule(s) not enforced: ${notEnforcedSummary(must)}`, {}, 'map them under constraints.drsRules (a pool, affinity or anti-affinity)'));
+  if (rest.length > 0)
+    problems.push(info('drs-rule-not-enforced', `DRS rule(s) not enforced: ${notEnforcedSummary(rest)}`, {}, 'name them under constraints.drsRules as anti-affinity, affinity or { pool } to enforce them'));
   // The virtual systems of one OVF VirtualSystemCollection (a vApp) deploy as a unit: kept on one host.
   if (c.applianceGroups === 'same-host') affinityGroups.push(...applianceGroups(ws));
   for (const g of affinityGroups) {
@@ -229,6 +225,7 @@ export function buildConstraints(ws: Workload[], config: AssessmentConfig): Cons
     poolNames,
     antiAffinityRules: antiGroups.map((g) => g.name),
     affinityRules: affinityGroups.map((g) => g.name),
+    drs,
     problems,
   };
 }

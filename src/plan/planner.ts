@@ -12,6 +12,7 @@ import { VERSION } from '../version';
 import { CatalogModel, catalogModel, existingHostModels } from './catalog';
 import { clusterCount, splitClusters, ActiveHost } from './clusters';
 import { buildConstraints } from './constraints';
+import { plannedDrsRules } from './drs';
 import { buildPoolProblem, Licence, solvePool } from './pool-solve';
 import { Demand, round, sizeWorkload, sizingFormulas } from './sizing';
 import { summarize } from './summary';
@@ -59,8 +60,9 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
   const seriesTally = policy.timeSeries !== 'off' ? newSeriesTally(policy.timeSeries) : undefined;
 
   // constraints
-  const cm = buildConstraints(scope, config);
+  const cm = buildConstraints(scope, config, inventory.drsRules);
   problems.push(...cm.problems);
+  const drsRules = plannedDrsRules(cm.drs);
   for (const [i, why] of [...cm.excluded].sort((a, b) => a[0] - b[0])) unplaced.push(out(scope[i], why.code, why.reason));
 
   // pools
@@ -220,6 +222,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     },
     ha: { reserve: haReserve, clustersBefore: clustersBefore(inventory) },
     ...(businessCase ? { businessCase } : {}),
+    ...(drsRules.length > 0 ? { drsRules } : {}),
     problems,
     sizing: scope.map((w, i) => workloadSizing(w, demands[i], dims)),
   };

@@ -213,6 +213,21 @@ export const ClusterBeforeSchema = z.strictObject({
   drsEnabled: z.boolean().optional(),
 });
 
+/** A DRS rule of today's clusters and what the plan made of it (see src/plan/drs.ts). */
+export const PlannedDrsRuleSchema = z.strictObject({
+  label: z.string(),
+  rule: z.string(),
+  /** The rule's type in the inventory (`name only`: the export gave no type). */
+  type: z.string(),
+  /** VMs of the rule in the plan's scope. */
+  workloads: z.number().int(),
+  handling: z.enum(['anti-affinity', 'affinity', 'pool', 'not enforced']),
+  pool: z.string().optional(),
+  /** What decided the handling: the rule's type, the config (constraints.drsRules), or its name (old inventories). */
+  basis: z.enum(['type', 'config', 'name']).optional(),
+  reason: z.string().optional(),
+});
+
 export const PlanSchema = z.strictObject({
   schema: z.literal(PLAN_SCHEMA),
   generatedBy: z.strictObject({ tool: z.literal('dcplan'), version: z.string() }),
@@ -250,6 +265,8 @@ export const PlanSchema = z.strictObject({
     .optional(),
   /** Issue 12: cost before and after over the business case's horizon, when the config has a businessCase section. */
   businessCase: BusinessCaseSchema.optional(),
+  /** Today's DRS rules (issue 11): how each was read (kept apart, kept together, sent to a pool, or not enforced). */
+  drsRules: z.array(PlannedDrsRuleSchema).optional(),
   problems: z.array(ProblemSchema),
   /** Per in-scope workload (inventory order): the sizing behind the plan, for the report's appendix. */
   sizing: z.array(WorkloadSizingSchema).optional(),

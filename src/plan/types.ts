@@ -13,6 +13,7 @@ import {
   PlannedHostSchema,
   PlanPolicySchema,
   PlanSchema,
+  PlannedDrsRuleSchema,
   PlanSummarySchema,
   SolverFactsSchema,
   UnplacedWorkloadSchema,
@@ -32,6 +33,7 @@ export type SolverFacts = z.infer<typeof SolverFactsSchema>;
 export type PlanPolicy = z.infer<typeof PlanPolicySchema>;
 export type PlannedHostModel = z.infer<typeof PlannedHostModelSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
+export type PlannedDrsRule = z.infer<typeof PlannedDrsRuleSchema>;
 export type ArrayRow = z.infer<typeof ArrayRowSchema>;
 export type ArraySizing = z.infer<typeof ArraySizingSchema>;
 export type PoolStorage = z.infer<typeof PoolStorageSchema>;

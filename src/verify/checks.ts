@@ -8,6 +8,7 @@ import type { Host, Inventory, Workload } from '../inventory/schema';
 import type { Dimension, Plan, PlannedHost } from '../plan/types';
 import { ModelSpec, SizingPolicy, Vector, modelCapacity, workloadDemand } from './demand';
 import { GroupSpec, glob, inGroup, matches } from './match';
+import { readDrsRules } from '../plan/drs';
 import { CAPACITY_TOLERANCE, Violation } from './types';
 import { hciLoad, isHci } from './storage';
 
@@ -177,35 +178,32 @@ export function checkCapacities(ctx: Ctx, timeSeries: boolean): Map<string, { lo
   return out;
 }
 
-function antiAffinityGroups(ctx: Ctx): GroupSpec[] {
-  const c = ctx.config.constraints;
-  const groups: GroupSpec[] = [...c.antiAffinity];
-  if (c.honourDrsRules) {
-    const rules = new Set<string>();
-    for (const w of ctx.inventory.workloads) for (const r of w.drsRules) rules.add(r);
-    for (const r of [...rules].sort()) {
-      const kind = c.drsRules[r] ?? (/anti|separate|apart/i.test(r) ? 'anti-affinity' : 'ignore');
-      if (kind === 'anti-affinity') groups.push({ name: `DRS rule "${r}"`, workloads: [] , match: undefined });
-    }
-  }
-  return groups;
+/** A group to check: config groups by their patterns, DRS rules (the inventory's, read as the planner reads them) by id. */
+interface CheckedGroup {
+  name: string;
+  members: Workload[];
 }
 
-function members(ctx: Ctx, g: GroupSpec): Workload[] {
-  const drs = /^DRS rule "(.*)"$/.exec(g.name);
-  if (drs && (g.workloads?.length ?? 0) === 0 && g.match === undefined) return ctx.inventory.workloads.filter((w) => w.drsRules.includes(drs[1]));
-  return ctx.inventory.workloads.filter((w) => inGroup(w, g));
+function drsReading(ctx: Ctx) {
+  return readDrsRules(ctx.inventory.workloads, ctx.inventory.drsRules, ctx.config.constraints);
 }
 
-function affinityGroups(ctx: Ctx): GroupSpec[] {
-  const c = ctx.config.constraints;
-  const groups: GroupSpec[] = [...c.affinity];
-  if (c.honourDrsRules) {
-    const rules = new Set<string>();
-    for (const w of ctx.inventory.workloads) for (const r of w.drsRules) rules.add(r);
-    for (const r of [...rules].sort()) if (c.drsRules[r] === 'affinity') groups.push({ name: `DRS rule "${r}"`, workloads: [] });
-  }
-  return groups;
+function drsGroups(ctx: Ctx, kind: 'anti-affinity' | 'affinity'): CheckedGroup[] {
+  return drsReading(ctx)
+    .groups.filter((g) => g.kind === kind)
+    .map((g) => ({ name: g.label, members: g.workloadIds.map((id) => ctx.byId.get(id)).filter((w): w is Workload => w !== undefined) }));
+}
+
+function configGroups(ctx: Ctx, groups: readonly GroupSpec[]): CheckedGroup[] {
+  return groups.map((g) => ({ name: g.name, members: ctx.inventory.workloads.filter((w) => inGroup(w, g)) }));
+}
+
+export function antiAffinityGroups(ctx: Ctx): CheckedGroup[] {
+  return [...configGroups(ctx, ctx.config.constraints.antiAffinity), ...drsGroups(ctx, 'anti-affinity')];
+}
+
+function affinityGroups(ctx: Ctx): CheckedGroup[] {
+  return [...configGroups(ctx, ctx.config.constraints.affinity), ...drsGroups(ctx, 'affinity')];
 }
 
 export function checkConstraints(ctx: Ctx, hostOf: Map<string, PlannedHost>): void {
@@ -221,7 +219,7 @@ export function checkConstraints(ctx: Ctx, hostOf: Map<string, PlannedHost>): vo
   // anti-affinity
   for (const g of antiAffinityGroups(ctx)) {
     const byHost = new Map<string, string[]>();
-    for (const w of members(ctx, g)) {
+    for (const w of g.members) {
       const h = hostOf.get(w.id);
       if (!h) continue;
       ctx.checks++;
@@ -234,7 +232,7 @@ export function checkConstraints(ctx: Ctx, hostOf: Map<string, PlannedHost>): vo
   // affinity
   const affinityPartners = new Map<string, Workload[]>();
   for (const g of affinityGroups(ctx)) {
-    const ms = members(ctx, g);
+    const ms = g.members;
     for (const w of ms) affinityPartners.set(w.id, [...(affinityPartners.get(w.id) ?? []), ...ms]);
     const hosts = new Map<string, string[]>();
     for (const w of ms) {
@@ -248,9 +246,11 @@ export function checkConstraints(ctx: Ctx, hostOf: Map<string, PlannedHost>): vo
   }
   // pools and pins
   const poolNames = new Set(c.pools.map((p) => p.name));
+  const drsPool = new Map<string, string>();
+  for (const g of drsReading(ctx).groups) if (g.kind === 'pool') for (const id of g.workloadIds) if (!drsPool.has(id)) drsPool.set(id, g.pool!);
   const expectedPool = (w: Workload): string | null => {
     const pin = c.pinned.find((p) => glob(p.workload, w.name));
-    return pin?.pool ?? c.pools.find((p) => matches(w, p.match))?.name ?? null;
+    return pin?.pool ?? drsPool.get(w.id) ?? c.pools.find((p) => matches(w, p.match))?.name ?? null;
   };
   let crossPool = 0;
   for (const w of ctx.inventory.workloads) {

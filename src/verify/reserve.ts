@@ -12,9 +12,8 @@
  *     dimension is a definite violation; a set where first-fit finds no re-placement is reported as not demonstrated.
  */
 import type { PlannedHost } from '../plan/types';
-import { Ctx, DIMS, fmt, sumDemand } from './checks';
+import { Ctx, DIMS, antiAffinityGroups, fmt, sumDemand } from './checks';
 import { Vector } from './demand';
-import { inGroup } from './match';
 import { CAPACITY_TOLERANCE } from './types';
 
 const MAX_FAILURE_SETS = 5000;
@@ -44,16 +43,10 @@ export function checkClusters(ctx: Ctx, figures: Map<string, { load: Vector; cap
   for (const h of ctx.plan.hosts) byCluster.set(h.cluster, [...(byCluster.get(h.cluster) ?? []), h]);
   // anti-affinity pairs, for re-placement (workload id -> ids it may not share a host with)
   const apart = new Map<string, Set<string>>();
-  for (const g of c.antiAffinity) {
-    const ms = ctx.inventory.workloads.filter((w) => inGroup(w, g)).map((w) => w.id);
+  for (const g of antiAffinityGroups(ctx)) {
+    const ms = g.members.map((w) => w.id);
     for (const a of ms) for (const b of ms) if (a !== b) apart.set(a, (apart.get(a) ?? new Set()).add(b));
   }
-  for (const w of ctx.inventory.workloads)
-    for (const r of w.drsRules) {
-      const kind = c.drsRules[r] ?? (/anti|separate|apart/i.test(r) ? 'anti-affinity' : 'ignore');
-      if (kind !== 'anti-affinity') continue;
-      for (const o of ctx.inventory.workloads) if (o.id !== w.id && o.drsRules.includes(r)) apart.set(w.id, (apart.get(w.id) ?? new Set()).add(o.id));
-    }
 
   for (const [cluster, hosts] of [...byCluster].sort((a, b) => a[0].localeCompare(b[0]))) {
     const poolName = hosts.find((h) => h.pool !== undefined)?.pool;

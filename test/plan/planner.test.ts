@@ -37,7 +37,7 @@ describe('planner constraints', () => {
     expect(verifyPlan(plan, inv, fixture).ok).toBe(true);
   });
 
-  test('RVTools DRS rule names: "anti" names separate, other names are listed and ignored', async () => {
+  test('DRS rule names without types (older inventories): "anti" names separate, other names are listed, not enforced', async () => {
     const inv = inventory([
       small('a1', { drsRules: ['separate-dcs'] }),
       small('a2', { drsRules: ['separate-dcs'] }),
@@ -46,7 +46,7 @@ describe('planner constraints', () => {
     ]);
     const plan = await planConsolidation(inv, fixture);
     expect(hostOf(plan, 'a1').id).not.toBe(hostOf(plan, 'a2').id);
-    expect(plan.problems.find((p) => p.code === 'drs-rule-ignored')!.message).toContain('"web-rule"');
+    expect(plan.problems.find((p) => p.code === 'drs-rule-not-enforced')!.message).toContain('DRS rule "web-rule" (2 VM(s)): the export gives its name only, not its type');
   });
 
   test('an affinity group that holds an anti-affinity pair is blocked with both rule names', async () => {

@@ -10,6 +10,7 @@ import { diversitySentence, hostLoadSeries, stackedAreaChartConfig } from '../..
 import * as T from './tables';
 import * as C from './charts';
 import { datastoresTable, storageBlocks, storageSentence, storageSummary } from './storage';
+import { drsBlocks, drsRulesTable } from './drs';
 import { arraySizingTable, haBeforeTable, haBlocks, hciPoolsTable, storageSizingBlocks } from './storage-sizing';
 
 const DEFAULT_ACCENT = '#0f6e8c';
@@ -164,6 +165,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     arraySizing: arraySizingTable(plan),
     hciPools: hciPoolsTable(plan),
     haBefore: haBeforeTable(plan),
+    drsRules: drsRulesTable(plan),
   };
   const ch = {
     util: C.utilisationBeforeAfterChart(plan, accent),
@@ -238,6 +240,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     { type: 'table', table: t.hosts },
   ];
   planBlocks.push(...haBlocks(plan, t.haBefore));
+  planBlocks.push(...drsBlocks(plan, t.drsRules));
   if (plan.unplaced.length > 0) {
     planBlocks.push({ type: 'heading', text: `Workloads not placed (${fmtInt(plan.unplaced.length)})` });
     planBlocks.push({ type: 'bullets', items: plan.unplaced.map((u) => `${u.name}: ${u.reason}`) });
@@ -287,7 +290,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
 
   const tables: Table[] = [t.summary, t.assumptions, t.hosts, t.placement, t.workloads];
   if (t.datastores) tables.push(t.datastores);
-  for (const extra of [t.arraySizing, t.hciPools, t.haBefore]) if (extra) tables.push(extra);
+  for (const extra of [t.arraySizing, t.hciPools, t.haBefore, t.drsRules]) if (extra) tables.push(extra);
   tables.push(t.findings, t.scorecard);
   if (t.scenarios) tables.push(t.scenarios);
   tables.push(t.byModel, t.blockers, t.excluded, t.problems);

@@ -6,6 +6,7 @@ import { buildDatastores, reportUnknownDiskDatastores } from './datastores';
 import { addVmOnlyClusters, reportHostJoin, reportTabs } from './notes';
 import { HostMatchHow, HostMatcher, buildClusters, buildHosts, vcenterOf } from './hosts';
 import { VmIndex, groupByVm } from './join';
+import { RuleCells, buildDrsRules } from './drs';
 import { TabData, VInfoRow, Where } from './records';
 import { VmParts, completeFromTabs, cpuUtil, toWorkload } from './workload';
 
@@ -61,6 +62,7 @@ export function buildOutput(
   const ids = new Map<string, Map<string, number>>();
   const placements = new FirstPlacements();
   const workloads: Workload[] = [];
+  const ruleCells: RuleCells[] = [];
 
   vms.forEach((vm, i) => {
     const p: VmParts = {
@@ -121,6 +123,9 @@ export function buildOutput(
     }
     workloads.push(w);
     placements.note(w);
+    if (vm.drsRuleNames !== undefined) {
+      ruleCells.push({ workload: w, name: vm.name, row: vm.row, vcenter: w.location.vcenter, cluster: w.location.cluster, types: vm.drsRuleTypes, names: vm.drsRuleNames });
+    }
     // The row is no longer needed (the per-VM tabs are already grouped): let it go now, so a 200,000-VM export
     // never holds every vInfo row and every workload at once.
     (vms as (VInfoRow | undefined)[])[i] = undefined;
@@ -154,6 +159,7 @@ export function buildOutput(
   addVmOnlyClusters(clusters, placements.firsts, problems);
   // workloadId gives every VM an id no other VM of this export has.
   const out: CollectorOutput = { format, sheets, rowsRead: data.rows.vInfo ?? 0, workloads, hosts, clusters, excluded, problems, uniqueIds: true };
+  if (ruleCells.length > 0) out.drsRules = buildDrsRules(ruleCells, vInfoWhere, problems);
   const dsWhere = data.where.vDatastore;
   if (dsWhere) {
     out.datastores = buildDatastores(data.vDatastore, dsWhere, sourceKey, (name, vc) => matcher.match(name, vc)?.host, problems);

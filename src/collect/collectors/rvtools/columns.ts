@@ -94,7 +94,12 @@ export const VINFO = specs('vInfo', {
   activeMemory: ['Active Memory', 'ActiveMemory'],
   cpuUsagePct: ['CPU Usage %', 'CPU usage pct', 'CPU Utilization %'],
   memUsagePct: ['Memory Usage %', 'Memory usage pct', 'Memory Utilization %'],
-  drsRules: ['Cluster rule name(s)', 'Cluster rule names', 'ClusterRuleNames'],
+  // `Cluster rule(s)` holds each rule's TYPE, `Cluster rule name(s)` its name, item by item (drs.ts pairs them).
+  drsRules: ['Cluster rule name(s)', 'Cluster rule names', 'ClusterRuleNames', 'Cluster rule(s) name'],
+  drsRuleTypes: ['Cluster rule(s)', 'Cluster rules', 'ClusterRules'],
+  folder: ['Folder'],
+  resourcePool: ['Resource pool', 'Resourcepool'],
+  vApp: ['vApp'],
   ftState: ['FT State', 'FTState'],
   firmware: ['Firmware'],
   secureBoot: ['EFI Secure boot', 'Secure Boot', 'EFISecureBoot'],

@@ -113,6 +113,7 @@ function concat(outs: CollectorOutput[]): CollectorOutput {
     o.hosts.push(...x.hosts);
     o.clusters.push(...x.clusters);
     if (x.datastores) (o.datastores ??= []).push(...x.datastores);
+    if (x.drsRules) (o.drsRules ??= []).push(...x.drsRules);
     o.excluded.push(...x.excluded);
     o.problems.push(...x.problems);
   }

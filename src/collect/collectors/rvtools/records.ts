@@ -44,6 +44,13 @@ export interface VInfoRow extends VmKeys {
   cpuUsagePct?: number;
   memUsagePct?: number;
   drsRules: string[];
+  /** `Cluster rule(s)` as written (the rule types, aligned with `drsRules`); undefined when empty. */
+  drsRuleTypes?: string;
+  /** `Cluster rule name(s)` as written (drsRules is its naive split). */
+  drsRuleNames?: string;
+  folder?: string;
+  resourcePool?: string;
+  vApp?: string;
   ftState?: string;
   firmware?: string;
   secureBoot?: boolean;

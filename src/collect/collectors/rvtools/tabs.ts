@@ -20,8 +20,8 @@ import { Interner } from './interner';
 import { TabData, VmKeys, Where, emptyTabData } from './records';
 import { NO_ITEMS } from '../../../inventory/workload';
 
-/** Interner slots for the fixed vInfo columns (0-10); label columns get theirs when the tab begins. */
-const FIXED_SLOTS = 11;
+/** Interner slots for the fixed vInfo columns (0-12); label columns get theirs when the tab begins. */
+const FIXED_SLOTS = 13;
 
 type VmKeyName = 'vm' | 'vmId' | 'vmUuid' | 'vcUuid' | 'vcServer';
 
@@ -253,7 +253,7 @@ export class TabSink {
     const labelKeys = labelCols.map((l) => l.header.trim());
     // The text columns kept in the records (interned below); flags like Template are read, not kept, and the
     // vCenter UUID is lower-cased (a new string) whatever the reader gives.
-    const repeating = ['vcServer', 'power', 'ftState', 'firmware', 'hwVersion', 'datacenter', 'cluster', 'host', 'osConfig', 'osTools'] as const;
+    const repeating = ['vcServer', 'power', 'ftState', 'firmware', 'hwVersion', 'datacenter', 'cluster', 'host', 'osConfig', 'osTools', 'folder', 'resourcePool'] as const;
     this.repeatingColumns = [...repeating.map((k) => c[k]), ...labelCols.map((l) => l.index)].filter((i): i is number => i !== undefined);
     // Each label column remembers its own recent values (a shared slot would miss whenever two columns alternate).
     const labelSlot = this.strings.addSlots(labelCols.length);
@@ -298,6 +298,11 @@ export class TabSink {
         cpuUsagePct: num(ctx, c, n, 'cpuUsagePct', 'a percentage'),
         memUsagePct: num(ctx, c, n, 'memUsagePct', 'a percentage'),
         drsRules: rules ? splitList(rules) : NO_ITEMS,
+        drsRuleTypes: str(ctx, c, 'drsRuleTypes'),
+        drsRuleNames: rules,
+        folder: this.strings.intern(str(ctx, c, 'folder'), 11),
+        resourcePool: this.strings.intern(str(ctx, c, 'resourcePool'), 12),
+        vApp: str(ctx, c, 'vApp'),
         ftState: this.strings.intern(str(ctx, c, 'ftState'), 3),
         firmware: this.strings.intern(str(ctx, c, 'firmware'), 4),
         secureBoot: bool(ctx, c, 'secureBoot'),
