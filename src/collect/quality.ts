@@ -1,4 +1,5 @@
 import { Coverage, Excluded, MetricUtil, Workload, WorkloadFlag } from '../inventory/schema';
+import { systemVm, systemVmReason } from '../inventory/system-vms';
 
 /**
  * Data-quality flags, exclusions and the coverage summary: pure functions over merged workloads.
@@ -83,7 +84,10 @@ const EXCLUDE_REASON: Record<'template' | 'srm-placeholder' | 'powered-off', str
   'powered-off': 'Powered off; use --include-powered-off to keep powered-off VMs in the estate.',
 };
 
-/** Splits workloads into kept and excluded (templates and SRM placeholders always; powered-off unless asked). */
+/**
+ * Splits workloads into kept and excluded: templates, SRM placeholders and system VMs (vCLS and other agent VMs vCenter
+ * manages, see inventory/system-vms.ts) always; powered-off VMs unless asked.
+ */
 export function applyExclusions(
   workloads: Workload[],
   includePoweredOff: boolean,
@@ -93,18 +97,22 @@ export function applyExclusions(
   const keptIndex: number[] = [];
   const excludedIndex: number[] = [];
   workloads.forEach((w, i) => {
+    const system = w.kind === 'vm' ? systemVm({ name: w.name, folder: w.location.folder, annotation: w.labels.Annotation }) : undefined;
     const code = w.flags.includes('template')
       ? 'template'
       : w.flags.includes('srm-placeholder')
         ? 'srm-placeholder'
-        : w.flags.includes('powered-off') && !includePoweredOff
-          ? 'powered-off'
-          : undefined;
+        : system
+          ? 'system-vm'
+          : w.flags.includes('powered-off') && !includePoweredOff
+            ? 'powered-off'
+            : undefined;
     if (code === undefined) {
       kept.push(w);
       keptIndex.push(i);
     } else {
-      excluded.push({ name: w.name, kind: 'workload', code, reason: EXCLUDE_REASON[code], provenance: w.provenance[0] });
+      const reason = code === 'system-vm' ? systemVmReason(system!) : EXCLUDE_REASON[code];
+      excluded.push({ name: w.name, kind: 'workload', code, reason, provenance: w.provenance[0] });
       excludedIndex.push(i);
     }
   });

@@ -1,5 +1,6 @@
 import { countBySeverity } from '../diagnostics';
 import { Datastore, Inventory, Workload } from '../inventory/schema';
+import { systemVmKindOf } from '../inventory/system-vms';
 
 /** What `dcplan collect` reports about an inventory (printed, and returned for --json). */
 export interface CollectSummary {
@@ -19,6 +20,8 @@ export interface CollectSummary {
   /** Datastores by type as written (VMFS, NFS, vsan, ...; `(no type)` when the export has none), largest first. */
   datastoresByType: Record<string, number>;
   excluded: Record<string, number>;
+  /** System VMs excluded (vCLS and other agent VMs vCenter manages): by kind, and the first names. */
+  systemVms: { byKind: Record<string, number>; names: string[] };
   /** Today's DRS rules (RVTools): by type, and each rule with its cluster and number of VMs in the estate. */
   drsRules: { byType: Record<string, number>; rules: { name: string; type: string; cluster?: string; vcenter?: string; vms: number }[] };
   coverage: Inventory['coverage'];
@@ -67,6 +70,7 @@ export function summarizeInventory(inv: Inventory): CollectSummary {
     datastoreTotals: datastoreTotals(inv.datastores ?? []),
     datastoresByType: sortedCounts((inv.datastores ?? []).map((d) => d.type ?? '(no type)')),
     excluded: sortedCounts(inv.excluded.map((e) => e.code)),
+    systemVms: systemVmCounts(inv),
     drsRules: {
       byType: sortedCounts((inv.drsRules ?? []).map((r) => r.type)),
       rules: (inv.drsRules ?? []).map((r) => ({ name: r.name, type: r.type, cluster: r.cluster, vcenter: r.vcenter, vms: r.workloads.length })),
@@ -132,6 +136,13 @@ export function renderSummary(s: CollectSummary, out: string): string {
   const flags = Object.entries(c.byFlag).map(([k, n]) => `${k} ${fmt(n)}`);
   if (flags.length > 0) lines.push(`Flags on kept workloads: ${flags.join(', ')}`);
   lines.push(...drsLines(s.drsRules));
+  const sys = Object.entries(s.systemVms.byKind);
+  if (sys.length > 0) {
+    const n = sys.reduce((t, [, k]) => t + k, 0);
+    lines.push(
+      `System VMs excluded: ${fmt(n)} (${sys.map(([k, c]) => `${k} ${fmt(c)}`).join(', ')}): ${s.systemVms.names.join(', ')}${n > s.systemVms.names.length ? ', …' : ''}`,
+    );
+  }
   const ex = Object.entries(s.excluded);
   lines.push(ex.length === 0 ? 'Excluded: none' : `Excluded: ${ex.map(([k, n]) => `${k} ${fmt(n)}`).join(', ')} (each listed in the inventory's "excluded")`);
   const p = s.problems;
@@ -152,4 +163,11 @@ function drsLines(d: CollectSummary['drsRules']): string[] {
   }
   if (d.rules.length > DRS_SHOWN) lines.push(`  … ${fmt(d.rules.length - DRS_SHOWN)} more (all in the inventory's "drsRules")`);
   return lines;
+}
+
+const SYSTEM_SHOWN = 5;
+
+function systemVmCounts(inv: Inventory): CollectSummary['systemVms'] {
+  const sys = inv.excluded.filter((e) => e.code === 'system-vm');
+  return { byKind: sortedCounts(sys.map((e) => systemVmKindOf(e.reason))), names: sys.slice(0, SYSTEM_SHOWN).map((e) => e.name ?? '?') };
 }

@@ -182,6 +182,11 @@ export const WorkloadSchema = z.strictObject({
     host: z.string().optional(),
     /** Id of the matching inventory host, when the host name could be joined. */
     hostId: z.string().optional(),
+    /** The VM's folder (RVTools `Folder`), where the source gives it. */
+    folder: z.string().optional(),
+    /** The VM's own ids in its vCenter (RVTools `VM UUID`, `VM ID`): with `vcenter`, its identity across sources. */
+    vmUuid: z.string().optional(),
+    vmId: z.string().optional(),
   }),
   application: z.string().optional(),
   environment: z.string().optional(),

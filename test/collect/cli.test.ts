@@ -64,6 +64,8 @@ describe('dcplan collect (CLI)', () => {
       datastoreTotals: { capacityGib: 0, usedGib: 0, freeGib: 0 },
       datastoresByType: {},
       excluded: { 'missing-value': 1 },
+      systemVms: { byKind: {}, names: [] },
+      drsRules: { byType: {}, rules: [] },
       coverage: {
         workloads: 4,
         withCpuUtilization: 4,

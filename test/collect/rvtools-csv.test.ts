@@ -67,8 +67,8 @@ describe('RVTools per-tab CSV export, RVTools 4.x headers, two vCenters (test/fi
     const b = byId(out.workloads, 'vc-b.corp.local/4201bbbb-0000-0000-0000-000000000200');
     expect([a.vcpus, a.memoryMib, a.disks.length, a.config.cpuReservationMhz, a.config.memoryReservationMib]).toEqual([4, 8192, 2, 500, 8192]);
     expect([b.vcpus, b.memoryMib, b.disks.length, b.config.cpuReservationMhz, b.config.memoryReservationMib]).toEqual([2, 2048, 1, 0, 0]);
-    expect(a.location).toEqual({ vcenter: 'vc-a.corp.local', datacenter: 'DC-A', cluster: 'ClusterA', host: 'ESX02.corp.local', hostId: 'vc-a.corp.local/esx02.corp.local' });
-    expect(b.location).toEqual({ vcenter: 'vc-b.corp.local', datacenter: 'DC-B', cluster: 'ClusterB', host: 'esx11', hostId: 'vc-b.corp.local/esx11.corp.local' });
+    expect(a.location).toEqual({ vcenter: 'vc-a.corp.local', datacenter: 'DC-A', cluster: 'ClusterA', host: 'ESX02.corp.local', vmUuid: '4201aaaa-0000-0000-0000-000000000200', vmId: 'vm-200', hostId: 'vc-a.corp.local/esx02.corp.local' });
+    expect(b.location).toEqual({ vcenter: 'vc-b.corp.local', datacenter: 'DC-B', cluster: 'ClusterB', host: 'esx11', vmUuid: '4201bbbb-0000-0000-0000-000000000200', vmId: 'vm-200', hostId: 'vc-b.corp.local/esx11.corp.local' });
     // vCPU Overall as % of vCPUs × the joined host's clock: 960 / (4 × 2400), 520 / (2 × 2600).
     expect([a.utilization.cpu!.avg, b.utilization.cpu!.avg]).toEqual([10, 10]);
     expect([a.cpuMhz, b.cpuMhz]).toEqual([2400, 2600]);

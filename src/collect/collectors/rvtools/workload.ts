@@ -113,6 +113,9 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
   if (vm.datacenter !== undefined) w.location.datacenter = vm.datacenter;
   if (vm.cluster !== undefined) w.location.cluster = vm.cluster;
   if (vm.host !== undefined) w.location.host = vm.host;
+  if (vm.folder !== undefined) w.location.folder = vm.folder;
+  if (vm.vmUuid !== undefined) w.location.vmUuid = vm.vmUuid;
+  if (vm.vmId !== undefined) w.location.vmId = vm.vmId;
 
   const app = labelValue(vm.labels, 'application');
   if (app !== undefined) w.application = app;
