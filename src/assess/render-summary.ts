@@ -1,5 +1,6 @@
 import { Dimension } from '../plan/types';
 import { AssessResult } from './types';
+import { gapWords } from '../plan/gap-words';
 
 /** The closing text of `dcplan assess`: where the files are, the headline figures, the scenarios, the recommendation. */
 
@@ -20,11 +21,12 @@ export function renderAssessSummary(r: AssessResult): string {
   lines.push(`Estate: ${int(r.inventory.workloads)} workloads from ${r.inventory.sources.length} source(s), ` +
     `${int(r.inventory.hosts)} existing hosts, ${int(r.inventory.excluded)} records excluded (listed in inventory.json)`);
   const models = Object.entries(h.hostsByModel).map(([m, n]) => `${n} × ${m}`).join(', ');
+  const gapPct = (x: number) => `${(x * 100).toFixed(1)} %`;
   lines.push(`Hosts:  ${h.hostsBefore} → ${h.hostsAfter} (${models}; ${h.reserveHosts} HA reserve), ` +
-    `lower bound ${h.lowerBound}, gap ${(h.gap * 100).toFixed(1)} %`);
+    gapWords({ gap: h.gap, bound: `${h.lowerBound} hosts`, of: 'hosts' }, gapPct));
   if (h.costLowerBound !== undefined)
-    lines.push(`        objective cost: within ${((h.costGap ?? 0) * 100).toFixed(1)} % of the cost lower bound ` +
-      `${h.currency} ${int(Math.round(h.costLowerBound))} (the host-count bound assumes the largest model throughout)`);
+    lines.push(`        objective cost: ${gapWords({ gap: h.costGap ?? 0, bound: money(h.costLowerBound, h.currency), of: 'cost' }, gapPct)} ` +
+      '(the host-count bound assumes the largest model throughout)');
   lines.push(`        consolidation ratio ${h.consolidationRatio.toFixed(1)} workloads per host, ${h.placed} placed, ` +
     `${h.unplaced} unplaced${h.limitingDimension ? `, limited by ${DIM_LABEL[h.limitingDimension]}` : ''}`);
   const dims = (Object.keys(h.utilizationAfter) as Dimension[]).filter((d) => d === 'cpuMhz' || d === 'memoryMib');

@@ -45,7 +45,7 @@ export function businessCaseOf(
   models: Map<string, CatalogModel>,
   summary: PlanSummary,
 ): BusinessCase {
-  const current = currentHostsOf(inventory, placed);
+  const current = currentHostsOf(inventory);
   const shape = (h: Inventory['hosts'][number] | undefined): HostShape | undefined => (h ? { sockets: h.sockets, cores: h.cores } : undefined);
   const beforeHosts: (HostShape | undefined)[] = [...current.hosts.map(shape), ...Array<undefined>(Math.max(0, current.count - current.hosts.length)).fill(undefined)];
   const poolOf = new Map<string, string>();

@@ -29,8 +29,9 @@ export function cpuPct(w: Workload): number | undefined {
   return undefined;
 }
 
-export function memoryPct(w: Workload): number | undefined {
-  const m = w.utilization.memory;
+/** Memory as % of the workload's allocation: the held figure (`memory`), or `active` for vSphere's active estimate. */
+export function memoryPct(w: Workload, which: 'held' | 'active' = 'held'): number | undefined {
+  const m = which === 'active' ? w.utilization.memoryActive : w.utilization.memory;
   const v = level(m);
   if (v === undefined || !m) return undefined;
   if (m.unit === 'pct') return v;
@@ -52,7 +53,9 @@ export function deriveFlags(w: Workload): WorkloadFlag[] {
   let zombie = has('zombie');
   const off = has('powered-off') || w.powerState === 'off';
   const cpu = cpuPct(w);
-  const mem = memoryPct(w);
+  // idle and zombie are about what the guest touches: the active estimate when the source has it (held memory stays
+  // near the allocation on any long-running VM, busy or not)
+  const mem = memoryPct(w, 'active') ?? memoryPct(w);
   const missing = has('missing-utilization') || (cpu === undefined && mem === undefined);
   if (cpu !== undefined && mem !== undefined && w.powerState !== 'off') {
     const net = networkPct(w);
@@ -128,7 +131,7 @@ export function coverageOf(workloads: readonly Workload[]): Coverage {
   let joined = 0;
   for (const w of workloads) {
     if (cpuPct(w) !== undefined) cpu++;
-    if (memoryPct(w) !== undefined) mem++;
+    if (memoryPct(w) !== undefined || memoryPct(w, 'active') !== undefined) mem++;
     if (w.provisionedGib !== undefined || w.usedGib !== undefined || w.disks.length > 0) storage++;
     const u = w.utilization;
     if ([u.cpu, u.memory, u.diskIops, u.networkMbps].some((m) => m?.basis === 'series')) series++;

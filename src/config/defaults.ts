@@ -17,6 +17,14 @@ import {
 export interface Policy {
   sizing: 'performance' | 'allocated';
   percentile: number;
+  /** Per-metric percentiles that override `percentile` (only the ones the config names). */
+  percentiles?: { cpu?: number; memory?: number; iops?: number; network?: number };
+  /** Which memory figure sizes a VM (a VM without it is sized on allocation and counted). */
+  memoryBasis: 'consumed' | 'active' | 'allocated';
+  /** CPU demand moved by per-core performance index (perf-index) or as raw MHz. */
+  cpuComparison: 'perf-index' | 'mhz';
+  /** Σ sized demand vs Σ measured host use per source cluster: warn beyond this factor either way. */
+  reconciliationFactor: number;
   headroom: number;
   growth: number;
   cpuOversubscription: number;
@@ -88,6 +96,9 @@ export interface AssessmentConfig {
 export const DEFAULT_POLICY: Policy = {
   sizing: 'performance',
   percentile: 95,
+  memoryBasis: 'consumed',
+  cpuComparison: 'perf-index',
+  reconciliationFactor: 2,
   headroom: 0.2,
   growth: 0,
   cpuOversubscription: 4,
@@ -137,6 +148,7 @@ export function resolvePolicy(input: PolicyInput | undefined, base: Policy, defa
     else defaulted.push(`${prefix}.${key}`);
   }
   for (const key of ['maxWorkloadsPerHost', 'solverIterations'] as const) if (src[key] !== undefined) p[key] = src[key];
+  if (src.percentiles !== undefined) p.percentiles = { ...(base.percentiles ?? {}), ...src.percentiles };
   // deprecated storageFttMultiplier: stands for the policy with that multiplier (the loader warns, and refuses others)
   if (src.storagePolicy === undefined && src.storageFttMultiplier !== undefined) {
     const mapped = policyForMultiplier(src.storageFttMultiplier);

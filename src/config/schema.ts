@@ -37,6 +37,29 @@ export const StoragePolicySchema = z
 export const PolicySchema = z.strictObject({
   sizing: z.enum(['performance', 'allocated']).optional().describe('performance = measured utilisation; allocated = vCPU / oversubscription, memory / overcommit'),
   percentile: z.number().min(50).max(100).optional().describe('Utilisation percentile to size on (50, 90, 95, 99; 100 = peak)'),
+  percentiles: z
+    .strictObject({
+      cpu: z.number().min(50).max(100).optional(),
+      memory: z.number().min(50).max(100).optional(),
+      iops: z.number().min(50).max(100).optional(),
+      network: z.number().min(50).max(100).optional(),
+    })
+    .optional()
+    .describe('A percentile per metric where series exist (e.g. cpu 95, memory 99); a metric not named here uses `percentile`'),
+  memoryBasis: z
+    .enum(['consumed', 'active', 'allocated'])
+    .optional()
+    .describe('Memory demand: consumed = what the VM holds today (RVTools vMemory Consumed, monitoring "memory used"; default), active = vSphere\'s active estimate, allocated = configured memory / memoryOvercommit. A VM without the figure is sized on allocation'),
+  cpuComparison: z
+    .enum(['perf-index', 'mhz'])
+    .optional()
+    .describe('How CPU demand moves to the new hosts: perf-index = by per-core performance of the source and target CPU models (rules/reference/cpu-performance.yaml; default), mhz = raw MHz'),
+  reconciliationFactor: z
+    .number()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Warn when Σ sized VM demand and Σ measured host use of a source cluster differ by more than this factor (default 2)'),
   headroom: z.number().min(0).max(10).optional().describe('Comfort factor: 0.2 = +20 % on every demand'),
   growth: z.number().min(0).max(10).optional().describe('Growth: 0.1 = +10 % on every demand'),
   cpuOversubscription: z.number().positive().optional().describe('vCPU per physical core (allocated sizing and CPU fallback)'),
@@ -85,6 +108,8 @@ export const HostModelSchema = z.strictObject({
   sockets: z.number().int().min(1),
   coresPerSocket: z.number().int().min(1),
   cpuGhz: z.number().positive().max(10),
+  cpuModel: z.string().min(1).optional().describe('CPU model, e.g. "Intel Xeon Gold 6548Y+" or "AMD EPYC 9354": matched in rules/reference/cpu-performance.yaml for its per-core performance'),
+  perfIndex: z.number().positive().optional().describe('Per-core performance index (SPECrate2017_int_base per core) stated directly; wins over cpuModel'),
   memoryGib: z.number().positive(),
   storageGib: z.number().positive().optional().describe('Raw local capacity per host (HCI), GiB'),
   storage: z

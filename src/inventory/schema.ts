@@ -65,9 +65,15 @@ export const MetricUtilSchema = z.strictObject({
 });
 export type MetricUtil = z.infer<typeof MetricUtilSchema>;
 
+/**
+ * `memory` is the memory a VM holds today: RVTools vMemory `Consumed`, a monitoring tool's "memory used" (the figure
+ * capacity tools size on). `memoryActive` is vSphere's estimate of the recently touched pages (vMemory `Active`, vInfo
+ * `Active Memory`): a sampled working set, far below what the guest holds, used only when `policy.memoryBasis: active`.
+ */
 export const UtilizationSchema = z.strictObject({
   cpu: MetricUtilSchema.optional(),
   memory: MetricUtilSchema.optional(),
+  memoryActive: MetricUtilSchema.optional(),
   diskIops: MetricUtilSchema.optional(),
   networkMbps: MetricUtilSchema.optional(),
   /** Confidence 1-5 in the utilisation data (Azure Migrate-style star rating by share of expected samples). */

@@ -19,6 +19,8 @@ import { summarize } from './summary';
 import { Dimension, Plan, PLAN_SCHEMA, PlannedHost, PoolStorage, UnplacedWorkload, WorkloadSizing } from './types';
 import { hciDemand, poolKind, policyFacts, poolStorage, sizeArray, storageFormulas } from './storage';
 import { clustersBefore } from './ha';
+import { memorySizing } from './memory-basis';
+import { reconcileClusters } from './reconcile';
 import { solveWithSpares } from './ha-mix';
 import { diversityOf, newSeriesTally, seriesPlanNote, seriesPoolHook } from '../series/plan-hook';
 import { businessCaseOf, decommissionReason, objectiveExtra } from '../business/plan-hook';
@@ -50,7 +52,8 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
   // sizing
   const hostsById = new Map<string, Host>(inventory.hosts.map((h) => [h.id, h]));
   const demands: Demand[] = scope.map((w) => sizeWorkload(w, policy, hostsById));
-  reportSizingBasis(scope, demands, policy.sizing, problems);
+  reportSizingBasis(scope, demands, policy, problems);
+  const reconciliation = reconcileClusters(inventory, scope, demands, policy, problems);
 
   // catalog and dimensions
   const hostModels = [...config.hostModels, ...(policy.reuseExistingHosts ? existingHostModels(inventory, config.hostModels, problems, policy.existingHosts) : [])];
@@ -223,6 +226,8 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     ha: { reserve: haReserve, clustersBefore: clustersBefore(inventory) },
     ...(businessCase ? { businessCase } : {}),
     ...(drsRules.length > 0 ? { drsRules } : {}),
+    memory: memorySizing(scope, demands, policy),
+    reconciliation,
     problems,
     sizing: scope.map((w, i) => workloadSizing(w, demands[i], dims)),
   };
@@ -231,7 +236,9 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
 function workloadSizing(w: Workload, d: Demand, dims: Dimension[]): WorkloadSizing {
   const demand: Partial<Record<Dimension, number>> = {};
   for (const k of dims) if (d[k] !== undefined) demand[k] = round(d[k], 3);
-  return { name: w.name, id: w.id, demand, basis: { ...d.basis }, clockGhz: d.clockGhz, clockSource: d.clockSource };
+  const out: WorkloadSizing = { name: w.name, id: w.id, demand, basis: { ...d.basis }, clockGhz: d.clockGhz, clockSource: d.clockSource };
+  if (d.cpuCappedFromPct !== undefined) out.cpuCappedFromPct = d.cpuCappedFromPct;
+  return out;
 }
 
 function out(w: Workload, code: string, reason: string): UnplacedWorkload {
@@ -331,23 +338,42 @@ function chooseDimensions(demands: Demand[], catalog: CatalogModel[], problems: 
   return dims;
 }
 
-function reportSizingBasis(scope: Workload[], demands: Demand[], sizing: string, problems: Problem[]): void {
+function reportSizingBasis(scope: Workload[], demands: Demand[], policy: AssessmentConfig['policy'], problems: Problem[]): void {
   if (scope.length === 0) return;
   for (const metric of ['cpu', 'memory'] as const) {
     const counts = new Map<string, number>();
-    for (const d of demands) counts.set(d.basis[metric], (counts.get(d.basis[metric]) ?? 0) + 1);
+    for (const d of demands) {
+      const k = metric === 'memory' && d.basis.memoryBasis !== 'allocated' ? `${d.basis.memoryBasis} ${d.basis.memory}` : d.basis[metric];
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
     const parts = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, v]) => `${v} on ${k}`);
-    const fellBack = sizing === 'performance' ? counts.get('allocated') ?? 0 : 0;
+    const asked = metric === 'memory' ? policy.memoryBasis !== 'allocated' : true;
+    const fellBack = policy.sizing === 'performance' && asked ? counts.get('allocated') ?? 0 : 0;
+    const what = metric === 'memory' ? `${policy.memoryBasis} memory figure` : 'cpu utilisation';
     if (fellBack > 0)
       problems.push(
         warning(
           'sizing-fallback',
-          `${metric}: ${fellBack} of ${scope.length} workload(s) have no ${metric} utilisation and are sized on allocation (${parts.join(', ')})`,
+          `${metric}: ${fellBack} of ${scope.length} workload(s) have no ${what} and are sized on allocation (${parts.join(', ')})`,
           {},
-          'add performance data (perfmon, sar, monitoring export) for a tighter plan',
+          metric === 'memory' && policy.memoryBasis === 'consumed'
+            ? 'export the RVTools vMemory tab (Consumed), or add monitoring data with memory used'
+            : 'add performance data (perfmon, sar, monitoring export) for a tighter plan',
         ),
       );
     else problems.push(info('sizing-basis', `${metric} sized for ${scope.length} workload(s): ${parts.join(', ')}`));
+  }
+  const capped = demands.filter((d) => d.cpuCappedFromPct !== undefined);
+  if (capped.length > 0) {
+    const names = capped.slice(0, 5).map((d) => `${scope[demands.indexOf(d)].name} ${d.cpuCappedFromPct} %`);
+    problems.push(
+      warning(
+        'cpu-over-100',
+        `${capped.length} workload(s) measure more than 100 % of their vCPUs (${names.join(', ')}${capped.length > 5 ? ', …' : ''}); kept as measured in the inventory, sized at 100 %`,
+        {},
+        'a figure over 100 % is turbo or a clock above the nominal one; check the source if many VMs show it',
+      ),
+    );
   }
   const defClock = demands.filter((d) => d.clockSource === 'default').length;
   if (defClock > 0) problems.push(info('default-clock', `${defClock} workload(s) have no known CPU clock; sized at the policy's defaultCpuGhz`));

@@ -2,6 +2,7 @@
 import { fmt, DIM_LABEL } from './pool-solve';
 import { Dimension, Plan } from './types';
 import { haBeforeLine } from './ha';
+import { gapWords } from './gap-words';
 
 const DIM_SHORT: Record<Dimension, string> = { cpuMhz: 'CPU', memoryMib: 'memory', storageGib: 'storage', iops: 'IOPS', networkMbps: 'network' };
 const pct = (x: number | undefined) => (x === undefined ? '-' : `${(x * 100).toFixed(1)} %`);
@@ -15,13 +16,12 @@ export function renderPlanSummary(plan: Plan, maxUnplaced = 20): string {
       (s.unplaced ? `, ${s.unplaced} unplaced` : ''),
   );
   lines.push(
-    `  lower bound ${s.lowerBound} host(s), gap ${(s.gap * 100).toFixed(1)} %` +
-      (plan.solver.objective === 'cost' && plan.hostModels.length > 1 ? ' (host count; the plan minimises cost)' : '') +
-      (plan.solver.provenOptimal ? ' — proven optimal' : '') +
+    `  ${gapWords({ gap: s.gap, bound: `${s.lowerBound} hosts`, of: 'hosts' }, pct)}` +
+      (plan.solver.objective === 'cost' && plan.hostModels.length > 1 ? ' (the plan minimises cost)' : '') +
       `  [${plan.solver.lowerBoundMethod}]`,
   );
   if (plan.solver.costLowerBound !== undefined)
-    lines.push(`  objective cost: hosts (N+K spares included) within ${((plan.solver.costGap ?? 0) * 100).toFixed(1)} % of the cost lower bound ${s.currency} ${fmt(plan.solver.costLowerBound)} (hardware + licences)`);
+    lines.push(`  objective cost (hardware + licences, N+K spares included): ${gapWords({ gap: plan.solver.costGap ?? 0, bound: `${s.currency} ${fmt(plan.solver.costLowerBound)}`, of: 'cost' }, pct)}`);
   if (s.limitingDimension) {
     const d = s.limitingDimension;
     let load = 0;

@@ -57,8 +57,18 @@ export const WorkloadSizingSchema = z.strictObject({
   name: z.string(),
   id: z.string(),
   demand: PerDimension,
-  /** e.g. cpu `p95`, memory `allocated` (no memory figure), storage `provisioned`. */
-  basis: z.strictObject({ cpu: z.string(), memory: z.string(), storage: z.string().optional() }),
+  /**
+   * e.g. cpu `p95`, memory `allocated` (no memory figure), storage `provisioned`; `memoryBasis`: the memory measure
+   * sized on (consumed, active, or allocated, which for a VM without the policy's figure is a counted fallback).
+   */
+  basis: z.strictObject({
+    cpu: z.string(),
+    memory: z.string(),
+    memoryBasis: z.enum(['consumed', 'active', 'allocated']).optional(),
+    storage: z.string().optional(),
+  }),
+  /** CPU utilisation above 100 % of the vCPUs as measured, capped at 100 % for sizing (the measured %). */
+  cpuCappedFromPct: z.number().optional(),
   clockGhz: z.number(),
   /** Where the clock came from: the workload, its joined host, or the policy default. */
   clockSource: z.enum(['workload', 'host', 'default']),
@@ -129,6 +139,8 @@ export const PlannedHostModelSchema = z.strictObject({
   sockets: z.number(),
   coresPerSocket: z.number(),
   cpuGhz: z.number(),
+  cpuModel: z.string().optional(),
+  perfIndex: z.number().optional(),
   memoryGib: z.number(),
   storageGib: z.number().optional(),
   /** external (SAN/NAS array, storage not packed) or hci (local capacity); absent in plans made before issue 10. */
@@ -228,6 +240,46 @@ export const PlannedDrsRuleSchema = z.strictObject({
   reason: z.string().optional(),
 });
 
+/** One source cluster: Σ sized VM demand (before headroom and growth) against Σ measured host use (RVTools vHost). */
+export const ReconciliationSchema = z.strictObject({
+  cluster: z.string(),
+  vcenter: z.string().optional(),
+  /** Powered-on workloads in scope that run in the cluster today. */
+  workloads: z.number(),
+  hosts: z.number(),
+  sizedCpuMhz: z.number(),
+  measuredCpuMhz: z.number().optional(),
+  cpuHostsMeasured: z.number().optional(),
+  /** sized / measured. */
+  cpuRatio: z.number().optional(),
+  sizedMemoryMib: z.number(),
+  measuredMemoryMib: z.number().optional(),
+  memoryHostsMeasured: z.number().optional(),
+  memoryRatio: z.number().optional(),
+  /** The dimensions whose ratio is beyond policy.reconciliationFactor (either way). */
+  flagged: z.array(z.enum(['cpu', 'memory'])),
+});
+
+/** Memory sizing (issue 10): the basis asked for, how many VMs used it or fell back, and the totals (MiB, scope). */
+export const MemorySizingSchema = z.strictObject({
+  /** policy.memoryBasis (allocated when policy.sizing is allocated). */
+  basis: z.enum(['consumed', 'active', 'allocated']),
+  workloads: z.number(),
+  /** Workloads sized on each basis; `allocated` holds the fallbacks when the policy asked for consumed or active. */
+  byBasis: z.record(z.string(), z.number()),
+  fellBack: z.number(),
+  /** Σ memory demand (with f) as packed. */
+  plannedMib: z.number(),
+  /** Σ configured memory. */
+  allocatedMib: z.number(),
+  /** Σ held memory (RVTools Consumed / memory used) at the memory percentile, over the workloads that have it. */
+  consumedMib: z.number().optional(),
+  withConsumed: z.number().optional(),
+  /** Σ active memory estimate, over the workloads that have it. */
+  activeMib: z.number().optional(),
+  withActive: z.number().optional(),
+});
+
 export const PlanSchema = z.strictObject({
   schema: z.literal(PLAN_SCHEMA),
   generatedBy: z.strictObject({ tool: z.literal('dcplan'), version: z.string() }),
@@ -267,6 +319,9 @@ export const PlanSchema = z.strictObject({
   businessCase: BusinessCaseSchema.optional(),
   /** Today's DRS rules (issue 11): how each was read (kept apart, kept together, sent to a pool, or not enforced). */
   drsRules: z.array(PlannedDrsRuleSchema).optional(),
+  memory: MemorySizingSchema.optional(),
+  /** Per source cluster: sized demand vs measured host use (issue 10). */
+  reconciliation: z.array(ReconciliationSchema).optional(),
   problems: z.array(ProblemSchema),
   /** Per in-scope workload (inventory order): the sizing behind the plan, for the report's appendix. */
   sizing: z.array(WorkloadSizingSchema).optional(),

@@ -7,11 +7,14 @@
  *              = util MHz × f                                               (performance, util measured in MHz)
  *              = vcpus × clock GHz × 1000 / cpuOversubscription × f         (allocated, and the fallback without util)
  *   clock      = the workload's cpuMhz (its own or its current host's), else the joined inventory host's, else defaultCpuGhz
- *   memory MiB = memoryMib × util% / 100 × f   |   util MiB × f   |   memoryMib / memoryOvercommit × f
+ *   memory MiB = memoryMib × memory% / 100 × f   |   memory MiB × f   |   memoryMib / memoryOvercommit × f
+ *                memory% is the policy's memoryBasis: consumed (what the VM holds, default) or active (vSphere's
+ *                estimate); a VM without that figure is sized on allocation (counted, "fell back")
+ *   CPU util%  = capped at 100 for sizing (kept as measured in the inventory; the cap is counted)
  *   storage GiB= (provisioned | used) GiB / storageDedupe × f       (array capacity; on HCI clusters storage.ts adds the
  *                swap file and the storage policy's multiplier)
  *   IOPS, Mbps = measured value at the percentile × f
- * The utilisation figure is the policy percentile when present, else a higher percentile, else the peak, else the
+ * The utilisation figure is the metric's percentile (policy.percentiles[metric], else policy.percentile) when present, else a higher percentile, else the peak, else the
  * average; a snapshot is used as it is. Which figure was used is recorded per workload and counted for the report.
  */
 import { Host, MetricUtil, Workload } from '../inventory/schema';
@@ -19,16 +22,28 @@ import { Policy } from '../config/defaults';
 
 export type UtilFigure = 'p50' | 'p90' | 'p95' | 'p99' | 'peak' | 'avg' | 'snapshot' | 'allocated';
 
+export type MemoryBasis = 'consumed' | 'active' | 'allocated';
+
 export interface Demand {
+  /** CPU demand on the target, in target MHz (the source MHz moved by CPU performance index, cpu-performance.ts). */
   cpuMhz: number;
+  /** CPU demand in MHz of the workload's current CPU (the figure the source hosts measure). */
+  sourceCpuMhz: number;
   memoryMib: number;
   storageGib?: number;
   iops?: number;
   networkMbps?: number;
-  /** Which figure each dimension was sized on. */
-  basis: { cpu: UtilFigure; memory: UtilFigure; storage?: 'provisioned' | 'used' | 'provisioned (no used figure)' };
+  /** Which figure each dimension was sized on; memoryBasis: the memory measure (allocated = no figure, or asked). */
+  basis: { cpu: UtilFigure; memory: UtilFigure; memoryBasis: MemoryBasis; storage?: 'provisioned' | 'used' | 'provisioned (no used figure)' };
   clockGhz: number;
   clockSource: 'workload' | 'host' | 'default';
+  /** The measured CPU % of the vCPUs when it was above 100 and sizing capped it at 100. */
+  cpuCappedFromPct?: number;
+}
+
+/** The percentile a metric is sized on: policy.percentiles[metric], else policy.percentile. */
+export function metricPercentile(policy: Policy, metric: 'cpu' | 'memory' | 'iops' | 'network'): number {
+  return policy.percentiles?.[metric] ?? policy.percentile;
 }
 
 const PERCENTILE_FIELDS: [number, 'p50' | 'p90' | 'p95' | 'p99'][] = [
@@ -83,25 +98,18 @@ export function usedGib(w: Workload): number | undefined {
 export function sizeWorkload(w: Workload, policy: Policy, hostsById: Map<string, Host>): Demand {
   const f = demandFactor(policy);
   const clock = workloadClock(w, hostsById, policy);
-  const allocatedCpu = ((w.vcpus * clock.ghz * 1000) / policy.cpuOversubscription) * f;
-  const allocatedMem = (w.memoryMib / policy.memoryOvercommit) * f;
-  let cpuMhz = allocatedCpu;
-  let cpuFig: UtilFigure = 'allocated';
-  let memoryMib = allocatedMem;
-  let memFig: UtilFigure = 'allocated';
-  if (policy.sizing === 'performance') {
-    const cu = pickUtil(w.utilization.cpu, policy.percentile);
-    if (cu && w.utilization.cpu) {
-      cpuMhz = w.utilization.cpu.unit === 'MHz' ? cu.value * f : ((w.vcpus * clock.ghz * 1000 * cu.value) / 100) * f;
-      cpuFig = cu.figure;
-    }
-    const mu = pickUtil(w.utilization.memory, policy.percentile);
-    if (mu && w.utilization.memory) {
-      memoryMib = w.utilization.memory.unit === 'MiB' ? mu.value * f : ((w.memoryMib * mu.value) / 100) * f;
-      memFig = mu.figure;
-    }
-  }
-  const d: Demand = { cpuMhz, memoryMib, basis: { cpu: cpuFig, memory: memFig }, clockGhz: clock.ghz, clockSource: clock.source };
+  const cpu = cpuDemand(w, policy, clock.ghz, f);
+  const mem = memoryDemand(w, policy, f);
+  const memoryMib = mem.mib;
+  const d: Demand = {
+    cpuMhz: cpu.mhz,
+    sourceCpuMhz: cpu.mhz,
+    memoryMib,
+    basis: { cpu: cpu.figure, memory: mem.figure, memoryBasis: mem.basis },
+    clockGhz: clock.ghz,
+    clockSource: clock.source,
+  };
+  if (cpu.cappedFromPct !== undefined) d.cpuCappedFromPct = cpu.cappedFromPct;
   const prov = provisionedGib(w);
   const used = usedGib(w);
   let storage: number | undefined;
@@ -113,28 +121,65 @@ export function sizeWorkload(w: Workload, policy: Policy, hostsById: Map<string,
     d.basis.storage = policy.storageBasis === 'used' ? 'provisioned (no used figure)' : 'provisioned';
   }
   if (storage !== undefined) d.storageGib = (storage / policy.storageDedupe) * f;
-  const io = pickUtil(w.utilization.diskIops, policy.percentile);
+  const io = pickUtil(w.utilization.diskIops, metricPercentile(policy, 'iops'));
   if (io) d.iops = io.value * f;
-  const net = pickUtil(w.utilization.networkMbps, policy.percentile);
+  const net = pickUtil(w.utilization.networkMbps, metricPercentile(policy, 'network'));
   if (net) d.networkMbps = net.value * f;
   return d;
+}
+
+/**
+ * CPU MHz on the source: the measured figure at the CPU percentile (a % above 100 capped at 100, and said so), else the
+ * allocation (vCPUs × clock / cpuOversubscription).
+ */
+function cpuDemand(w: Workload, policy: Policy, ghz: number, f: number): { mhz: number; figure: UtilFigure; cappedFromPct?: number } {
+  const allocated = { mhz: ((w.vcpus * ghz * 1000) / policy.cpuOversubscription) * f, figure: 'allocated' as UtilFigure };
+  const m = w.utilization.cpu;
+  if (policy.sizing !== 'performance' || !m) return allocated;
+  const cu = pickUtil(m, metricPercentile(policy, 'cpu'));
+  if (!cu) return allocated;
+  if (m.unit === 'MHz') return { mhz: cu.value * f, figure: cu.figure };
+  const pct = Math.min(cu.value, 100);
+  const out = { mhz: ((w.vcpus * ghz * 1000 * pct) / 100) * f, figure: cu.figure };
+  return cu.value > 100 ? { ...out, cappedFromPct: cu.value } : out;
+}
+
+/**
+ * Memory MiB on the policy's basis: consumed (what the VM holds: `utilization.memory`), active (`memoryActive`), or
+ * allocated (memory / memoryOvercommit), which is also where a VM without the asked figure lands (counted by the
+ * planner as a fallback).
+ */
+function memoryDemand(w: Workload, policy: Policy, f: number): { mib: number; figure: UtilFigure; basis: MemoryBasis } {
+  const allocated = { mib: (w.memoryMib / policy.memoryOvercommit) * f, figure: 'allocated' as UtilFigure, basis: 'allocated' as MemoryBasis };
+  if (policy.sizing !== 'performance' || policy.memoryBasis === 'allocated') return allocated;
+  const m = policy.memoryBasis === 'active' ? w.utilization.memoryActive : w.utilization.memory;
+  const mu = pickUtil(m, metricPercentile(policy, 'memory'));
+  if (!mu || !m) return allocated;
+  const mib = m.unit === 'MiB' ? mu.value * f : ((w.memoryMib * mu.value) / 100) * f;
+  return { mib, figure: mu.figure, basis: policy.memoryBasis };
 }
 
 /** The formulas with the policy's numbers, as the report prints them. */
 export function sizingFormulas(policy: Policy): string[] {
   const f = demandFactor(policy);
   const tu = policy.targetUtilization;
-  const pct = policy.percentile >= 100 ? 'peak' : `P${policy.percentile}`;
+  const pctOf = (m: 'cpu' | 'memory' | 'iops' | 'network') => {
+    const p = metricPercentile(policy, m);
+    return p >= 100 ? 'peak' : `P${p}`;
+  };
   const lines = [
     `demand factor f = (1 + headroom ${policy.headroom}) × (1 + growth ${policy.growth}) = ${round(f, 4)}`,
   ];
   if (policy.sizing === 'performance') {
     lines.push(
-      `CPU demand (MHz) = vCPUs × clock GHz × 1000 × CPU utilisation ${pct} % / 100 × f; ` +
+      `CPU demand (MHz) = vCPUs × clock GHz × 1000 × min(CPU utilisation ${pctOf('cpu')} %, 100) / 100 × f; ` +
         `clock = the workload's or its current host's, else ${policy.defaultCpuGhz} GHz; ` +
         `without CPU utilisation: vCPUs × clock GHz × 1000 / ${policy.cpuOversubscription} × f`,
-      `memory demand (MiB) = memory MiB × memory utilisation ${pct} % / 100 × f; ` +
-        `without memory utilisation: memory MiB / ${policy.memoryOvercommit} × f`,
+      policy.memoryBasis === 'allocated'
+        ? `memory demand (MiB) = memory MiB / overcommit ${policy.memoryOvercommit} × f (memoryBasis allocated)`
+        : `memory demand (MiB) = memory MiB × ${policy.memoryBasis} memory ${pctOf('memory')} % / 100 × f ` +
+            `(${policy.memoryBasis === 'consumed' ? 'RVTools vMemory Consumed or a monitoring tool\'s memory used' : 'RVTools vMemory Active'}); ` +
+            `without that figure: memory MiB / ${policy.memoryOvercommit} × f`,
     );
   } else {
     lines.push(
@@ -145,7 +190,7 @@ export function sizingFormulas(policy: Policy): string[] {
   }
   lines.push(
     `storage demand (GiB) = ${policy.storageBasis} GiB / dedupe ${policy.storageDedupe} × f (external array: summed per datastore type, not packed on hosts)`,
-    `IOPS and network demand = measured ${pct} × f`,
+    `IOPS and network demand = measured ${pctOf('iops')} / ${pctOf('network')} × f`,
     `host CPU capacity (MHz) = sockets × cores per socket × cpuGhz × 1000 × target ${tu.cpu}`,
     `host memory capacity (MiB) = memoryGib × 1024 × target ${tu.memory}; ` +
       `IOPS = iops × target ${tu.iops}; network (Mbps) = networkGbps × 1000 × target ${tu.network}`,

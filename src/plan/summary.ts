@@ -1,7 +1,8 @@
 /**
  * Plan summary: before/after hosts, consolidation ratio, utilisation, power, space, hardware and licence cost.
- *  - hosts before: distinct existing hosts the placed workloads run on (inventory host id, else host name); when the
- *    inventory names none, the inventory's host count.
+ *  - hosts before: every existing host of the inventory, with or without powered-on VMs, plus the hosts VMs name that
+ *    the inventory does not list (a partial vHost). Those extra names count only when the join works for other VMs:
+ *    an export whose VM-to-host join fails throughout is anonymised per tab, and its names are not real hosts.
  *  - utilisation before: capacity-weighted mean of the existing hosts' CPU / memory usage % where the inventory has them.
  *  - utilisation after: Σ load / Σ raw capacity over the active hosts (raw, not the target-derated capacity, so it
  *    compares with "before"); the limiting dimension is the one with the highest Σ load / Σ plannable capacity.
@@ -32,7 +33,7 @@ export interface SummaryInput {
 
 export function summarize(s: SummaryInput): PlanSummary {
   const { hosts, models, dims } = s;
-  const before = hostsBefore(s.inventory, s.placed, s.existingHost);
+  const before = hostsBefore(s.inventory, s.existingHost);
   const active = hosts.filter((h) => !h.reserve);
   const hostsByModel: Record<string, number> = {};
   for (const h of hosts) hostsByModel[h.model] = (hostsByModel[h.model] ?? 0) + 1;
@@ -110,29 +111,30 @@ export function currentHostKey(w: Workload): string | undefined {
 }
 
 /**
- * Today's hosts of the placed workloads: the count (distinct host keys; the inventory's host count when no workload names
- * its host) and the host records found for them (a host named by a VM but absent from the host list has none).
+ * Today's hosts: every host of the inventory, with or without powered-on VMs, plus the hosts VMs name that the
+ * inventory does not list (a partial vHost). Those extra names count only when the join works for other VMs: an export
+ * whose VM-to-host join fails throughout is anonymised per tab, and its names are not real hosts. `hosts` are the
+ * records (a host only named by a VM has none).
  */
-export function currentHostsOf(inv: Inventory, placed: Workload[]): { count: number; hosts: Inventory['hosts']; recordOf: (key: string) => Inventory['hosts'][number] | undefined } {
-  const keys = new Set<string>();
-  for (const w of placed) {
-    const k = currentHostKey(w);
-    if (k) keys.add(k);
-  }
+export function currentHostsOf(inv: Inventory): { count: number; hosts: Inventory['hosts']; recordOf: (key: string) => Inventory['hosts'][number] | undefined } {
   const byId = new Map(inv.hosts.map((h) => [h.id, h]));
   const byName = new Map(inv.hosts.map((h) => [`name:${h.name.toLowerCase()}`, h]));
   const recordOf = (k: string) => byId.get(k) ?? byName.get(k);
-  const count = keys.size > 0 ? keys.size : inv.hosts.length;
-  const hosts = keys.size > 0 ? [...keys].map(recordOf).filter((h) => h !== undefined) : inv.hosts;
-  return { count, hosts, recordOf };
+  const joinWorks = inv.hosts.length === 0 || inv.workloads.some((w) => w.location.hostId !== undefined);
+  const unlisted = new Set<string>();
+  if (joinWorks)
+    for (const w of inv.workloads) {
+      const k = currentHostKey(w);
+      if (k !== undefined && recordOf(k) === undefined) unlisted.add(k);
+    }
+  return { count: inv.hosts.length + unlisted.size, hosts: inv.hosts, recordOf };
 }
 
 function hostsBefore(
   inv: Inventory,
-  placed: Workload[],
   eh: SummaryInput['existingHost'],
 ): { count: number; utilization: Partial<Record<Dimension, number>>; powerW: number } {
-  const { count, hosts } = currentHostsOf(inv, placed);
+  const { count, hosts } = currentHostsOf(inv);
   const utilization: Partial<Record<Dimension, number>> = {};
   let cpuUsed = 0;
   let cpuCap = 0;

@@ -18,6 +18,8 @@ import {
   SolverFactsSchema,
   UnplacedWorkloadSchema,
   WorkloadSizingSchema,
+  MemorySizingSchema,
+  ReconciliationSchema,
 } from './schema';
 
 export { PLAN_SCHEMA } from './schema';
@@ -38,3 +40,5 @@ export type ArrayRow = z.infer<typeof ArrayRowSchema>;
 export type ArraySizing = z.infer<typeof ArraySizingSchema>;
 export type PoolStorage = z.infer<typeof PoolStorageSchema>;
 export type ClusterBefore = z.infer<typeof ClusterBeforeSchema>;
+export type MemorySizing = z.infer<typeof MemorySizingSchema>;
+export type Reconciliation = z.infer<typeof ReconciliationSchema>;

@@ -88,7 +88,9 @@ export function workloadSlotDemand(
     const values = shape && policy.sizing === 'performance' && usedFigure !== 'allocated' ? shapeAt(shape, g) : undefined;
     if (values) {
       const k = unitDemand(w, metric, d, policy, hostsById);
-      for (let s = 0; s < n; s++) arr[s] = k * values[s];
+      // CPU in % of the vCPUs is capped at 100 in every slot, as in the flat sizing
+      const cap = d === 'cpuMhz' && w.utilization.cpu?.unit === 'pct' ? 100 : Number.POSITIVE_INFINITY;
+      for (let s = 0; s < n; s++) arr[s] = k * Math.min(values[s], cap);
     }
     out[d] = arr;
   }

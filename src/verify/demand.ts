@@ -7,7 +7,11 @@
  *                = util MHz × f                                      performance sizing, utilisation measured in MHz
  *                = vcpus × clock GHz × 1000 / cpuOversubscription × f   allocated sizing, or no CPU utilisation
  *   clock        = the workload's own cpuMhz, else its joined host's cpuMhz, else policy.defaultCpuGhz
- *   memory MiB   = memoryMib × util% / 100 × f  |  util MiB × f  |  memoryMib / memoryOvercommit × f
+ *                util% capped at 100 (the inventory keeps what was measured)
+ *   memory MiB   = memoryMib × util% / 100 × f  |  util MiB × f  |  memoryMib / memoryOvercommit × f, where util is the
+ *                  memoryBasis figure: consumed = utilization.memory, active = utilization.memoryActive; none, or
+ *                  memoryBasis allocated → memoryMib / memoryOvercommit × f
+ *   percentile   = policy.percentiles[metric] when set, else policy.percentile
  *   storage GiB  = provisioned or used GiB / storageDedupe × f   (used falls back to provisioned): the external array's
  *                  figure; on an HCI host storage.ts replaces it with the policy-multiplied figure plus the swap file
  *   IOPS, Mbps   = measured figure × f
@@ -22,6 +26,8 @@ import type { Dimension } from '../plan/types';
 export interface SizingPolicy {
   sizing: 'performance' | 'allocated';
   percentile: number;
+  percentiles?: { cpu?: number; memory?: number; iops?: number; network?: number };
+  memoryBasis: 'consumed' | 'active' | 'allocated';
   headroom: number;
   growth: number;
   cpuOversubscription: number;
@@ -95,15 +101,17 @@ export function workloadDemand(
   const ghz = clockGhz(w, hosts, policy);
   const out: Vector = {};
   const perf = policy.sizing === 'performance';
-  const cpuU = override?.cpu ?? utilFigure(w.utilization.cpu, policy.percentile);
+  const pct = (m: 'cpu' | 'memory' | 'iops' | 'network') => policy.percentiles?.[m] ?? policy.percentile;
+  const cpuU = override?.cpu ?? utilFigure(w.utilization.cpu, pct('cpu'));
   if (perf && cpuU !== undefined && w.utilization.cpu !== undefined) {
-    out.cpuMhz = w.utilization.cpu.unit === 'MHz' ? cpuU * f : w.vcpus * ghz * 1000 * (cpuU / 100) * f;
+    out.cpuMhz = w.utilization.cpu.unit === 'MHz' ? cpuU * f : w.vcpus * ghz * 1000 * (Math.min(cpuU, 100) / 100) * f;
   } else {
     out.cpuMhz = ((w.vcpus * ghz * 1000) / policy.cpuOversubscription) * f;
   }
-  const memU = override?.memory ?? utilFigure(w.utilization.memory, policy.percentile);
-  if (perf && memU !== undefined && w.utilization.memory !== undefined) {
-    out.memoryMib = w.utilization.memory.unit === 'MiB' ? memU * f : w.memoryMib * (memU / 100) * f;
+  const memMetric = policy.memoryBasis === 'consumed' ? w.utilization.memory : policy.memoryBasis === 'active' ? w.utilization.memoryActive : undefined;
+  const memU = memMetric === undefined ? undefined : (override?.memory ?? utilFigure(memMetric, pct('memory')));
+  if (perf && memU !== undefined && memMetric !== undefined) {
+    out.memoryMib = memMetric.unit === 'MiB' ? memU * f : w.memoryMib * (memU / 100) * f;
   } else {
     out.memoryMib = (w.memoryMib / policy.memoryOvercommit) * f;
   }
@@ -111,9 +119,9 @@ export function workloadDemand(
   const used = w.usedGib ?? diskSum(w, 'usedGib');
   const storage = policy.storageBasis === 'used' ? (used ?? provisioned) : provisioned;
   if (storage !== undefined) out.storageGib = (storage / policy.storageDedupe) * f;
-  const iops = override?.diskIops ?? utilFigure(w.utilization.diskIops, policy.percentile);
+  const iops = override?.diskIops ?? utilFigure(w.utilization.diskIops, pct('iops'));
   if (iops !== undefined) out.iops = iops * f;
-  const net = override?.networkMbps ?? utilFigure(w.utilization.networkMbps, policy.percentile);
+  const net = override?.networkMbps ?? utilFigure(w.utilization.networkMbps, pct('network'));
   if (net !== undefined) out.networkMbps = net * f;
   return out;
 }

@@ -24,6 +24,8 @@ export function verifyPlan(plan: Plan, inventory: Inventory, config: AssessmentC
     policy: {
       sizing: p.sizing,
       percentile: p.percentile,
+      ...(p.percentiles ? { percentiles: { ...p.percentiles } } : {}),
+      memoryBasis: p.memoryBasis,
       headroom: p.headroom,
       growth: p.growth,
       cpuOversubscription: p.cpuOversubscription,

@@ -92,7 +92,8 @@ describe('RVTools per-tab CSV export, RVTools 4.x headers, two vCenters (test/fi
       { label: 'Hard disk 2', capacityGib: 500, thin: false, raw: true, sharing: 'sharingMultiWriter', mode: 'independent_persistent' },
     ]);
     expect(sql.utilization.cpu).toMatchObject({ unit: 'pct', basis: 'snapshot', avg: 20 }); // 4160 / (8 × 2600)
-    expect(sql.utilization.memory).toMatchObject({ unit: 'pct', basis: 'snapshot', avg: 50 }); // 16384 / 32768
+    expect(sql.utilization.memory).toMatchObject({ unit: 'pct', basis: 'snapshot', avg: 97.66 }); // Consumed 32000 / 32768
+    expect(sql.utilization.memoryActive).toMatchObject({ unit: 'pct', basis: 'snapshot', avg: 50 }); // Active 16384 / 32768
   });
 
   it('flags the template, the SRM placeholder and the powered-off VM', () => {

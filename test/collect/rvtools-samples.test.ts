@@ -137,10 +137,13 @@ describe('RVTools rvtools-small-complete (synthetic, 17 tabs)', () => {
     ]);
   });
 
-  it('picks up vInfo "CPU Usage %" and vMemory Active as snapshots', () => {
+  it('picks up vInfo "CPU Usage %", vMemory Consumed and vMemory Active as snapshots', () => {
     const db = byName(out.workloads, 'sample-db-01');
     expect(db.utilization.cpu).toEqual({ unit: 'pct', basis: 'snapshot', avg: 62, peak: 62, samples: 1, source: file });
-    expect(db.utilization.memory).toEqual({ unit: 'pct', basis: 'snapshot', avg: 87.5, peak: 87.5, samples: 1, source: file });
+    // vMemory Consumed 15360 of Size 16384 MiB: what the VM holds (the default memory basis)
+    expect(db.utilization.memory).toEqual({ unit: 'pct', basis: 'snapshot', avg: 93.75, peak: 93.75, samples: 1, source: file });
+    // vMemory Active 14336 of 16384 MiB: vSphere's estimate, kept beside it
+    expect(db.utilization.memoryActive).toEqual({ unit: 'pct', basis: 'snapshot', avg: 87.5, peak: 87.5, samples: 1, source: file });
     // Powered off: its readings are not demand.
     expect(byName(out.workloads, 'sample-archive-01').utilization).toEqual({});
   });
@@ -216,8 +219,9 @@ describe('RVTools kubev2v example1 (RVTools 4.x, MiB, per-tab anonymised hosts)'
     });
     // vCPU Overall 91 MHz of Max 9180 MHz (no host joined: vCenter's own maximum is the denominator).
     expect(vm3.utilization.cpu).toMatchObject({ unit: 'pct', basis: 'snapshot', avg: 0.99 });
-    // vMemory Active 286 of Size 4096 MiB.
-    expect(vm3.utilization.memory).toMatchObject({ unit: 'pct', avg: 6.98 });
+    // vMemory Consumed 3103 of Size 4096 MiB; Active 286 of 4096 MiB.
+    expect(vm3.utilization.memory).toMatchObject({ unit: 'pct', avg: 75.76 });
+    expect(vm3.utilization.memoryActive).toMatchObject({ unit: 'pct', avg: 6.98 });
     // Tools OS preferred over the configuration file's.
     expect(vm3.os.name).toBe('Debian GNU/Linux 9 (64-bit)');
   });

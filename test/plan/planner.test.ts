@@ -195,7 +195,7 @@ describe('summary figures by hand', () => {
       licenceCores: 0,
       currency: 'EUR',
     });
-    expect(plan.sizing![0]).toEqual({ name: 'a', id: 't/a', demand: { cpuMhz: 8000, memoryMib: 8192 }, basis: { cpu: 'p95', memory: 'p95' }, clockGhz: 2, clockSource: 'workload' });
+    expect(plan.sizing![0]).toEqual({ name: 'a', id: 't/a', demand: { cpuMhz: 8000, memoryMib: 8192 }, basis: { cpu: 'p95', memory: 'p95', memoryBasis: 'consumed' }, clockGhz: 2, clockSource: 'workload' });
   });
 
   test('workloads without utilisation are counted in a sizing-fallback warning', async () => {

@@ -13,7 +13,7 @@ describe('sizing formulas (f = 1.2 × 1.1 = 1.32)', () => {
     const d = sizeWorkload(vm({ name: 'a', vcpus: 4, cpuMhz: 2500, cpuP95: 25, memGib: 16, memP95: 50 }), policy(), hosts);
     expect(d.cpuMhz).toBeCloseTo(3300, 9);
     expect(d.memoryMib).toBeCloseTo(16384 * 0.5 * 1.32, 9); // 10,813.44 MiB
-    expect(d.basis).toEqual({ cpu: 'p95', memory: 'p95' });
+    expect(d.basis).toEqual({ cpu: 'p95', memory: 'p95', memoryBasis: 'consumed' });
     expect(d.clockSource).toBe('workload');
   });
 
@@ -30,7 +30,7 @@ describe('sizing formulas (f = 1.2 × 1.1 = 1.32)', () => {
     const d = sizeWorkload(vm({ name: 'd', vcpus: 8, cpuMhz: 2500, memGib: 32 }), policy({ memoryOvercommit: 1.5 }), hosts);
     expect(d.cpuMhz).toBeCloseTo((8 * 2500) / 4 * 1.32, 9); // 6,600
     expect(d.memoryMib).toBeCloseTo((32768 / 1.5) * 1.32, 9); // 28,835.84
-    expect(d.basis).toEqual({ cpu: 'allocated', memory: 'allocated' });
+    expect(d.basis).toEqual({ cpu: 'allocated', memory: 'allocated', memoryBasis: 'allocated' });
   });
 
   test('allocated sizing ignores measured utilisation', () => {
@@ -58,7 +58,58 @@ describe('sizing formulas (f = 1.2 × 1.1 = 1.32)', () => {
     const d = sizeWorkload(w, policy(), hosts);
     expect(d.cpuMhz).toBeCloseTo(1980, 9);
     expect(d.memoryMib).toBeCloseTo(3960, 9);
-    expect(d.basis).toEqual({ cpu: 'p95', memory: 'avg' });
+    expect(d.basis).toEqual({ cpu: 'p95', memory: 'avg', memoryBasis: 'consumed' });
+  });
+});
+
+describe('memory basis (policy.memoryBasis)', () => {
+  const held = (over: Partial<Parameters<typeof vm>[0]> = {}) => {
+    const w = vm({ name: 'm', vcpus: 2, memGib: 16, ...over });
+    w.utilization.memory = { unit: 'pct', basis: 'snapshot', avg: 90, peak: 90 }; // vMemory Consumed
+    w.utilization.memoryActive = { unit: 'pct', basis: 'snapshot', avg: 10, peak: 10 }; // vMemory Active
+    return w;
+  };
+  test('consumed (default): what the VM holds × f', () => {
+    const d = sizeWorkload(held(), policy(), hosts);
+    expect(d.memoryMib).toBeCloseTo(16384 * 0.9 * 1.32, 9);
+    expect(d.basis.memoryBasis).toBe('consumed');
+  });
+  test('active only when asked', () => {
+    const d = sizeWorkload(held(), policy({ memoryBasis: 'active' }), hosts);
+    expect(d.memoryMib).toBeCloseTo(16384 * 0.1 * 1.32, 9);
+    expect(d.basis).toMatchObject({ memory: 'snapshot', memoryBasis: 'active' });
+  });
+  test('allocated: configured memory / overcommit, the measured figures ignored', () => {
+    const d = sizeWorkload(held(), policy({ memoryBasis: 'allocated', memoryOvercommit: 2 }), hosts);
+    expect(d.memoryMib).toBeCloseTo((16384 / 2) * 1.32, 9);
+    expect(d.basis.memoryBasis).toBe('allocated');
+  });
+  test('a VM without the asked figure falls back to allocation', () => {
+    const w = vm({ name: 'n', memGib: 8 });
+    w.utilization.memoryActive = { unit: 'pct', basis: 'snapshot', avg: 5 };
+    const d = sizeWorkload(w, policy(), hosts); // consumed asked, only active known
+    expect(d.memoryMib).toBeCloseTo(8192 * 1.32, 9);
+    expect(d.basis).toMatchObject({ memory: 'allocated', memoryBasis: 'allocated' });
+  });
+});
+
+describe('percentile per metric and CPU over 100 %', () => {
+  test('policy.percentiles picks per metric: CPU P95, memory P99', () => {
+    const w = vm({ name: 'p', vcpus: 4, cpuMhz: 2000, memGib: 16 });
+    w.utilization.cpu = { unit: 'pct', basis: 'percentile', p95: 40, p99: 70 };
+    w.utilization.memory = { unit: 'pct', basis: 'percentile', p95: 50, p99: 80 };
+    const d = sizeWorkload(w, policy({ percentiles: { memory: 99 } }), hosts);
+    expect(d.basis).toMatchObject({ cpu: 'p95', memory: 'p99' });
+    expect(d.cpuMhz).toBeCloseTo(4 * 2000 * 0.4 * 1.32, 9);
+    expect(d.memoryMib).toBeCloseTo(16384 * 0.8 * 1.32, 9);
+    expect(sizingFormulas(policy({ percentiles: { memory: 99 } })).join('\n')).toMatch(/CPU utilisation P95[\s\S]*consumed memory P99/);
+  });
+  test('a CPU figure above 100 % is sized at 100 % and recorded', () => {
+    const w = vm({ name: 'q', vcpus: 2, cpuMhz: 2000, cpuP95: 130 });
+    const d = sizeWorkload(w, policy(), hosts);
+    expect(d.cpuMhz).toBeCloseTo(2 * 2000 * 1.0 * 1.32, 9);
+    expect(d.cpuCappedFromPct).toBe(130);
+    expect(sizeWorkload(vm({ name: 'r', vcpus: 2, cpuMhz: 2000, cpuP95: 99 }), policy(), hosts).cpuCappedFromPct).toBeUndefined();
   });
 });
 

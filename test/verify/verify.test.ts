@@ -29,6 +29,22 @@ describe('verify: sizing written again from the issue', () => {
   });
 });
 
+describe('verify: memory basis, per-metric percentile and the CPU cap, written again', () => {
+  it('consumed by default, active when asked, allocation without the figure; CPU above 100 % sized at 100 %', () => {
+    const w = workload('m', 2, 8192, 150, 90);
+    w.utilization.memoryActive = { unit: 'pct', basis: 'percentile', p95: 10 };
+    const p = { ...cfg.policy };
+    // CPU 2 × 2.5 GHz × min(150, 100) % × 1.2; memory 8192 × 90 % × 1.2 (consumed)
+    expect(workloadDemand(w, p, new Map())).toEqual({ cpuMhz: 6000, memoryMib: 8847.36 });
+    expect(workloadDemand(w, { ...p, memoryBasis: 'active' }, new Map()).memoryMib).toBeCloseTo(983.04, 9);
+    expect(workloadDemand(w, { ...p, memoryBasis: 'allocated' }, new Map()).memoryMib).toBeCloseTo(9830.4, 9);
+    const noHeld = { ...w, utilization: { cpu: w.utilization.cpu, memoryActive: w.utilization.memoryActive } };
+    expect(workloadDemand(noHeld, p, new Map()).memoryMib).toBeCloseTo(9830.4, 9);
+    const series = { ...w, utilization: { ...w.utilization, memory: { unit: 'pct' as const, basis: 'percentile' as const, p95: 50, p99: 80 } } };
+    expect(workloadDemand(series, { ...p, percentiles: { memory: 99 } }, new Map()).memoryMib).toBeCloseTo(8192 * 0.8 * 1.2, 9);
+  });
+});
+
 describe('verify: a good plan passes', () => {
   it('reports hosts, workloads and checks', () => {
     const good = plan([

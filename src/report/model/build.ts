@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import { Problem, warning } from '../../diagnostics';
 import { Plan } from '../../plan/types';
+import { gapWords } from '../../plan/gap-words';
 import { ReportInput } from '../types';
 import { fmtDate, fmtInt, fmtMoney, fmtNum, fmtPct, fmtRatio } from '../format';
 import { col, dimLabel } from './labels';
@@ -186,7 +187,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
         `${fmtInt(s.placed)} workloads ${s.hostsBefore > 0 ? `now on ${fmtInt(s.hostsBefore)} hosts ` : ''}fit on ${fmtInt(s.hosts)} hosts ` +
         `(${Object.entries(s.hostsByModel).sort(([a], [c]) => (a < c ? -1 : 1)).map(([m, n]) => `${n} × ${m}`).join(', ')}), ` +
         `including ${fmtInt(s.reserveHosts)} HA reserve host(s). ${dimLabel(s.limitingDimension)} decides the host count. ` +
-        `No plan can use fewer than ${fmtInt(s.lowerBound)} hosts under the same policy (gap ${fmtPct(s.gap)}).` +
+        `No plan can use fewer than ${fmtInt(s.lowerBound)} hosts under the same policy (${hostGap(plan)}).` +
         costBoundSentence(plan) +
         (s.unplaced > 0 ? ` ${fmtInt(s.unplaced)} workload(s) could not be placed; see the consolidation plan.` : ''),
     },
@@ -230,7 +231,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
       type: 'paragraph',
       text:
         `${fmtInt(s.hosts)} hosts: ${fmtInt(s.hosts - s.reserveHosts)} active and ${fmtInt(s.reserveHosts)} held in reserve (${reserveWords(plan)}). ` +
-        `Lower bound ${fmtInt(s.lowerBound)} hosts (${plan.solver.lowerBoundMethod}); gap ${fmtPct(s.gap)}${plan.solver.provenOptimal ? ', proven optimal' : ''}.` +
+        `Lower bound ${fmtInt(s.lowerBound)} hosts (${plan.solver.lowerBoundMethod}); ${hostGap(plan)}.` +
         `${costBoundSentence(plan)} ` +
         `Limiting resource: ${dimLabel(s.limitingDimension)}.`,
     },
@@ -314,7 +315,13 @@ export function costBoundSentence(plan: Plan): string {
   const { objective, costLowerBound, costGap } = plan.solver;
   if (objective !== 'cost' || costLowerBound === undefined) return '';
   return (
-    ` The plan minimises cost: the hosts' hardware and licences (N+K spares included) are within ${fmtPct(costGap ?? 0)} of the ` +
-    `cost lower bound (${fmtMoney(costLowerBound, plan.summary.currency)}); the host-count bound assumes the largest model throughout.`
+    ` The plan minimises cost, the hosts' hardware and licences (N+K spares included): ` +
+    `${gapWords({ gap: costGap ?? 0, bound: fmtMoney(costLowerBound, plan.summary.currency), of: 'cost' }, fmtPct)}; ` +
+    'the host-count bound assumes the largest model throughout.'
   );
+}
+
+/** The host-count gap in the report's one wording. */
+export function hostGap(plan: Plan): string {
+  return gapWords({ gap: plan.summary.gap, bound: `${fmtInt(plan.summary.lowerBound)} hosts`, of: 'hosts' }, fmtPct);
 }

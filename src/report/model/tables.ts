@@ -7,6 +7,8 @@ import { Inventory, Workload } from '../../inventory/schema';
 import { Dimension, Plan } from '../../plan/types';
 import { Scorecard } from '../../readiness/types';
 import { Cell, Table } from './types';
+import { fmtInt, fmtMoney, fmtPct } from '../format';
+import { gapWords } from '../../plan/gap-words';
 import { col, DIMENSION_ORDER, dimLabel, SEVERITY_ORDER } from './labels';
 
 export { blockersTable, findingsTable, scorecardTable, seedStyleTable } from './readiness-tables';
@@ -93,6 +95,7 @@ export function assumptionsTable(inventory: Inventory, plan: Plan): Table {
     rows.push(['Host model', show(id), desc, 'config']);
   }
   plan.formulas.forEach((f, i) => rows.push(['Sizing formula', `formula ${i + 1}`, f, 'planner']));
+  rows.push(...memoryRows(plan));
   for (const p of (plan.storage?.pools ?? []).filter((x) => x.storage === 'hci')) {
     const facts = STORAGE_POLICIES[p.policy as StoragePolicyId];
     if (facts) rows.push(['Reference', `storage policy ${facts.id} (pool ${p.pool})`, `${facts.label}: ${Math.round(facts.multiplier * 100) / 100} GiB raw per GiB, at least ${facts.minHosts} hosts per cluster`, facts.source]);
@@ -122,7 +125,9 @@ export function assumptionsTable(inventory: Inventory, plan: Plan): Table {
   const sv = plan.solver;
   rows.push(['Solver', 'algorithm', sv.algorithm, 'planner']);
   rows.push(['Solver', 'lower bound', `${sv.lowerBound} hosts (${sv.lowerBoundMethod})`, 'planner']);
-  rows.push(['Solver', 'proven optimal', sv.provenOptimal ? 'yes' : 'no', 'planner']);
+  rows.push(['Solver', 'host count', gapWords({ gap: plan.summary.gap, bound: `${sv.lowerBound} hosts`, of: 'hosts' }, fmtPct), 'planner']);
+  if (sv.objective === 'cost' && sv.costLowerBound !== undefined)
+    rows.push(['Solver', 'cost', gapWords({ gap: sv.costGap ?? 0, bound: fmtMoney(sv.costLowerBound, plan.summary.currency), of: 'cost' }, fmtPct), 'planner']);
   rows.push(['Solver', 'iterations', String(sv.iterations), 'planner']);
   for (const src of inventory.sources) {
     rows.push(['Source', src.file, `${src.format}: ${src.rowsRead} rows read, ${src.workloads} workloads, ${src.hosts} hosts, ${src.excluded} excluded`, 'inventory']);
@@ -134,6 +139,27 @@ export function assumptionsTable(inventory: Inventory, plan: Plan): Table {
     columns: [col('group', 'Group', 'text', 1.1), col('item', 'Item', 'text', 1.6, true), col('value', 'Value', 'text', 4, true), col('source', 'Source', 'text', 0.8)],
     rows,
   };
+}
+
+const gib = (mib: number) => `${fmtInt(mib / 1024)} GiB`;
+
+/** Which memory figure sized the VMs, how many fell back to their allocation, and the totals beside each other. */
+function memoryRows(plan: Plan): Cell[][] {
+  const m = plan.memory;
+  if (!m) return [];
+  const rows: Cell[][] = [];
+  const counts = Object.entries(m.byBasis)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([b, n]) => `${n} on ${b}`)
+    .join(', ');
+  rows.push(['Memory sizing', 'basis', `${m.basis}: ${counts} of ${m.workloads} workloads`, 'planner']);
+  if (m.basis !== 'allocated')
+    rows.push(['Memory sizing', `fell back to allocation (no ${m.basis} figure)`, `${m.fellBack} workloads`, 'planner']);
+  rows.push(['Memory sizing', 'planned memory demand (with f)', gib(m.plannedMib), 'planner']);
+  if (m.consumedMib !== undefined) rows.push(['Memory sizing', 'consumed today (vMemory Consumed / memory used)', `${gib(m.consumedMib)} over ${m.withConsumed} workloads`, 'inventory']);
+  if (m.activeMib !== undefined) rows.push(['Memory sizing', 'active today (vSphere estimate)', `${gib(m.activeMib)} over ${m.withActive} workloads`, 'inventory']);
+  rows.push(['Memory sizing', 'allocated (configured memory)', gib(m.allocatedMib), 'inventory']);
+  return rows;
 }
 
 export function hostsTable(plan: Plan): Table {

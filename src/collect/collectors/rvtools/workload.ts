@@ -1,5 +1,5 @@
 import { round } from '../../read/numbers';
-import { Disk, Host, MetricUtil, Workload, WorkloadFlag } from '../../../inventory/schema';
+import { Disk, Host, MetricUtil, Utilization, Workload, WorkloadFlag } from '../../../inventory/schema';
 import { osArch, osFamily } from '../../../inventory/os';
 import { Flyweights, NO_ITEMS, NO_UTILIZATION } from '../../../inventory/workload';
 import { vcenterOf } from './hosts';
@@ -103,7 +103,7 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
   w.disks = disks;
   if (vm.nics !== undefined) w.nics = Math.round(vm.nics);
   const memUtil = power === 'on' ? memoryUtil(p, memoryMib, where) : undefined;
-  w.utilization = memUtil ? { memory: memUtil } : NO_UTILIZATION;
+  w.utilization = memUtil && (memUtil.memory || memUtil.memoryActive) ? memUtil : NO_UTILIZATION;
 
   w.os = OS.get(osName ?? '') ?? OS.add(osName ?? '', osOf(osName));
 
@@ -172,26 +172,32 @@ function toDisk(d: VDiskRow, partitions: readonly VPartitionRow[]): Disk {
 }
 
 /**
- * Memory in use at export time, % of the VM's memory: vMemory `Active` (the working set vSphere estimates),
- * else vInfo `Active Memory`, else vInfo `Memory Usage %` where an export has it. `Consumed` (host memory backing
- * the VM, near 100 % on any long-running VM) is not a demand measure and is not used.
+ * Memory at export time, % of the VM's memory (kept as measured: never capped):
+ * - held (`memory`): vMemory `Consumed` (host memory backing the guest, what capacity tools size on), else vInfo
+ *   `Memory Usage %` where an export has it;
+ * - active (`memoryActive`): vMemory `Active` (vSphere's sampled working-set estimate), else vInfo `Active Memory`.
+ * Which one sizes the plan is `policy.memoryBasis` (default consumed).
  */
-function memoryUtil(p: VmParts, memoryMib: number, where: Where): MetricUtil | undefined {
+function memoryUtil(p: VmParts, memoryMib: number, where: Where): Utilization {
   const size = p.mem?.sizeMib ?? memoryMib;
-  let pct: number | undefined;
-  if (p.mem?.activeMib !== undefined && size > 0) pct = (p.mem.activeMib / size) * 100;
-  else if (p.vm.activeMemoryMib !== undefined && memoryMib > 0) pct = (p.vm.activeMemoryMib / memoryMib) * 100;
-  else if (p.vm.memUsagePct !== undefined) pct = p.vm.memUsagePct;
-  if (pct === undefined) return undefined;
-  const v = round(Math.min(Math.max(pct, 0), 100), 2);
-  return { unit: 'pct', basis: 'snapshot', avg: v, peak: v, samples: 1, source: where.file };
+  const snap = (pct: number): MetricUtil => {
+    const v = round(Math.max(pct, 0), 2);
+    return { unit: 'pct', basis: 'snapshot', avg: v, peak: v, samples: 1, source: where.file };
+  };
+  const u: Utilization = {};
+  if (p.mem?.consumedMib !== undefined && size > 0) u.memory = snap((p.mem.consumedMib / size) * 100);
+  else if (p.vm.memUsagePct !== undefined) u.memory = snap(p.vm.memUsagePct);
+  if (p.mem?.activeMib !== undefined && size > 0) u.memoryActive = snap((p.mem.activeMib / size) * 100);
+  else if (p.vm.activeMemoryMib !== undefined && memoryMib > 0) u.memoryActive = snap((p.vm.activeMemoryMib / memoryMib) * 100);
+  return u;
 }
 
 /**
  * CPU in use at export time: vInfo `CPU Usage %` when the export has it, else vCPU `Overall` (MHz) as % of
  * vCPUs × the clock of the joined host, else of the vCPU tab's `Max` (vCPUs × clock as vCenter reports it), else of
  * the common clock of the hosts in the VM's cluster (`clusterClock`, looked up only then). Without any clock the MHz
- * figure is kept as it is (unit MHz).
+ * figure is kept as it is (unit MHz). A figure over 100 % (turbo, or a VM whose vCPUs outrun the nominal clock) is kept
+ * as measured; sizing caps it (sizing.ts) and says how many it capped.
  */
 export function cpuUtil(
   p: VmParts,
@@ -209,7 +215,7 @@ export function cpuUtil(
     samples: 1,
     source: file,
   });
-  if (p.vm.cpuUsagePct !== undefined) return snap('pct', round(Math.min(Math.max(p.vm.cpuUsagePct, 0), 100), 2));
+  if (p.vm.cpuUsagePct !== undefined) return snap('pct', round(Math.max(p.vm.cpuUsagePct, 0), 2));
   const mhz = p.cpu?.overallMhz;
   if (mhz === undefined) return undefined;
   const capacity =
@@ -221,7 +227,7 @@ export function cpuUtil(
           ? vcpus * clusterClock.get(cluster ?? '')!
           : undefined;
   if (capacity === undefined || capacity <= 0) return snap('MHz', mhz);
-  return snap('pct', round(Math.min((mhz / capacity) * 100, 100), 2));
+  return snap('pct', round((mhz / capacity) * 100, 2));
 }
 
 /** The first label whose column name says environment (`Env`, `Stage`, ...) or application (`App`, `Service`, ...). */
