@@ -17,7 +17,7 @@ export function renderPlanSummary(plan: Plan, maxUnplaced = 20): string {
   );
   lines.push(
     `  ${gapWords({ gap: s.gap, bound: `${s.lowerBound} hosts`, of: 'hosts' }, pct)}` +
-      (plan.solver.objective === 'cost' && plan.hostModels.length > 1 ? ' (the plan minimises cost)' : '') +
+      (plan.solver.objective === 'cost' && plan.hostModels.length > 1 ? '; the plan minimises cost, see below' : '') +
       `  [${plan.solver.lowerBoundMethod}]`,
   );
   if (plan.solver.costLowerBound !== undefined)

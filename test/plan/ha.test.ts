@@ -38,7 +38,7 @@ describe('HA spares inside the model-mix decision', () => {
     expect(plan.solver.costGap).toBe(0);
     expect(plan.solver.provenOptimal).toBe(true);
     expect(verifyPlan(plan, inv, c).violations).toEqual([]);
-    expect(renderPlanSummary(plan)).toContain('hosts (N+K spares included) within 0.0 %');
+    expect(renderPlanSummary(plan)).toContain('N+K spares included): gap 0.0 % to the cost lower bound (EUR 105,000): proven optimal');
   });
 
   test('objective hosts is unaffected: 2 big + 1 big spare (fewest hosts)', async () => {
