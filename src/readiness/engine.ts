@@ -10,6 +10,7 @@ import { HostModelLimit } from './checks/types';
 import { loadRules } from './loader';
 import { recommend } from './recommend';
 import { cmpText } from './order';
+import { namedPlatforms, whyNotRecommended } from './lifecycle';
 
 /** The parts of the assessment config the readiness engine reads (helper C's config carries them). */
 export interface ReadinessConfig {
@@ -82,7 +83,9 @@ export function scoreReadiness(input: ScoreInput): Scorecard {
   const asOf = input.asOf ?? input.config?.readiness?.asOf ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
     throw new UserError(error('bad-as-of', `as-of date "${asOf}" is not a date YYYY-MM-DD`));
-  const platforms = selectPlatforms(rules, input.platforms ?? input.config?.readiness?.platforms);
+  const platformIds = input.platforms ?? input.config?.readiness?.platforms;
+  const platforms = selectPlatforms(rules, platformIds);
+  const named = namedPlatforms(rules.platforms, platformIds);
   const profile = selectProfile(rules, input.profile ?? input.config?.readiness?.profile);
   const estate = input.inventory ? deriveEstate(input.inventory, rules.cpuAssists) : undefined;
   const hostModels = hostModelLimits(input.config);
@@ -114,9 +117,12 @@ export function scoreReadiness(input: ScoreInput): Scorecard {
     const wsum = ratings.reduce((s, r) => s + r.weight, 0);
     const total = wsum > 0 ? ratings.reduce((s, r) => s + r.score * r.weight, 0) / wsum : 0;
     const own = findings.filter((f) => f.platform === undefined || f.platform === p.id);
+    const passedOver = whyNotRecommended(p, asOf, named.has(p.id));
     return {
       platform: p.id,
       name: p.name,
+      lifecycle: p.lifecycle,
+      ...(passedOver ? { notRecommended: passedOver } : {}),
       ratings,
       weightedTotal: Math.round(total * 10) / 10,
       rank: 0,

@@ -119,28 +119,35 @@ function loadPlatform(f: YamlFile, name: string, problems: Problem[]): Platform 
     return undefined;
   }
   checkIdMatchesFile(p.id, name, f.file, local);
+  const describe = (src: { doc: string; section?: string; says?: string }, at: Path): string => {
+    const doc = p.documents[src.doc];
+    if (!doc)
+      local.push(
+        error('unknown-document', `source document "${src.doc}" is not listed under documents (${Object.keys(p.documents).join(', ')})`, {
+          file: f.file,
+          path: [...at, 'source', 'doc'],
+        }),
+      );
+    const where = src.section ? `, § ${src.section}` : '';
+    const says = src.says ? ` — ${src.says}` : '';
+    const url = doc?.url ? ` <${doc.url}>` : '';
+    return `${doc?.title ?? src.doc}${where}${url}${says}`;
+  };
+  const lc = p.lifecycle;
+  if (lc.endOfSupport === null && !lc.unsourced)
+    local.push(error('lifecycle-unsourced', 'endOfSupport is null: say why under `unsourced` (no date is ever guessed)', { file: f.file, path: ['lifecycle', 'endOfSupport'] }));
+  const lifecycle = { ...lc, source: describe(lc.source, ['lifecycle']) };
   const facts: Platform['facts'] = {};
   for (const [key, fact] of Object.entries(p.facts)) {
     const msg = factTypeError(key, fact.value);
     if (msg) local.push(error(FACTS[key] ? 'bad-fact-value' : 'unknown-fact', msg, { file: f.file, path: ['facts', key, 'value'] }));
-    const doc = p.documents[fact.source.doc];
-    if (!doc)
-      local.push(
-        error('unknown-document', `source document "${fact.source.doc}" is not listed under documents (${Object.keys(p.documents).join(', ')})`, {
-          file: f.file,
-          path: ['facts', key, 'source', 'doc'],
-        }),
-      );
-    const where = fact.source.section ? `, § ${fact.source.section}` : '';
-    const says = fact.source.says ? ` — ${fact.source.says}` : '';
-    const url = doc?.url ? ` <${doc.url}>` : '';
-    facts[key] = { value: fact.value, source: `${doc?.title ?? fact.source.doc}${where}${url}${says}`, ...(fact.note ? { note: fact.note } : {}) };
+    facts[key] = { value: fact.value, source: describe(fact.source, ['facts', key]), ...(fact.note ? { note: fact.note } : {}) };
   }
   for (const key of Object.keys(FACTS))
     if (!(key in p.facts))
       local.push(error('missing-fact', `fact "${key}" (${FACTS[key].meaning}) is missing; every platform states every fact with a source`, { file: f.file, path: ['facts'] }));
   problems.push(...withLines(f, local));
-  return local.some((x) => x.severity === 'error') ? undefined : { ...p, file: f.file, facts };
+  return local.some((x) => x.severity === 'error') ? undefined : { ...p, file: f.file, lifecycle, facts };
 }
 
 function loadProfile(f: YamlFile, name: string, criteriaIds: string[], problems: Problem[], checkName = true): Profile | undefined {

@@ -15,8 +15,19 @@ export interface Criterion extends Omit<CriterionFile, 'levels'> {
   levels: { rating: string; when?: Condition; rationale: string }[];
 }
 
-export interface Platform extends Omit<PlatformFile, 'facts'> {
+export interface PlatformLifecycle {
+  status: 'current' | 'historical';
+  release: string;
+  endOfSupport: string | null;
+  endOfSupportMeans: string;
+  /** The source, spelled out (title, section, URL, what it says). */
+  source: string;
+  unsourced?: string;
+}
+
+export interface Platform extends Omit<PlatformFile, 'facts' | 'lifecycle'> {
   file: string;
+  lifecycle: PlatformLifecycle;
   facts: Record<string, { value: FactValue; source: string; note?: string }>;
 }
 

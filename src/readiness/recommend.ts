@@ -4,9 +4,20 @@ import { Profile, RuleSet } from './model';
 /** The ranked recommendation: the top platform and the reasons a reader can check against the table. */
 export function recommend(ranked: PlatformScore[], rules: RuleSet, profile: Profile, withEstate: boolean): Scorecard['recommendation'] {
   if (ranked.length === 0) return { platform: '', name: '', reasons: ['no platform was scored'] };
-  const top = ranked[0];
+  // Historical products and products past their end of support compete only when the user named them.
+  const candidates = ranked.filter((p) => p.notRecommended === undefined);
+  if (candidates.length === 0)
+    return {
+      platform: '',
+      name: '',
+      reasons: [
+        'None of the scored platforms is a current product inside its end of support; name the platforms to compare (--platforms id,id) to have one recommended.',
+        ...ranked.map((p) => `${p.name}: ${p.notRecommended}.`),
+      ],
+    };
+  const top = candidates[0];
   const reasons: string[] = [];
-  const next = ranked[1];
+  const next = candidates[1];
   if (next) {
     const lead = Math.round((top.weightedTotal - next.weightedTotal) * 10) / 10;
     reasons.push(
@@ -29,6 +40,8 @@ export function recommend(ranked: PlatformScore[], rules: RuleSet, profile: Prof
   const moved = top.ratings.filter((r) => r.ratingWithoutEstate !== undefined && r.ratingWithoutEstate !== r.rating);
   if (moved.length > 0)
     reasons.push(`The estate moved its rating on ${moved.map((r) => `${r.title} (${r.ratingWithoutEstate} → ${r.rating})`).join(', ')}.`);
+  for (const p of ranked.slice(0, ranked.indexOf(top)))
+    reasons.push(`Not recommended although ranked ${p.rank} (${p.weightedTotal}): ${p.name}, ${p.notRecommended}.`);
   const fc = top.findingCounts;
   if (withEstate && fc)
     reasons.push(`Workload findings that apply to it: ${fc.critical} critical, ${fc.warning} warning, ${fc.info} info.`);

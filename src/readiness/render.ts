@@ -22,6 +22,7 @@ export function renderScorecardText(sc: Scorecard, opts: { shortNames?: Record<s
   out.push(row('-'.repeat(firstCol - 2), widths.map((w) => '-'.repeat(w - 2))));
   out.push(row('Weighted total', sc.platforms.map((p) => p.weightedTotal.toFixed(1))));
   out.push(row('Rank', sc.platforms.map((p) => String(p.rank))));
+  out.push(row('Lifecycle', sc.platforms.map(lifecycleCell)));
   if (sc.estate) out.push(row('Critical findings', sc.platforms.map((p) => String(p.findingCounts?.critical ?? 0))));
   out.push('');
   out.push(`Profile: ${sc.profile.name} (${sc.profile.id})${equalWeights(sc) ? ', all criteria weigh the same' : '; weights in brackets'}.`);
@@ -31,8 +32,13 @@ export function renderScorecardText(sc: Scorecard, opts: { shortNames?: Record<s
       ? `Estate: ${sc.estate.workloads} workloads, ${sc.estate.hosts} hosts, ${sc.estate.clusters} clusters; end of support as of ${sc.asOf}.`
       : 'No inventory given: ratings reflect the platforms’ architecture only.',
   );
+  const passedOver = sc.platforms.filter((p) => p.notRecommended !== undefined);
+  if (passedOver.length > 0) {
+    out.push('Not recommended (scored for comparison only):');
+    for (const p of passedOver) out.push(`  ${opts.shortNames?.[p.platform] ?? p.name}: ${p.notRecommended}.`);
+  }
   out.push('');
-  out.push(`Recommendation: ${sc.recommendation.name}`);
+  out.push(`Recommendation: ${sc.recommendation.name || 'none'}`);
   for (const r of sc.recommendation.reasons) out.push(`  - ${r}`);
   out.push('');
   const fc = sc.findingCounts;
@@ -61,6 +67,14 @@ export function renderScorecardText(sc: Scorecard, opts: { shortNames?: Record<s
     for (const c of sc.checksNotRun) out.push(`  ${c.rule}: ${c.reason}`);
   }
   return out.join('\n');
+}
+
+/** "to 2027-10-11" (current, end of support sourced), "current" (no sourced date) or "historical". */
+function lifecycleCell(p: Scorecard['platforms'][number]): string {
+  const lc = p.lifecycle;
+  if (!lc) return '';
+  const base = lc.status === 'current' && lc.endOfSupport ? `to ${lc.endOfSupport}` : lc.status;
+  return base;
 }
 
 function equalWeights(sc: Scorecard): boolean {

@@ -33,9 +33,22 @@ export const CriterionRatingSchema = z.strictObject({
   ratingWithoutEstate: z.string().optional(),
 });
 
+export const PlatformLifecycleSchema = z.strictObject({
+  status: z.enum(['current', 'historical']),
+  release: z.string(),
+  /** Last day of security fixes without a paid extension; null when no source gives it (see `unsourced`). */
+  endOfSupport: z.string().nullable(),
+  endOfSupportMeans: z.string(),
+  source: z.string(),
+  unsourced: z.string().optional(),
+});
+
 export const PlatformScoreSchema = z.strictObject({
   platform: z.string(),
   name: z.string(),
+  lifecycle: PlatformLifecycleSchema.optional(),
+  /** Why the recommendation passes this platform over (historical, past end of support); absent when it may pick it. */
+  notRecommended: z.string().optional(),
   ratings: z.array(CriterionRatingSchema),
   /** Sum of score × weight / sum of weights, 0-100. */
   weightedTotal: z.number(),

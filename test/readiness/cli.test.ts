@@ -4,6 +4,7 @@ import * as path from 'path';
 import { runCli } from '../helpers/cli';
 import { sharedPath } from '../helpers/shared';
 import { Scorecard } from '../../src/readiness';
+import { buildInventory } from './build';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dcplan-score-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -18,6 +19,26 @@ test('dcplan score --platforms seed prints the seed\'s table', () => {
   expect(lines).toContain('Weighted total                      97.5             72.5              72.5              65.0');
   expect(r.stdout).toContain('Recommendation: VMware ESX Server 3i');
   expect(r.stdout).toContain('Workload rules not run: no inventory given (12 rules; pass --inventory inventory.json).');
+});
+
+test('dcplan score --platforms all without an inventory recommends vSphere 8, not ESX 3i, and says why', () => {
+  const r = runCli(['score', '--platforms', 'all', '--as-of', '2026-12-02']);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain('Recommendation: VMware vSphere 8 (ESXi 8)');
+  expect(r.stdout).toContain('Not recommended (scored for comparison only):');
+  expect(r.stdout).toMatch(/ESX 3i \(2008\): historical product .*2010-05-21/);
+  expect(r.stdout.split('\n').find((l) => l.startsWith('Lifecycle'))).toMatch(/^Lifecycle\s+historical\s+to 2027-10-11\s+to 2031-10-14/);
+});
+
+test('dcplan score --platforms all with an inventory: historical platforms scored, a current one recommended', () => {
+  const inv = path.join(tmp, 'small-inventory.json');
+  fs.writeFileSync(inv, JSON.stringify(buildInventory({ workloads: [{ name: 'app1', os: { family: 'linux', name: 'Red Hat Enterprise Linux 9 (64-bit)' } }] })));
+  const r = runCli(['score', '-i', inv, '--platforms', 'all', '--as-of', '2026-12-02', '--json']);
+  expect(r.status).toBe(0);
+  const sc = (JSON.parse(r.stdout) as { scorecard: Scorecard }).scorecard;
+  expect(sc.platforms).toHaveLength(10);
+  expect(sc.recommendation.platform).toBe('vmware-vsphere-8');
+  expect(sc.platforms.find((p) => p.platform === 'vmware-esx-server-3i')!.notRecommended).toMatch(/^historical product/);
 });
 
 test('dcplan score on the RVTools sizing-workshop export, collected first, as a user would', () => {

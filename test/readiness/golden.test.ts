@@ -106,3 +106,46 @@ test('profiles change the weights and the totals, not the ratings', () => {
   // Virtuozzo: 0,100,0,50,100,100,100,50,50,100 under weights 15,5,5,35,5,5,5,5,15,5 → 5250/100
   expect(a.platforms.find((p) => p.platform === 'parallels-virtuozzo-containers')!.weightedTotal).toBe(52.5);
 });
+
+describe('lifecycle: today\'s platforms are recommended, historical ones are scored but passed over', () => {
+  test('--platforms all without an inventory recommends a current platform and says why ESX 3i is not recommended', () => {
+    const sc = scoreReadiness({ rules: rules!, platforms: ['all'], asOf: '2026-12-02' });
+    // ESX 3i still ranks first on the ten criteria: the seed's ratings are untouched.
+    expect(sc.platforms[0].platform).toBe('vmware-esx-server-3i');
+    expect(sc.recommendation.platform).toBe('vmware-vsphere-8');
+    const esx = sc.platforms[0];
+    expect(esx.lifecycle).toMatchObject({ status: 'historical', endOfSupport: '2010-05-21' });
+    expect(esx.lifecycle!.source).toContain('http://www.vmware.com/support/policies/lifecycle/vi/eos.html');
+    expect(esx.notRecommended).toMatch(/^historical product .*2010-05-21.*recommended only when named/);
+    expect(sc.recommendation.reasons).toContain(
+      `Not recommended although ranked 1 (97.5): VMware ESX Server 3i, ${esx.notRecommended}.`,
+    );
+    const passedOver = sc.platforms.filter((p) => p.notRecommended).map((p) => p.platform).sort();
+    expect(passedOver).toEqual(['citrix-xenserver', 'microsoft-hyper-v-2008', 'parallels-virtuozzo-containers', 'vmware-esx-server-3i']);
+  });
+
+  test('the two 2008 platforms of Figure 3, named, compete as in the paper', () => {
+    const sc = scoreReadiness({ rules: rules!, platforms: ['vmware-esx-server-3i', 'parallels-virtuozzo-containers'], asOf: '2026-12-02' });
+    expect(sc.recommendation.platform).toBe('vmware-esx-server-3i');
+    expect(sc.platforms.every((p) => p.notRecommended === undefined)).toBe(true);
+  });
+
+  test('a current platform past its sourced end of support is passed over unless named', () => {
+    const later = scoreReadiness({ rules: rules!, platforms: ['vmware-vsphere-8', 'microsoft-hyper-v-2022'], asOf: '2028-01-01' });
+    expect(later.recommendation.platform).toBe('vmware-vsphere-8'); // both named
+    const all = scoreReadiness({ rules: rules!, platforms: ['current'], asOf: '2028-01-01' });
+    const vs = all.platforms.find((p) => p.platform === 'vmware-vsphere-8')!;
+    expect(vs.notRecommended).toBe(
+      'past its end of general support on 2027-10-11 (as of 2028-01-01); recommended only when named (--platforms vmware-vsphere-8)',
+    );
+    expect(all.recommendation.platform).not.toBe('vmware-vsphere-8');
+  });
+
+  test('every platform states its lifecycle with a source; a missing date says why', () => {
+    for (const p of rules!.platforms) {
+      expect(p.lifecycle.source).toMatch(/\S/);
+      if (p.lifecycle.endOfSupport === null) expect(p.lifecycle.unsourced).toMatch(/not|no /);
+      expect(p.lifecycle.status === 'historical').toBe(p.era === 'seed-2008');
+    }
+  });
+});

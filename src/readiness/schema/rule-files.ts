@@ -46,6 +46,25 @@ export const FactSchema = z.strictObject({
   note: Text.optional(),
 });
 
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+/**
+ * Where the product is in its vendor's life cycle. Recommendations consider `current` platforms still inside
+ * `endOfSupport` unless the user names others; a date nobody could source stays null with `unsourced` saying so.
+ */
+export const LifecycleSchema = z.strictObject({
+  status: z.enum(['current', 'historical']),
+  /** The release the platform's facts describe. */
+  release: Text,
+  /** Last day of security fixes without a paid extension (or null when no source gives it). */
+  endOfSupport: IsoDate.nullable(),
+  /** What the date is in the vendor's terms (end of general support, of extended support, ...). */
+  endOfSupportMeans: Text,
+  source: FactSourceSchema,
+  /** Why a date is missing: required when endOfSupport is null. */
+  unsourced: Text.optional(),
+});
+
 export const PlatformFileSchema = z.strictObject({
   id: Id,
   name: Text,
@@ -56,6 +75,7 @@ export const PlatformFileSchema = z.strictObject({
   era: z.enum(['seed-2008', 'current']),
   order: z.number().int().min(1),
   description: Text,
+  lifecycle: LifecycleSchema,
   documents: z.record(Id, DocumentSchema),
   facts: z.record(z.string(), FactSchema),
 });
@@ -99,8 +119,6 @@ export const WorkloadRuleFileSchema = z.strictObject({
   remediation: Text,
 });
 export type WorkloadRuleFile = z.infer<typeof WorkloadRuleFileSchema>;
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
 export const OsLifecycleFileSchema = z.strictObject({
   description: Text,
