@@ -21,7 +21,7 @@ import { resolveConfig } from '../config/defaults';
 import { Inventory, INVENTORY_SCHEMA, Workload } from '../inventory/schema';
 import { emptyWorkload } from '../inventory/workload';
 import { planConsolidation } from '../plan/planner';
-import { genericSeriesCollector } from '../series/collectors';
+import { genericSeriesCollector } from '../collect/collectors/series';
 import { Random } from '../util/random';
 
 const arg = (name: string, def: number): number => {

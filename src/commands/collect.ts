@@ -37,7 +37,7 @@ export default class Collect extends BaseCommand {
     map: Flags.string({ description: 'YAML file mapping your column names onto dcplan columns (e.g. "Server Name: name")' }),
     out: Flags.string({ char: 'o', description: 'inventory file to write', default: 'inventory.json' }),
     'include-powered-off': Flags.boolean({ description: 'keep powered-off VMs in the estate (they stay flagged)', default: false }),
-    // time-series options (issue 6, src/series/types.ts)
+    // time-series options (issue 6, src/collect/series/types.ts)
     window: Flags.string({ description: 'time series: history window ending at the last sample', options: ['day', 'week', 'month', 'all'] }),
     'weekdays-only': Flags.boolean({ description: 'time series: keep Monday-Friday only' }),
     percentile: Flags.integer({ description: 'time series: percentile each hourly/weekly shape slot holds (default 95)' }),

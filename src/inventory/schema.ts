@@ -80,6 +80,9 @@ export const UtilizationSchema = z.strictObject({
   confidence: z.number().int().min(1).max(5).optional(),
 });
 export type Utilization = z.infer<typeof UtilizationSchema>;
+/** The utilisation metrics a workload can carry (the keys of `Utilization` holding a `MetricUtil`). */
+export type MetricKey = 'cpu' | 'memory' | 'diskIops' | 'networkMbps';
+export const METRIC_KEYS: readonly MetricKey[] = ['cpu', 'memory', 'diskIops', 'networkMbps'];
 
 export const DiskSchema = z.strictObject({
   label: z.string(),

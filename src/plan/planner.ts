@@ -22,7 +22,7 @@ import { clustersBefore } from './ha';
 import { memorySizing } from './memory-basis';
 import { reconcileClusters } from './reconcile';
 import { solveWithSpares } from './ha-mix';
-import { diversityOf, newSeriesTally, seriesPlanNote, seriesPoolHook } from '../series/plan-hook';
+import { diversityOf, newSeriesTally, seriesPlanNote, seriesPoolHook } from './series/pool-hook';
 import { businessCaseOf, decommissionReason, objectiveExtra } from '../business/plan-hook';
 
 const ALL_DIMS: Dimension[] = ['cpuMhz', 'memoryMib', 'storageGib', 'iops', 'networkMbps'];
@@ -59,7 +59,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
   const hostModels = [...config.hostModels, ...(policy.reuseExistingHosts ? existingHostModels(inventory, config.hostModels, problems, policy.existingHosts) : [])];
   const catalog: CatalogModel[] = hostModels.map((m) => catalogModel(m, policy, m.id.startsWith('existing-')));
   const dims = chooseDimensions(demands, catalog, problems);
-  // (issue 6) correlation-aware packing on demand shapes, see src/series/plan-hook.ts
+  // (issue 6) correlation-aware packing on demand shapes, see src/plan/series/pool-hook.ts
   const seriesTally = policy.timeSeries !== 'off' ? newSeriesTally(policy.timeSeries) : undefined;
 
   // constraints
@@ -121,7 +121,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     for (const [ci, reason] of pp.oversized) for (const m of comps[ci].members) unplaced.push(out(scope[m], 'exceeds-host-capacity', reason));
     if (pp.instance.items.length === 0) continue;
     // issue 6: with time series on, the pool is packed on hourly/weekly slot vectors (the peak-sum plan is kept beside)
-    const ts = seriesTally ? await seriesPoolHook(pp, comps, scope, demands, config, hostsById, seriesTally) : undefined;
+    const ts = seriesTally ? await seriesPoolHook(pp, comps, scope, demands, config, seriesTally) : undefined;
     // (issue 10) the N+K spares are priced inside the model-mix decision, see ha-mix.ts
     const choice = ts ? undefined : await solveWithSpares(pp, config, spares, maxPerCluster, (p) => solvePool(p, config));
     const ps = ts ? ts.solution : choice!.ps;

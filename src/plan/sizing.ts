@@ -19,6 +19,7 @@
  */
 import { Host, MetricUtil, Workload } from '../inventory/schema';
 import { Policy } from '../config/defaults';
+import { Dimension } from './types';
 
 export type UtilFigure = 'p50' | 'p90' | 'p95' | 'p99' | 'peak' | 'avg' | 'snapshot' | 'allocated';
 
@@ -72,7 +73,7 @@ export function pickUtil(metric: MetricUtil | undefined, percentile: number): { 
   return undefined;
 }
 
-export function demandFactor(policy: Policy): number {
+export function demandFactor(policy: Pick<Policy, 'headroom' | 'growth'>): number {
   return (1 + policy.headroom) * (1 + policy.growth);
 }
 
@@ -157,6 +158,26 @@ function memoryDemand(w: Workload, policy: Policy, f: number): { mib: number; fi
   if (!mu || !m) return allocated;
   const mib = m.unit === 'MiB' ? mu.value * f : ((w.memoryMib * mu.value) / 100) * f;
   return { mib, figure: mu.figure, basis: policy.memoryBasis };
+}
+
+/**
+ * The demand of `w` in a time-varying dimension per unit of its utilisation figure: sizeWorkload's formula for a
+ * figure of exactly 1 (the formulas are linear in the figure). Time-series packing multiplies it by each slot's shape
+ * value. Same operations in the same order as sizeWorkload (× 1 is exact): it is what sizeWorkload gives for the
+ * workload with a figure of 1, bit for bit, and k × figure equals the flat demand up to float rounding.
+ */
+export function perUnitDemand(
+  w: Workload,
+  unit: MetricUtil['unit'],
+  dim: Dimension,
+  clockGhz: number,
+  policy: Pick<Policy, 'headroom' | 'growth'>,
+): number {
+  const f = demandFactor(policy);
+  if (dim === 'cpuMhz') return unit === 'MHz' ? f : ((w.vcpus * clockGhz * 1000) / 100) * f;
+  if (dim === 'memoryMib') return unit === 'MiB' ? f : (w.memoryMib / 100) * f;
+  if (dim === 'iops' || dim === 'networkMbps') return f;
+  return 0;
 }
 
 /** The formulas with the policy's numbers, as the report prints them. */

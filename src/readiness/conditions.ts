@@ -5,6 +5,7 @@ import { PLATFORM_CHECKS } from './checks/platform-checks';
 import { WORKLOAD_CHECKS } from './checks/workload-checks';
 import { CheckResult, PlatformCheck, PlatformCheckContext, WorkloadCheck } from './checks/types';
 import { Evidence } from './types';
+import type { Condition } from './model';
 
 /**
  * A condition in a rule file: a check with its options, or all / any / not of conditions.
@@ -12,11 +13,8 @@ import { Evidence } from './types';
  *   { all: [ ... ] }   { any: [ ... ] }   { not: { ... } }
  * Parsed once (with precise errors), evaluated many times.
  */
-export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | { check: string; options: unknown };
+// the type lives with the other loaded-rule types (model.ts), so that model.ts needs nothing from here
+export type { Condition } from './model';
 
 type Path = (string | number)[];
 

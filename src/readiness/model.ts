@@ -6,8 +6,14 @@ import {
   ProfileFile,
   WorkloadRuleFile,
 } from './schema/rule-files';
-import { Condition } from './conditions';
 import { FactValue } from './schema/facts';
+
+/** A rule's condition as loaded: a tree of all / any / not over named checks (run by conditions.ts). */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { check: string; options: unknown };
 
 /** The rules as loaded and validated: plain data the engine reads. */
 export interface Criterion extends Omit<CriterionFile, 'levels'> {

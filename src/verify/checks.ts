@@ -3,27 +3,17 @@
  * names), capacities per host (recomputed from the inventory with the verifier's own sizing), reported figures, and
  * the placement constraints (exclude, pools, pins, anti-affinity, affinity, max workloads per host, max hosts per cluster).
  */
-import type { AssessmentConfig } from '../config/defaults';
-import type { Host, Inventory, Workload } from '../inventory/schema';
-import type { Dimension, Plan, PlannedHost } from '../plan/types';
-import { ModelSpec, SizingPolicy, Vector, modelCapacity, workloadDemand } from './demand';
+import type { Workload } from '../inventory/schema';
+import type { Dimension, PlannedHost } from '../plan/types';
+import { Vector, modelCapacity, workloadDemand } from './demand';
 import { GroupSpec, glob, inGroup, matches } from './match';
 import { readDrsRules } from '../plan/drs';
-import { CAPACITY_TOLERANCE, Violation } from './types';
+import { CAPACITY_TOLERANCE } from './types';
 import { hciLoad, isHci } from './storage';
+import type { Ctx } from './context';
 
-export interface Ctx {
-  plan: Plan;
-  inventory: Inventory;
-  config: AssessmentConfig;
-  policy: SizingPolicy;
-  byId: Map<string, Workload>;
-  invHosts: Map<string, Host>;
-  models: Map<string, ModelSpec>;
-  violations: Violation[];
-  notes: string[];
-  checks: number;
-}
+export type { Ctx } from './context';
+
 
 export const DIMS: Dimension[] = ['cpuMhz', 'memoryMib', 'storageGib', 'iops', 'networkMbps'];
 

@@ -8,7 +8,8 @@
  */
 import type { MetricUtil, Workload } from '../inventory/schema';
 import type { Dimension } from '../plan/types';
-import { Ctx, DIMS, fmt } from './checks';
+import { DIMS, fmt } from './checks';
+import type { Ctx } from './context';
 import { utilFigure, Vector, workloadDemand } from './demand';
 import { CAPACITY_TOLERANCE } from './types';
 

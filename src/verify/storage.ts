@@ -11,7 +11,7 @@
  */
 import type { Workload } from '../inventory/schema';
 import type { PlannedHost } from '../plan/types';
-import type { Ctx } from './checks';
+import type { Ctx } from './context';
 import type { ModelSpec, SizingPolicy, Vector } from './demand';
 import { CAPACITY_TOLERANCE } from './types';
 

@@ -1,6 +1,6 @@
 import { defaultConfig, Policy } from '../../src/config';
 import { catalogModel } from '../../src/plan/catalog';
-import { pickUtil, sizeWorkload, sizingFormulas } from '../../src/plan/sizing';
+import { perUnitDemand, pickUtil, sizeWorkload, sizingFormulas } from '../../src/plan/sizing';
 import { host, vm } from './estate';
 
 function policy(over: Partial<Policy> = {}): Policy {
@@ -146,5 +146,16 @@ describe('host capacity', () => {
     expect(f[0]).toBe('demand factor f = (1 + headroom 0.2) × (1 + growth 0.1) = 1.32');
     expect(f.some((l) => l.includes('CPU utilisation P95 %'))).toBe(true);
     expect(f.some((l) => l.includes('cpuGhz × 1000 × target 0.8'))).toBe(true);
+  });
+});
+
+describe('per-unit demand (the slope time-series packing multiplies by each slot value)', () => {
+  test('k × figure is the flat demand: CPU and memory in %, CPU in MHz; 0 for storage', () => {
+    const w = vm({ name: 'k', vcpus: 4, cpuMhz: 2500, cpuP95: 25, memGib: 16, memP95: 50 });
+    const d = sizeWorkload(w, policy(), hosts);
+    expect(perUnitDemand(w, 'pct', 'cpuMhz', d.clockGhz, policy()) * 25).toBeCloseTo(d.cpuMhz, 9);
+    expect(perUnitDemand(w, 'pct', 'memoryMib', d.clockGhz, policy()) * 50).toBeCloseTo(d.memoryMib, 9);
+    expect(perUnitDemand(w, 'MHz', 'cpuMhz', d.clockGhz, policy())).toBeCloseTo(1.32, 12);
+    expect(perUnitDemand(w, 'pct', 'storageGib', d.clockGhz, policy())).toBe(0);
   });
 });

@@ -15,6 +15,6 @@ registerCollector(azureMigrateCsvCollector);
 registerCollector(awsImportCsvCollector);
 registerCollector(genericCsvCollector);
 registerCollector(ovfCollector);
-// time-series formats (issue 6, src/series/collectors.ts)
-import { seriesCollectors } from '../../series/collectors';
+// time-series formats (issue 6, series/index.ts; shared series assembly in src/collect/series/)
+import { seriesCollectors } from './series';
 for (const c of seriesCollectors) registerCollector(c);

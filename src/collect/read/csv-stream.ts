@@ -1,5 +1,5 @@
 import { Problem, error, warning } from '../../diagnostics';
-import type { CsvDialect, CsvReadOptions, CsvReadResult, HeaderHandler, HeaderHints, RecordHandler } from './csv';
+import type { CsvDialect, CsvReadOptions, CsvReadResult, HeaderHandler, HeaderHints, RecordHandler } from './csv-types';
 import { fieldsOf, joinFlat, parseWellFormedCsv } from './fast-csv';
 import { Parser } from './papa-core';
 import { sepLine, sniffDelimiter, sniffNewline } from './sniff';

@@ -7,7 +7,7 @@ import { ReportInput } from '../types';
 import { fmtDate, fmtInt, fmtMoney, fmtNum, fmtPct, fmtRatio } from '../format';
 import { col, dimLabel } from './labels';
 import { Block, ChartSpec, ReportMeta, ReportModel, Section, Table } from './types';
-import { diversitySentence, hostLoadSeries, stackedAreaChartConfig } from '../../series/report-data';
+import { diversitySentence, hostLoadSeries, stackedAreaChartConfig } from './series-data';
 import * as T from './tables';
 import * as C from './charts';
 import { datastoresTable, storageBlocks, storageSentence, storageSummary } from './storage';

@@ -4,11 +4,11 @@
  * - the estate's load by hour (or hour of the week): Σ over active hosts of the stacked slot demand against their
  *   summed capacity — where the day's peak and valleys are after consolidation;
  * - the busiest host's stacked load by slot (one layer per workload, capacity dashed): how complementary workloads share it.
- * Empty for plans made without `policy.timeSeries`. Data from `src/series/report-data.ts` (the planner's own slot demand).
+ * Empty for plans made without `policy.timeSeries`. Data from series-data.ts (the slot demand of what the plan sized).
  */
 import { Inventory } from '../../inventory/schema';
 import { Plan } from '../../plan/types';
-import { hostLoadSeries, stackedAreaChartConfig } from '../../series/report-data';
+import { hostLoadSeries, stackedAreaChartConfig } from './series-data';
 import { ChartSpec } from './types';
 
 const DIM_TEXT: Record<string, string> = { cpuMhz: 'CPU (MHz)', memoryMib: 'memory (MiB)', iops: 'IOPS', networkMbps: 'network (Mbps)' };

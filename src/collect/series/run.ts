@@ -5,15 +5,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as iconv from 'iconv-lite';
-import { Problem, UserError, error, info, warning } from '../diagnostics';
-import { Workload } from '../inventory/schema';
-import { emptyWorkload } from '../inventory/workload';
-import { CollectOptions, CollectorOutput, FileProbe, FormatId } from '../collect/types';
+import { Problem, UserError, error, info, warning } from '../../diagnostics';
+import { Workload } from '../../inventory/schema';
+import { emptyWorkload } from '../../inventory/workload';
+import { CollectOptions, CollectorOutput, FileProbe, FormatId } from '../types';
 import { profileStore, ServerProfile } from './finish';
 import { RowIssues } from './issues';
 import { detectEncoding } from './lines';
-import { VmCapacity } from './parsers/bitbrains';
-import { ParseInput, ParseStats } from './parsers/common';
+import { ParseInput, ParseStats } from './parse';
 import { SeriesStore } from './store';
 import { SeriesOptions, seriesOptions, validateSeriesOptions } from './types';
 import { CONFIDENCE_TABLE } from './profile/confidence';
@@ -88,7 +87,6 @@ export type Parse = (inp: ParseInput, ctx: RunContext) => Promise<ParseStats>;
 export interface RunContext {
   /** The file or folder as the user gave it (the inventory's source). */
   root: string;
-  capacities: VmCapacity[];
   displayOf: Map<string, string>;
 }
 
@@ -105,7 +103,7 @@ export async function runSeries(
   if (bad.length > 0) throw new UserError(bad.map((m) => error('bad-series-option', m, { file: probe.displayName })));
   const store = new SeriesStore(opts.resampleSeconds);
   const out: CollectorOutput = { format, rowsRead: 0, workloads: [], hosts: [], clusters: [], excluded: [], problems: [], utilizationUpdates: [] };
-  const ctx: RunContext = { root: probe.displayName, capacities: [], displayOf: new Map() };
+  const ctx: RunContext = { root: probe.displayName, displayOf: new Map() };
   let files = probe.kind === 'directory' ? filesOf(probe.path) : [probe.path];
   if (probe.kind === 'directory' && accepts) {
     const skipped = files.filter((f) => !accepts(f));

@@ -12,12 +12,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { error, info, warning } from '../../diagnostics';
-import { detectEncoding, readHead, readLines, splitCsvLine } from '../lines';
-import { MetricKey, MetricUnit } from '../types';
-import { Series } from '../store';
-import { parseTimestamp } from '../time';
-import { firstIssue, ParseInput, ParseStats } from './common';
+import { error, info, warning } from '../../../diagnostics';
+import { detectEncoding, readHead, readLines, splitCsvLine } from '../../series/lines';
+import { MetricKey, MetricUnit } from '../../series/types';
+import { Series } from '../../series/store';
+import { parseTimestamp } from '../../series/time';
+import { firstIssue, ParseInput, ParseStats } from '../../series/parse';
 
 export const norm = (s: string): string => s.toLowerCase().replace(/^\*/, '').replace(/[^a-z0-9%]/g, '');
 

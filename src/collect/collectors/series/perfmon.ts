@@ -14,11 +14,11 @@
  * - diskIops: `PhysicalDisk(_Total)\Disk Transfers/sec` (else LogicalDisk(_Total), else the sum of disk instances).
  * - networkMbps: Σ over interfaces of `Bytes Total/sec` (or received + sent) × 8 / 10^6.
  */
-import { info, warning } from '../../diagnostics';
-import { detectEncoding, readHead, readLines, splitCsvLine } from '../lines';
-import { MetricKey, MetricUnit } from '../types';
-import { parseSlashed } from '../time';
-import { BYTES_PER_S_TO_MBPS, ParseInput, ParseStats } from './common';
+import { info, warning } from '../../../diagnostics';
+import { detectEncoding, readHead, readLines, splitCsvLine } from '../../series/lines';
+import { MetricKey, MetricUnit } from '../../series/types';
+import { parseSlashed } from '../../series/time';
+import { BYTES_PER_S_TO_MBPS, ParseInput, ParseStats } from '../../series/parse';
 import { parseCounterPath } from './perfmon-counters';
 
 interface HostColumns {

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../helpers/cli';
+import { runCli } from '../../helpers/cli';
 
 const T0 = Date.UTC(2024, 0, 1);
 

@@ -13,9 +13,9 @@
  * equivalent and is not used for sizing.
  */
 import * as path from 'path';
-import { error, info } from '../../diagnostics';
-import { readLines } from '../lines';
-import { firstIssue, KIB_PER_S_TO_MBPS, ParseInput, ParseStats } from './common';
+import { error, info } from '../../../diagnostics';
+import { readLines } from '../../series/lines';
+import { firstIssue, KIB_PER_S_TO_MBPS, ParseInput, ParseStats } from '../../series/parse';
 
 export const BITBRAINS_HEADER = /^Timestamp \[ms\];\s*CPU cores;/;
 

@@ -2,8 +2,8 @@
  * Turns a filled SeriesStore into per-server utilisation profiles, with the problems a reader should know about
  * (low confidence, gaps, duplicate or out-of-order timestamps), summarised per file rather than per server.
  */
-import { Problem, info, warning } from '../diagnostics';
-import { MetricUtil, Utilization } from '../inventory/schema';
+import { Problem, info, warning } from '../../diagnostics';
+import { MetricUtil, Utilization } from '../../inventory/schema';
 import { profileSeries, SeriesProfile } from './profile/profile';
 import { Series, SeriesStore } from './store';
 import { MetricKey, SeriesOptions } from './types';

@@ -3,8 +3,8 @@
  * reason become problems with file and row, the rest are summed up in one problem, and skipped rows are listed in
  * `excluded` (capped per reason, the cap stated) so nothing is dropped silently and a 10 GB log cannot flood memory.
  */
-import { Problem, Severity, problem } from '../diagnostics';
-import { Excluded } from '../inventory/schema';
+import { Problem, Severity, problem } from '../../diagnostics';
+import { Excluded } from '../../inventory/schema';
 
 const LISTED_PER_CODE = 10;
 const EXCLUDED_PER_CODE = 1000;

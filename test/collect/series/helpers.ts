@@ -1,7 +1,7 @@
-import { probeFile } from '../../src/collect/read/probe';
-import { CollectOptions, CollectorOutput } from '../../src/collect/types';
-import { seriesCollectors } from '../../src/series/collectors';
-import { MetricUtil, Utilization } from '../../src/inventory/schema';
+import { probeFile } from '../../../src/collect/read/probe';
+import { CollectOptions, CollectorOutput } from '../../../src/collect/types';
+import { seriesCollectors } from '../../../src/collect/collectors/series';
+import { MetricUtil, Utilization } from '../../../src/inventory/schema';
 
 /** Probes a file or folder and runs the series collector that detects it best; returns its id and output. */
 export async function collectSeries(file: string, series: Record<string, unknown> = {}, extra: Partial<CollectOptions> = {}) {

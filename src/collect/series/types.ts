@@ -4,11 +4,10 @@
  * Parsers turn files into samples `(server, metric, timestamp ms UTC, value)` and hand them to a `SeriesStore`
  * (see store.ts) that resamples on the fly; `profile/` turns each stored series into the inventory's `MetricUtil`.
  */
-import { MetricUtil } from '../inventory/schema';
+import { MetricUtil } from '../../inventory/schema';
 
-/** The utilisation metrics the inventory knows (keys of `Utilization`). */
-export type MetricKey = 'cpu' | 'memory' | 'diskIops' | 'networkMbps';
-export const METRIC_KEYS: readonly MetricKey[] = ['cpu', 'memory', 'diskIops', 'networkMbps'];
+export { METRIC_KEYS } from '../../inventory/schema';
+export type { MetricKey } from '../../inventory/schema';
 
 export type MetricUnit = MetricUtil['unit'];
 

@@ -12,7 +12,7 @@
  * - Coverage: buckets present / buckets expected in the window, where a source sampling more coarsely than the
  *   resampling interval is expected to fill only every k-th bucket. Confidence from coverage: see confidence.ts.
  */
-import { MetricUtil, Shape } from '../../inventory/schema';
+import { MetricUtil, Shape } from '../../../inventory/schema';
 import { DAY_MS, Series } from '../store';
 import { SeriesOptions, ShapeGranularity, WINDOW_DAYS } from '../types';
 import { confidenceFromCoverage } from './confidence';

@@ -9,8 +9,8 @@
  *   plan takes, per hour, the MAX over the 7 days; an hourly shape used in a weekly plan repeats every day.
  * - Slot demand of a workload in dimension d (cpuMhz ← cpu, memoryMib ← memory, iops ← diskIops,
  *   networkMbps ← networkMbps) = the sizing formula of `src/plan/sizing.ts` with the slot value in place of the
- *   percentile figure. The formulas are linear in the figure, so slot demand = k_d × slot value, where k_d is the
- *   demand of the same workload sized on a figure of exactly 1 (e.g. for CPU in pct: vcpus × clock GHz × 1000 / 100
+ *   percentile figure. The formulas are linear in the figure, so slot demand = k_d × slot value, where k_d
+ *   (`perUnitDemand` in sizing.ts) is the demand of the same workload sized on a figure of exactly 1 (e.g. for CPU in pct: vcpus × clock GHz × 1000 / 100
  *   × (1 + headroom) × (1 + growth); in MHz: (1 + headroom) × (1 + growth)).
  * - A workload with no shape for a metric (or sized `allocated`, or whose flat figure fell back to allocation)
  *   demands its flat sized value in EVERY slot. Storage (and the `workloads` count dimension) are not time-varying.
@@ -23,12 +23,11 @@
  *
  * Instance encoding: dimension names `cpuMhz@0 … cpuMhz@23` (or @167), in dimension order then slot order.
  */
-import { Host, Shape, Workload } from '../inventory/schema';
-import { Policy } from '../config/defaults';
-import { Demand, sizeWorkload } from '../plan/sizing';
-import { PackInstance } from '../plan/solver/instance';
-import { Dimension } from '../plan/types';
-import { MetricKey } from './types';
+import { MetricKey, Shape, Workload } from '../../inventory/schema';
+import { Policy } from '../../config/defaults';
+import { perUnitDemand } from '../sizing';
+import { PackInstance } from '../solver/instance';
+import { Dimension } from '../types';
 
 export type SlotGranularity = 'hourly' | 'weekly';
 export type SlotDemand = Partial<Record<Dimension, Float64Array>>;
@@ -55,25 +54,21 @@ export function shapeAt(shape: Shape, g: SlotGranularity): number[] | undefined 
   });
 }
 
-/** Demand of `w` sized on a figure of exactly 1 for `metric` (k_d above), through the planner's own sizing. */
-function unitDemand(w: Workload, metric: MetricKey, dim: Dimension, policy: Policy, hostsById: Map<string, Host>): number {
-  const m = w.utilization[metric];
-  if (!m) return 0;
-  const one = { unit: m.unit, basis: 'percentile' as const, p50: 1, p90: 1, p95: 1, p99: 1, peak: 1, avg: 1 };
-  const clone: Workload = { ...w, utilization: { ...w.utilization, [metric]: one } };
-  return sizeWorkload(clone, policy, hostsById)[dim] ?? 0;
-}
+/**
+ * What the planner sized a workload on, as slot demand needs it: the flat demand per dimension, which figure each came
+ * from, and the clock. The planner passes its `Demand`; the report passes the plan's `sizing` row (what was planned).
+ */
+export type SizedDemand = Partial<Record<Dimension, number>> & { basis: { cpu: string; memory: string }; clockGhz: number };
 
 /**
- * Slot demand per time-varying dimension of one workload. `flat` is its sized (peak-sum) demand; dimensions absent
- * from `dims` are skipped.
+ * Slot demand per time-varying dimension of one workload. `flat` is how it was sized (the peak-sum demand); dimensions
+ * absent from `dims` are skipped.
  */
 export function workloadSlotDemand(
   w: Workload,
-  flat: Demand,
+  flat: SizedDemand,
   dims: readonly Dimension[],
-  policy: Policy,
-  hostsById: Map<string, Host>,
+  policy: Pick<Policy, 'sizing' | 'headroom' | 'growth'>,
   g: SlotGranularity,
 ): SlotDemand {
   const n = slotCount(g);
@@ -81,15 +76,14 @@ export function workloadSlotDemand(
   for (const d of dims) {
     const metric = TIME_DIMENSIONS[d];
     if (!metric) continue;
-    const flatValue = (flat[d as keyof Demand] as number | undefined) ?? 0;
-    const arr = new Float64Array(n).fill(flatValue);
-    const shape = w.utilization[metric]?.shape;
+    const arr = new Float64Array(n).fill(flat[d] ?? 0);
+    const m = w.utilization[metric];
     const usedFigure = d === 'cpuMhz' ? flat.basis.cpu : d === 'memoryMib' ? flat.basis.memory : 'measured';
-    const values = shape && policy.sizing === 'performance' && usedFigure !== 'allocated' ? shapeAt(shape, g) : undefined;
-    if (values) {
-      const k = unitDemand(w, metric, d, policy, hostsById);
+    const values = m?.shape && policy.sizing === 'performance' && usedFigure !== 'allocated' ? shapeAt(m.shape, g) : undefined;
+    if (m && values) {
+      const k = perUnitDemand(w, m.unit, d, flat.clockGhz, policy);
       // CPU in % of the vCPUs is capped at 100 in every slot, as in the flat sizing
-      const cap = d === 'cpuMhz' && w.utilization.cpu?.unit === 'pct' ? 100 : Number.POSITIVE_INFINITY;
+      const cap = d === 'cpuMhz' && m.unit === 'pct' ? 100 : Number.POSITIVE_INFINITY;
       for (let s = 0; s < n; s++) arr[s] = k * Math.min(values[s], cap);
     }
     out[d] = arr;

@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { codes, collectSeries, sampleSummary } from './helpers';
 
-const fx = (...p: string[]) => path.join(__dirname, '..', 'fixtures', 'series', ...p);
+const fx = (...p: string[]) => path.join(__dirname, '..', '..', 'fixtures', 'series', ...p);
 
 describe('perfmon in UTF-16LE with a BOM (relog / typeperf default on some systems)', () => {
   test('bias (-60) → UTC+1, network summed over interfaces, a non-numeric cell reported with row and column', async () => {
@@ -62,7 +62,7 @@ describe('generic long CSV with --map', () => {
 
 describe('a folder of files of one format is one source', () => {
   test('a perfmon log split into two files gives the same series as the whole file; other files are listed as skipped', async () => {
-    const { sharedPath } = await import('../helpers/shared');
+    const { sharedPath } = await import('../../helpers/shared');
     const fs = await import('fs');
     const os = await import('os');
     const whole = sharedPath('datasets', 'windows-perfmon-csv', 'rajitharul-time-series-sensors-timetable', 'perfmon.csv');

@@ -5,18 +5,18 @@
  * Formats that state a machine's size (Bitbrains: cores, MHz, memory; PlanetLab with `--capacity-mhz`) also return
  * minimal workloads, since such traces usually come without any inventory file.
  */
-import { Problem, info, warning } from '../diagnostics';
-import { Collector, CollectOptions, FileProbe } from '../collect/types';
-import { BITBRAINS_HEADER, parseBitbrains, VmCapacity } from './parsers/bitbrains';
-import { looksLikePerfmon, parsePerfmon } from './parsers/perfmon';
-import { looksLikeOneValuePerLine, parsePlanetLab, traceStart } from './parsers/planetlab';
-import { looksLikeSadf, parseSadf } from './parsers/sadf';
-import { parseTable, tableKind } from './parsers/tabular';
-import { splitCsvLine } from './lines';
-import { seriesOptions } from './types';
-import { baseWorkload, detectText, fileHead, filesOf, firstFileHead, headText, runSeries } from './run';
+import { Problem, info, warning } from '../../../diagnostics';
+import { Collector, CollectOptions, FileProbe } from '../../types';
+import { BITBRAINS_HEADER, parseBitbrains, VmCapacity } from './bitbrains';
+import { looksLikePerfmon, parsePerfmon } from './perfmon';
+import { looksLikeOneValuePerLine, parsePlanetLab, traceStart } from './planetlab';
+import { looksLikeSadf, parseSadf } from './sadf';
+import { parseTable, tableKind } from './tabular';
+import { splitCsvLine } from '../../series/lines';
+import { seriesOptions } from '../../series/types';
+import { baseWorkload, detectText, fileHead, filesOf, firstFileHead, headText, runSeries } from '../../series/run';
 
-export { collapsePerFile, fileHead, filesOf } from './run';
+export { collapsePerFile, fileHead, filesOf } from '../../series/run';
 
 const score = (k: 'file' | 'folder' | undefined, file: number, folder: number): number => (k === 'file' ? file : k === 'folder' ? folder : 0);
 
@@ -42,20 +42,21 @@ export const bitbrainsCollector: Collector = {
     if (probe.kind === 'directory') return BITBRAINS_HEADER.test(firstFileHead(probe.path)) ? 0.95 : 0;
     return BITBRAINS_HEADER.test(headText(probe)) ? 1 : 0;
   },
-  collect: (probe, options) =>
-    runSeries(
+  collect: (probe, options) => {
+    const capacities: VmCapacity[] = [];
+    return runSeries(
       'bitbrains',
       probe,
       options,
-      async (inp, ctx) => {
+      async (inp) => {
         const r = await parseBitbrains(inp);
-        ctx.capacities.push(r.capacity);
+        capacities.push(r.capacity);
         return r;
       },
       (profiles, ctx, _opts, out) => {
         const byName = new Map(profiles.map((p) => [p.server, p]));
         const seen = new Map<string, VmCapacity>();
-        for (const c of ctx.capacities) {
+        for (const c of capacities) {
           // months of the same VM (2013-7/1.csv, 2013-8/1.csv) are one VM: keep the largest size seen
           const prev = seen.get(c.server);
           if (!prev) seen.set(c.server, { ...c });
@@ -86,7 +87,8 @@ export const bitbrainsCollector: Collector = {
           out.workloads.push(w);
         }
       },
-    ),
+    );
+  },
 };
 
 export const planetlabCollector: Collector = {

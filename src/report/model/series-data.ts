@@ -4,14 +4,15 @@
  *   plus the total and the capacity — for a stacked-area chart of a host's day or week.
  * - `hostHeatmap`: hosts × slots utilisation (total / capacity, 0-1+) — for a heat map of the whole plan.
  * - `confidenceSummary`: workloads per confidence rating (1-5, or unrated) — for the assumptions page.
- * Slot demand follows the semantics in packing.ts, sized with the plan's own effective policy (`plan.policy`), so a chart
- * shows exactly what the planner packed. Plans made with time series off are charted hourly from the same shapes.
+ * Slot demand follows the semantics in src/plan/series/slots.ts, from what the plan sized: each workload's `plan.sizing`
+ * row (flat demand, figure, clock) and the plan's own effective policy (`plan.policy`), so a chart shows exactly what
+ * the planner packed; the report does not size anything again. Plans made with time series off are charted hourly
+ * from the same shapes.
  */
-import { Policy } from '../config/defaults';
-import { Host, Inventory, Workload } from '../inventory/schema';
-import { sizeWorkload } from '../plan/sizing';
-import { Dimension, Plan } from '../plan/types';
-import { slotCount, SlotGranularity, workloadSlotDemand } from './packing';
+import { Policy } from '../../config/defaults';
+import { Inventory, Workload } from '../../inventory/schema';
+import { Dimension, Plan, WorkloadSizing } from '../../plan/types';
+import { SizedDemand, slotCount, SlotGranularity, workloadSlotDemand } from '../../plan/series/slots';
 
 export interface HostLoadSeries {
   hostId: string;
@@ -29,17 +30,21 @@ export interface HostLoadSeries {
 }
 
 function context(plan: Plan, inventory: Inventory) {
+  // the plan records its effective policy (every field filled, defaults listed in defaultsApplied)
   const policy = plan.policy as unknown as Policy;
   const byId = new Map<string, Workload>(inventory.workloads.map((w) => [w.id, w]));
-  const hostsById = new Map<string, Host>(inventory.hosts.map((h) => [h.id, h]));
+  const sizedById = new Map<string, WorkloadSizing>((plan.sizing ?? []).map((s) => [s.id, s]));
   const g: SlotGranularity = plan.diversity?.basis ?? (policy.timeSeries === 'weekly' ? 'weekly' : 'hourly');
-  return { policy, byId, hostsById, g };
+  return { policy, byId, sizedById, g };
 }
+
+/** A plan's sizing row as slot demand reads it. */
+const sizedDemand = (s: WorkloadSizing): SizedDemand => ({ ...s.demand, basis: s.basis, clockGhz: s.clockGhz });
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export function hostLoadSeries(plan: Plan, inventory: Inventory, dimension: Dimension = 'cpuMhz'): HostLoadSeries[] {
-  const { policy, byId, hostsById, g } = context(plan, inventory);
+  const { policy, byId, sizedById, g } = context(plan, inventory);
   const n = slotCount(g);
   const out: HostLoadSeries[] = [];
   for (const h of plan.hosts) {
@@ -48,10 +53,11 @@ export function hostLoadSeries(plan: Plan, inventory: Inventory, dimension: Dime
     const layers: HostLoadSeries['layers'] = [];
     h.workloadIds.forEach((id, k) => {
       const w = byId.get(id);
-      if (!w) return;
-      const flat = sizeWorkload(w, policy, hostsById);
-      const sd = workloadSlotDemand(w, flat, [dimension], policy, hostsById, g)[dimension];
-      const values = sd ? Array.from(sd, r3) : new Array<number>(n).fill(r3((flat[dimension as keyof typeof flat] as number | undefined) ?? 0));
+      const sized = sizedById.get(id);
+      if (!w || !sized) return;
+      const flat = sizedDemand(sized);
+      const sd = workloadSlotDemand(w, flat, [dimension], policy, g)[dimension];
+      const values = sd ? Array.from(sd, r3) : new Array<number>(n).fill(r3(flat[dimension] ?? 0));
       values.forEach((v, s) => (total[s] += v));
       layers.push({ workload: h.workloads[k], values });
     });

@@ -7,8 +7,8 @@
  * - server name = the file name as it is (PlanetLab names contain dots turned into `_`, and some contain spaces).
  */
 import * as path from 'path';
-import { ParseInput, ParseStats } from './common';
-import { readLines } from '../lines';
+import { ParseInput, ParseStats } from '../../series/parse';
+import { readLines } from '../../series/lines';
 
 /** Start time of a trace file: explicit option, else a dated parent folder, else undefined. */
 export function traceStart(file: string, start?: string): { ms: number; from: 'option' | 'folder' } | undefined {

@@ -1,7 +1,7 @@
 import { Problem } from '../../diagnostics';
-import { RowIssues } from '../issues';
-import { SeriesStore } from '../store';
-import { SeriesOptions } from '../types';
+import { RowIssues } from './issues';
+import { SeriesStore } from './store';
+import { SeriesOptions } from './types';
 
 /** What every time-series parser receives. */
 export interface ParseInput {

@@ -4,8 +4,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { sharedPath } from '../helpers/shared';
-import { percentileSorted } from '../../src/series/profile/quantile';
+import { sharedPath } from '../../helpers/shared';
+import { percentileSorted } from '../../../src/collect/series/profile/quantile';
 import { codes, collectSeries, sampleSummary } from './helpers';
 
 const perfmon = (f: string) => sharedPath('datasets', 'windows-perfmon-csv', f);

@@ -12,12 +12,12 @@
  * epoch seconds (`-U`). `LINUX-RESTART (N CPU)` and `COM ...` records are counted and reported, never read as data.
  */
 import * as fs from 'fs';
-import { info, warning } from '../../diagnostics';
-import { readLines } from '../lines';
-import { SeriesStore } from '../store';
-import { MetricKey, MetricUnit } from '../types';
-import { ABBREVIATION_ZONES, parseTimestamp, TZ_ABBREVIATIONS, wallToUtc } from '../time';
-import { KIB_PER_S_TO_MBPS, ParseInput, ParseStats } from './common';
+import { info, warning } from '../../../diagnostics';
+import { readLines } from '../../series/lines';
+import { SeriesStore } from '../../series/store';
+import { MetricKey, MetricUnit } from '../../series/types';
+import { ABBREVIATION_ZONES, parseTimestamp, TZ_ABBREVIATIONS, wallToUtc } from '../../series/time';
+import { KIB_PER_S_TO_MBPS, ParseInput, ParseStats } from '../../series/parse';
 
 type Block = 'cpu' | 'memory' | 'io' | 'disk' | 'net' | 'other';
 

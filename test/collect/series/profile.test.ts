@@ -1,10 +1,10 @@
 /** Profiles on hand-computed series: percentiles, windows, weekday filter, shapes, coverage, confidence, gaps. */
-import { confidenceFromCoverage } from '../../src/series/profile/confidence';
-import { profileSeries, slotOf, weekday } from '../../src/series/profile/profile';
-import { percentile, percentileSorted } from '../../src/series/profile/quantile';
-import { SeriesStore } from '../../src/series/store';
-import { DEFAULT_SERIES_OPTIONS, SeriesOptions } from '../../src/series/types';
-import { shapeAt } from '../../src/series/packing';
+import { confidenceFromCoverage } from '../../../src/collect/series/profile/confidence';
+import { profileSeries, slotOf, weekday } from '../../../src/collect/series/profile/profile';
+import { percentile, percentileSorted } from '../../../src/collect/series/profile/quantile';
+import { SeriesStore } from '../../../src/collect/series/store';
+import { DEFAULT_SERIES_OPTIONS, SeriesOptions } from '../../../src/collect/series/types';
+import { shapeAt } from '../../../src/plan/series/slots';
 
 const T0 = Date.UTC(2024, 0, 1); // Monday 2024-01-01 00:00 UTC
 const H = 3_600_000;

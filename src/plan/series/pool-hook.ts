@@ -2,23 +2,23 @@
  * The planner's single time-series call site (issue 6), used by `planConsolidation` per pool when
  * `policy.timeSeries !== 'off'`:
  *
- *   const ts = policy.timeSeries !== 'off' ? await seriesPoolHook(pp, comps, scope, demands, config, hostsById, tally) : undefined;
+ *   const ts = policy.timeSeries !== 'off' ? await seriesPoolHook(pp, comps, scope, demands, config, tally) : undefined;
  *   const ps = ts ? ts.solution : await solvePool(pp, config);
  *
  * The hook solves the pool twice: the flat (peak-sum) instance as the planner would, counted into the tally for
- * `plan.diversity`, and the slot instance (see packing.ts), whose solution the planner keeps. Host loads of the
+ * `plan.diversity`, and the slot instance (see slots.ts), whose solution the planner keeps. Host loads of the
  * time-varying dimensions become the slot peak (the largest slot sum, which is what must fit).
  */
-import { AssessmentConfig } from '../config/defaults';
-import { info, Problem, warning } from '../diagnostics';
-import { Host, Workload } from '../inventory/schema';
-import { clusterCount } from '../plan/clusters';
-import { Component } from '../plan/constraints';
-import { PoolProblem, PoolSolution, solvePool } from '../plan/pool-solve';
-import { Demand } from '../plan/sizing';
-import { Dimension } from '../plan/types';
-import { PackInstance } from '../plan/solver/instance';
-import { expandToSlots, SlotDemand, slotPeak, SlotGranularity, sumSlotDemands, TIME_DIMENSIONS, workloadSlotDemand } from './packing';
+import { AssessmentConfig } from '../../config/defaults';
+import { info, Problem, warning } from '../../diagnostics';
+import { Workload } from '../../inventory/schema';
+import { clusterCount } from '../clusters';
+import { Component } from '../constraints';
+import { PoolProblem, PoolSolution, solvePool } from '../pool-solve';
+import { Demand } from '../sizing';
+import { Dimension } from '../types';
+import { PackInstance } from '../solver/instance';
+import { expandToSlots, SlotDemand, slotPeak, SlotGranularity, sumSlotDemands, TIME_DIMENSIONS, workloadSlotDemand } from './slots';
 
 /** Running totals over pools, for `plan.diversity`. */
 export interface SeriesPlanTally {
@@ -60,7 +60,6 @@ export async function seriesPoolHook(
   scope: Workload[],
   demands: Demand[],
   config: AssessmentConfig,
-  hostsById: Map<string, Host>,
   tally: SeriesPlanTally,
 ): Promise<SeriesPoolResult> {
   const policy = config.policy;
@@ -71,7 +70,7 @@ export async function seriesPoolHook(
   const slotOf = (m: number): SlotDemand => {
     let s = cache.get(m);
     if (!s) {
-      s = workloadSlotDemand(scope[m], demands[m], dims, policy, hostsById, g);
+      s = workloadSlotDemand(scope[m], demands[m], dims, policy, g);
       cache.set(m, s);
     }
     return s;

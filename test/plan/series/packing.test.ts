@@ -7,13 +7,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { resolveConfig } from '../../src/config/defaults';
-import { Inventory, INVENTORY_SCHEMA, Workload } from '../../src/inventory/schema';
-import { emptyWorkload } from '../../src/inventory/workload';
-import { planConsolidation } from '../../src/plan/planner';
-import { PackInstance } from '../../src/plan/solver/instance';
-import { expandToSlots, slotLowerBound, slotPeak } from '../../src/series/packing';
-import { runCli } from '../helpers/cli';
+import { resolveConfig } from '../../../src/config/defaults';
+import { Inventory, INVENTORY_SCHEMA, Workload } from '../../../src/inventory/schema';
+import { emptyWorkload } from '../../../src/inventory/workload';
+import { planConsolidation } from '../../../src/plan/planner';
+import { PackInstance } from '../../../src/plan/solver/instance';
+import { expandToSlots, slotLowerBound, slotPeak } from '../../../src/plan/series/slots';
+import { runCli } from '../../helpers/cli';
 
 const hourly = (peakHours: (h: number) => boolean, hi: number, lo: number) =>
   Array.from({ length: 24 }, (_, h) => (peakHours(h) ? hi : lo));
@@ -145,7 +145,7 @@ describe('slot instance and bounds', () => {
 
 describe('report data', () => {
   test('per host stacked hourly CPU load: a day and a night layer, total 13,600 MHz at every peak hour', async () => {
-    const { hostLoadSeries, hostHeatmap, confidenceSummary } = await import('../../src/series/report-data');
+    const { hostLoadSeries, hostHeatmap, confidenceSummary } = await import('../../../src/report/model/series-data');
     const inv = estate();
     const plan = await planConsolidation(inv, resolveConfig(configInput('hourly')));
     const series = hostLoadSeries(plan, inv, 'cpuMhz');
@@ -165,7 +165,7 @@ describe('report data', () => {
 
 describe('report hooks', () => {
   test('chart.js config of a host and the executive-summary sentence', async () => {
-    const { hostLoadSeries, stackedAreaChartConfig, diversitySentence } = await import('../../src/series/report-data');
+    const { hostLoadSeries, stackedAreaChartConfig, diversitySentence } = await import('../../../src/report/model/series-data');
     const inv = estate();
     const plan = await planConsolidation(inv, resolveConfig(configInput('hourly')));
     const cfg = stackedAreaChartConfig(hostLoadSeries(plan, inv)[0]) as { type: string; data: { labels: string[]; datasets: { label: string; data: number[] }[] } };
@@ -206,8 +206,8 @@ test('a workload whose hourly shape exceeds every model in some slot is unplaced
 });
 
 test('time-series chart specs for the report render to PNG', async () => {
-  const { seriesCharts } = await import('../../src/report/model/series-charts');
-  const { renderChartPng } = await import('../../src/report/charts/render');
+  const { seriesCharts } = await import('../../../src/report/model/series-charts');
+  const { renderChartPng } = await import('../../../src/report/charts/render');
   const inv = estate();
   const plan = await planConsolidation(inv, resolveConfig(configInput('hourly')));
   const charts = seriesCharts(inv, plan, '#1f6feb');
