@@ -1,7 +1,7 @@
 import { AssessmentConfig, defaultConfig, validateConfig } from '../config';
 import { HostModelSchema, PolicySchema } from '../config/schema';
 import { Problem } from '../diagnostics';
-import { Plan } from '../plan/types';
+import type { Plan } from '../plan/types';
 
 /**
  * The config a plan was made with, read back from what the plan echoes (its effective policy and catalog), for `verify`
