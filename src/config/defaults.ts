@@ -57,6 +57,9 @@ export interface Policy {
 /** `storage` resolved: hci when the model states local capacity, else external (a SAN/NAS array). */
 export type HostModel = HostModelInput & { cost: number; storage: 'external' | 'hci' };
 
+/** The pool a workload goes to when no pin and no pool match sends it elsewhere (the config names the others). */
+export const DEFAULT_POOL = 'general';
+
 export interface GroupConstraint {
   name: string;
   workloads?: string[];

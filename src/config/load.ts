@@ -7,10 +7,9 @@ import * as fs from 'fs';
 import { parseYamlWithLines } from '../util/yaml-lines';
 import { z } from 'zod';
 import { error, hasErrors, info, Problem, warning } from '../diagnostics';
-import { AssessmentConfig, resolveConfig } from './defaults';
+import { AssessmentConfig, DEFAULT_POOL, resolveConfig } from './defaults';
 import { AssessmentConfigInput, AssessmentConfigSchema } from './schema';
 import { policyForMultiplier, STORAGE_POLICIES } from './storage-policy';
-import { DEFAULT_POOL } from '../plan/constraints';
 
 type Where = (path: (string | number)[]) => { file?: string; path: (string | number)[]; row?: number };
 

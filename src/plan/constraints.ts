@@ -10,13 +10,13 @@
  *  - an affinity group that contains an anti-affinity pair, or whose members allow no common host model, is blocked
  *    with the exact rule names.
  */
-import { AssessmentConfig, GroupConstraint } from '../config/defaults';
+import { AssessmentConfig, DEFAULT_POOL, GroupConstraint } from '../config/defaults';
 import { Match } from '../config/schema';
 import { info, Problem, warning } from '../diagnostics';
 import { DrsRule, Workload } from '../inventory/schema';
 import { DrsReading, notEnforcedSummary, readDrsRules } from './drs';
 
-export const DEFAULT_POOL = 'general';
+export { DEFAULT_POOL };
 
 const globCache = new Map<string, RegExp>();
 export function globToRegExp(glob: string): RegExp {
