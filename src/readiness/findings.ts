@@ -37,6 +37,8 @@ export function runWorkloadRules(
     }
     const targets = rule.scope === 'estate' ? [undefined] : platforms.filter((p) => appliesTo(rule, p));
     const def = workloadChecks.get(rule.check.check)!;
+    const lacking = def.lacks ? estate.workloads.filter((w) => def.lacks!(rule.check.options, w) !== undefined) : [];
+    if (lacking.length > 0) checksNotRun.push({ rule: rule.id, reason: lackingReason(lacking, def.lacks!(rule.check.options, lacking[0])!) });
     for (const platform of targets)
       for (const w of estate.workloads) {
         const detail = def.run(rule.check.options, w, { rules, platform, asOf, hostModels });
@@ -66,6 +68,13 @@ export function runWorkloadRules(
       cmpText(a.workloadId, b.workloadId),
   );
   return { findings, checksNotRun };
+}
+
+/** "2 workloads with no CPU p95 / peak / avg in percent: db01, db02" (at most five names, then "+N more"). */
+function lackingReason(ws: { name: string }[], what: string): string {
+  const names = ws.map((w) => w.name).sort(cmpText);
+  const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, +${names.length - 5} more` : '');
+  return `${ws.length} workload(s) with ${what}, not judged: ${shown}`;
 }
 
 function appliesTo(rule: WorkloadRule, p: Platform): boolean {

@@ -8,6 +8,8 @@ import {
   CpuAssistsFile,
   CpuAssistsFileSchema,
   CriterionFileSchema,
+  GuestPlatformsFile,
+  GuestPlatformsFileSchema,
   OsLifecycleFile,
   OsLifecycleFileSchema,
   PlatformFileSchema,
@@ -256,8 +258,9 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): LoadedRules {
     problems.push(error('missing-default-profile', 'profiles/default.yaml is missing', { file: displayName(dir, 'profiles', 'default.yaml') }));
   const osLifecycle = loadReference<OsLifecycleFile>(dir, 'os-lifecycle.yaml', OsLifecycleFileSchema, problems);
   const cpuAssists = loadReference<CpuAssistsFile>(dir, 'cpu-assists.yaml', CpuAssistsFileSchema, problems);
-  if (!osLifecycle || !cpuAssists) return { problems };
-  return { rules: { dir, criteria, platforms, profiles, workloadRules, osLifecycle, cpuAssists }, problems };
+  const guestPlatforms = loadReference<GuestPlatformsFile>(dir, 'guest-platforms.yaml', GuestPlatformsFileSchema, problems);
+  if (!osLifecycle || !cpuAssists || !guestPlatforms) return { problems };
+  return { rules: { dir, criteria, platforms, profiles, workloadRules, osLifecycle, cpuAssists, guestPlatforms }, problems };
 }
 
 /** Reads a profile from a user's file (`--profile my-weights.yaml`), validated against the loaded criteria. */

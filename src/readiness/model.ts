@@ -1,6 +1,7 @@
 import {
   CpuAssistsFile,
   CriterionFile,
+  GuestPlatformsFile,
   OsLifecycleFile,
   PlatformFile,
   ProfileFile,
@@ -55,6 +56,7 @@ export interface RuleSet {
   workloadRules: WorkloadRule[];
   osLifecycle: OsLifecycleFile;
   cpuAssists: CpuAssistsFile;
+  guestPlatforms: GuestPlatformsFile;
 }
 
 export function formatFactValue(v: FactValue): string | number | boolean {

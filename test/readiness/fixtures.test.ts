@@ -139,6 +139,8 @@ test('rules whose data the inventory lacks are listed as not run, with what was 
     { rule: 'exceeds-host-models', reason: 'no host models given (pass --config with hostModels)' },
     { rule: 'fault-tolerance-on', reason: 'no workload has a fault tolerance state (RVTools vInfo: FT State)' },
     { rule: 'firmware-needs', reason: 'no workload has firmware, Secure Boot or vTPM data (RVTools vInfo: Firmware)' },
+    { rule: 'guest-legacy-unsupported', reason: 'no workload has a guest OS name' },
+    { rule: 'guest-not-x86', reason: 'no workload has a guest OS name' },
     { rule: 'idle-or-zombie', reason: 'no workload has CPU utilisation, so idle and zombie servers cannot be told apart' },
     { rule: 'os-nearing-end-of-support', reason: 'no workload has a guest OS name' },
     { rule: 'os-past-end-of-support', reason: 'no workload has a guest OS name' },
@@ -154,5 +156,26 @@ test('rules whose data the inventory lacks are listed as not run, with what was 
   const seed = scoreReadiness({ rules, platforms: ['seed'], asOf: '2026-01-01', inventory: buildInventory({ workloads: [{ name: 'bare' }] }) });
   expect(seed.checksNotRun.filter((c) => c.rule === 'criterion:os-independence')).toEqual([
     { rule: 'criterion:os-independence', reason: 'no workload has a known guest OS family' },
+  ]);
+});
+
+test('a physical server without a CPU figure is listed under the rule as not judged, not passed silently', () => {
+  const sc = scoreReadiness({
+    rules,
+    asOf: '2026-01-01',
+    inventory: buildInventory({
+      workloads: [
+        { name: 'phys-avg', kind: 'physical', utilization: { cpu: { unit: 'pct', basis: 'avg', avg: 92 } } },
+        { name: 'phys-blind-b', kind: 'physical' },
+        { name: 'phys-blind-a', kind: 'physical', utilization: { cpu: { unit: 'MHz', basis: 'avg', avg: 900 } } },
+        { name: 'vm-blind' },
+      ],
+    }),
+  });
+  expect(sc.findings.filter((f) => f.rule === 'physical-too-busy').map((f) => f.message)).toEqual([
+    'phys-avg is a physical server at CPU avg 92 % > 70 %.',
+  ]);
+  expect(sc.checksNotRun.filter((c) => c.rule === 'physical-too-busy')).toEqual([
+    { rule: 'physical-too-busy', reason: '2 workload(s) with no CPU p95 / peak / avg in percent, not judged: phys-blind-a, phys-blind-b' },
   ]);
 });

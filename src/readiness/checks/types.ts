@@ -52,4 +52,9 @@ export interface WorkloadCheck<O = unknown> {
   /** Needs a platform (only usable in platform-scope rules). */
   needsPlatform: boolean;
   run(options: O, w: Workload, ctx: WorkloadCheckContext): string | undefined;
+  /**
+   * When the workload is one the check is about but lacks the data to judge it: what is missing (a few words). Such
+   * workloads are counted under the rule in `checksNotRun` rather than passed silently.
+   */
+  lacks?(options: O, w: Workload): string | undefined;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Workload } from '../../inventory/schema';
 import { WorkloadCheck } from './types';
-import { OsLifecycleFile } from '../schema/rule-files';
+import { GUEST_CLASSES, GuestClass, GuestPlatformsFile, OsLifecycleFile } from '../schema/rule-files';
 
 /** Checks on one workload, used by rules/workload/*.yaml. Each returns the finding's detail, or undefined. */
 
@@ -155,16 +155,64 @@ const hasFlag: WorkloadCheck<{ flags: ('idle' | 'zombie')[] }> = {
   },
 };
 
-const physicalCpuAbove: WorkloadCheck<{ stat: 'p95' | 'p99' | 'peak' | 'avg'; above: number }> = {
+type CpuStat = 'p95' | 'p99' | 'peak' | 'avg';
+const CpuStatSchema = z.enum(['p95', 'p99', 'peak', 'avg']);
+
+/** The first statistic in `use` order the server's CPU utilisation (percent) carries, with its threshold. */
+function firstCpuStat(use: { stat: CpuStat; above: number }[], w: Workload) {
+  const cpu = w.utilization.cpu;
+  if (!cpu || cpu.unit !== 'pct') return undefined;
+  for (const u of use) {
+    const v = cpu[u.stat];
+    if (v !== undefined) return { ...u, value: v };
+  }
+  return undefined;
+}
+
+const physicalCpuAbove: WorkloadCheck<{ use: { stat: CpuStat; above: number }[] }> = {
   id: 'physical-cpu-above',
-  summary: "a physical server's CPU utilisation statistic (p95, p99, peak, avg; percent) is above a threshold",
-  options: z.strictObject({ stat: z.enum(['p95', 'p99', 'peak', 'avg']), above: z.number().min(0).max(100) }),
+  summary:
+    "a physical server's CPU utilisation (percent) is above a threshold: the first statistic of `use` (p95, p99, peak, avg) the server carries decides",
+  options: z.strictObject({
+    use: z.array(z.strictObject({ stat: CpuStatSchema, above: z.number().min(0).max(100) })).min(1),
+  }),
   needsPlatform: false,
   run: (o, w) => {
-    const cpu = w.utilization.cpu;
-    if (w.kind !== 'physical' || !cpu || cpu.unit !== 'pct') return undefined;
-    const v = cpu[o.stat];
-    return v !== undefined && v > o.above ? `CPU ${o.stat} ${round(v)} % > ${o.above} %` : undefined;
+    if (w.kind !== 'physical') return undefined;
+    const s = firstCpuStat(o.use, w);
+    return s && s.value > s.above ? `CPU ${s.stat} ${round(s.value)} % > ${s.above} %` : undefined;
+  },
+  lacks: (o, w) =>
+    w.kind === 'physical' && !firstCpuStat(o.use, w) ? `no CPU ${o.use.map((u) => u.stat).join(' / ')} in percent` : undefined,
+};
+
+/** Whole-word match of a lower-case fragment, so "dos" does not match "freedos" nor "aix" "fairfax". */
+function hasWord(text: string, fragment: string): boolean {
+  const f = fragment.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^a-z0-9])${f}($|[^a-z0-9])`).test(text);
+}
+
+export function guestClassOf(os: Workload['os'], table: GuestPlatformsFile) {
+  const name = [os.name, os.version].filter(Boolean).join(' ').toLowerCase();
+  const entry = name
+    ? table.entries.find((e) => e.match.every((m) => hasWord(name, m)) && !(e.exclude ?? []).some((x) => hasWord(name, x)))
+    : undefined;
+  if (entry) return { class: entry.class, name: entry.name, hardware: entry.hardware };
+  const arch = (os.arch ?? '').toLowerCase();
+  const nonX86 = arch ? table.nonX86Architectures.find((a) => arch.includes(a.match.toLowerCase())) : undefined;
+  return nonX86 ? { class: 'non-x86' as const, name: os.name ?? os.arch!, hardware: nonX86.name } : undefined;
+}
+
+const guestClass: WorkloadCheck<{ class: GuestClass }> = {
+  id: 'guest-class',
+  summary: 'the guest OS is in a class of rules/reference/guest-platforms.yaml: non-x86 (AIX, HP-UX, Solaris SPARC, IBM i, z/OS) or legacy (OS/2, DOS, Windows NT)',
+  options: z.strictObject({ class: z.enum(GUEST_CLASSES) }),
+  needsPlatform: false,
+  run: (o, w, ctx) => {
+    const g = guestClassOf(w.os, ctx.rules.guestPlatforms);
+    if (!g || g.class !== o.class) return undefined;
+    const os = w.os.name ?? g.name;
+    return g.hardware ? `${os} (${g.name}, built for ${g.hardware} hardware)` : `${os} (${g.name})`;
   },
 };
 
@@ -183,4 +231,5 @@ export const WORKLOAD_CHECKS: WorkloadCheck[] = [
   exceedsHostModels,
   hasFlag,
   physicalCpuAbove,
+  guestClass,
 ];

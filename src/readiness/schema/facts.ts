@@ -55,6 +55,7 @@ export const FACTS: Record<string, { type: FactType; meaning: string }> = {
   guestSecureBoot: { type: 'boolean', meaning: 'guests can use UEFI Secure Boot' },
   guestVtpm: { type: 'boolean', meaning: 'guests can have a virtual TPM' },
   pciPassthrough: { type: 'boolean', meaning: 'PCI devices can be passed through to a guest' },
+  hostCpuArchitectures: { type: 'string-list', meaning: 'processor architectures the hypervisor runs on, and so its guests run on (x86, arm64, ...)' },
 };
 
 export type FactValue = boolean | number | string | string[] | null;

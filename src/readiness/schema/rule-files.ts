@@ -138,6 +138,30 @@ export const OsLifecycleFileSchema = z.strictObject({
 });
 export type OsLifecycleFile = z.infer<typeof OsLifecycleFileSchema>;
 
+export const GUEST_CLASSES = ['non-x86', 'legacy'] as const;
+export type GuestClass = (typeof GUEST_CLASSES)[number];
+
+export const GuestPlatformsFileSchema = z.strictObject({
+  description: Text,
+  documents: z.record(Id, DocumentSchema),
+  /** `os.arch` fragments (lower-case) that name a non-x86 processor. */
+  nonX86Architectures: z.array(z.strictObject({ match: Text, name: Text })),
+  /** First entry all of whose `match` fragments occur as whole words (and no `exclude` does) in the OS name wins. */
+  entries: z.array(
+    z.strictObject({
+      id: Id,
+      name: Text,
+      class: z.enum(GUEST_CLASSES),
+      /** The hardware a non-x86 guest needs. */
+      hardware: Text.optional(),
+      match: z.array(Text).min(1),
+      exclude: z.array(Text).optional(),
+      source: FactSourceSchema,
+    }),
+  ),
+});
+export type GuestPlatformsFile = z.infer<typeof GuestPlatformsFileSchema>;
+
 export const CpuAssistsFileSchema = z.strictObject({
   description: Text,
   documents: z.record(Id, DocumentSchema),
