@@ -35,6 +35,11 @@ export function renderAssessSummary(r: AssessResult): string {
   lines.push(`Power:  ${h.powerKwBefore !== undefined ? `${h.powerKwBefore.toFixed(1)} kW → ` : ''}${h.powerKwAfter.toFixed(1)} kW; ` +
     `rack ${h.rackUnitsBefore !== undefined ? `${h.rackUnitsBefore} U → ` : ''}${h.rackUnitsAfter} U`);
   lines.push(`Cost:   hardware ${money(h.hardwareCost, h.currency)}, licences ${money(h.licenceCost, h.currency)}`);
+  const bc = h.businessCase;
+  if (bc)
+    lines.push(`Business case (${bc.years} years): before ${money(bc.before, h.currency)}, after ${money(bc.after, h.currency)} ` +
+      `(${money(bc.oneOff, h.currency)} one-off), savings ${money(bc.savings, h.currency)}, ` +
+      `payback ${bc.paybackMonth === null ? 'none' : `month ${bc.paybackMonth}`}`);
   if (r.scenarios.length > 1) {
     lines.push('');
     lines.push('Scenarios:');

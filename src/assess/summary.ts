@@ -1,5 +1,5 @@
 import { Plan } from '../plan/types';
-import { HeadlineFigures, ScenarioRun, ScenarioSummary } from './types';
+import { BusinessCaseHeadline, HeadlineFigures, ScenarioRun, ScenarioSummary } from './types';
 
 /** The executive figures of a plan, copied from `plan.summary` (never recomputed, so every output agrees with plan.json). */
 export function headlineOf(plan: Plan): HeadlineFigures {
@@ -29,7 +29,15 @@ export function headlineOf(plan: Plan): HeadlineFigures {
   }
   if (s.powerKwBefore !== undefined) h.powerKwBefore = s.powerKwBefore;
   if (s.rackUnitsBefore !== undefined) h.rackUnitsBefore = s.rackUnitsBefore;
+  const bc = businessHeadline(plan);
+  if (bc) h.businessCase = bc;
   return h;
+}
+
+function businessHeadline(plan: Plan): BusinessCaseHeadline | undefined {
+  const bc = plan.businessCase;
+  if (!bc) return undefined;
+  return { years: bc.years, ...bc.totals, oneOff: bc.byYear[0].after, paybackMonth: bc.paybackMonth };
 }
 
 export function scenarioSummaryOf(run: ScenarioRun): ScenarioSummary {
@@ -52,5 +60,6 @@ export function scenarioSummaryOf(run: ScenarioRun): ScenarioSummary {
     hardwareCost: s.hardwareCost,
     licenceCost: s.licenceCost,
     totalCost: s.hardwareCost + s.licenceCost,
+    ...(run.plan.businessCase ? { businessCase: businessHeadline(run.plan) } : {}),
   };
 }

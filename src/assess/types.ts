@@ -75,6 +75,17 @@ export interface HeadlineFigures {
   hardwareCost: number;
   licenceCost: number;
   currency: string;
+  /** Issue 12: the business case's totals over its horizon, when the config has one (plan.businessCase). */
+  businessCase?: BusinessCaseHeadline;
+}
+
+export interface BusinessCaseHeadline {
+  years: number;
+  before: number;
+  after: number;
+  savings: number;
+  oneOff: number;
+  paybackMonth: number | null;
 }
 
 export interface ScenarioSummary {
@@ -95,6 +106,7 @@ export interface ScenarioSummary {
   hardwareCost: number;
   licenceCost: number;
   totalCost: number;
+  businessCase?: BusinessCaseHeadline;
 }
 
 /** What `dcplan assess --json` prints: files written, headline figures, recommendation, problems. */

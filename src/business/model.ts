@@ -20,8 +20,10 @@ export const HOURS_PER_YEAR = 8760;
 
 export interface BusinessFacts {
   currency: string;
-  /** Today's hosts the placed workloads run on (undefined: the inventory does not describe that host). */
+  /** Today's hypervisor hosts the placed workloads run on, for host-counted licences (undefined: not described). */
   beforeHosts: (HostShape | undefined)[];
+  /** Today's hosts in all, physical servers included (support, resale, the Summary's "hosts before"). */
+  hostsBefore: number;
   /** Per pool: today's hosts that run a workload the plan puts in that pool (pool-hosts licences before). */
   beforeHostsOfPool: Map<string, (HostShape | undefined)[]>;
   kwBefore: number;
@@ -89,7 +91,7 @@ function heads(bc: BusinessCaseConfig, f: BusinessFacts, lic: BusinessLicenceRow
   const energyWords = (kw: number) => `${n(kw)} kW × ${HOURS_PER_YEAR} h × PUE ${n(bc.pue)} × ${cur} ${n(bc.energyPricePerKwh)}/kWh`;
   const space = (u: number) => u * bc.spaceCostPerRackUnitMonth * 12;
   const spaceWords = (u: number) => `${n(u)} U × ${cur} ${n(bc.spaceCostPerRackUnitMonth)} per U per month × 12`;
-  const nBefore = f.beforeHosts.length;
+  const nBefore = f.hostsBefore;
   const newHosts = f.afterHosts.filter((h) => !h.existing);
   const reused = f.afterHosts.length - newHosts.length;
   const newCost = newHosts.reduce((a, h) => a + h.cost, 0);
@@ -170,12 +172,13 @@ export function computeBusinessCase(bc: BusinessCaseConfig, f: BusinessFacts): B
       notGiven: bc.notGiven,
     },
     quantities: {
-      hostsBefore: f.beforeHosts.length,
+      hostsBefore: f.hostsBefore,
+      hypervisorHostsBefore: f.beforeHosts.length,
       hostsBeforeUnknown: f.beforeHosts.filter((h) => h === undefined).length,
       hostsAfter: f.afterHosts.length,
       hostsNew: newHosts.length,
       hostsReused: reused,
-      hostsRetired: Math.max(0, f.beforeHosts.length - reused),
+      hostsRetired: Math.max(0, f.hostsBefore - reused),
       kwBefore: f.kwBefore,
       kwAfter: f.kwAfter,
       rackUnitsBefore: f.rackUnitsBefore,

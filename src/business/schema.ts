@@ -75,7 +75,9 @@ export const BusinessCaseSchema = z.strictObject({
     notGiven: z.array(z.string()),
   }),
   quantities: z.strictObject({
+    /** Today's hosts in all (physical servers included) and the hypervisor hosts among them (host-counted licences). */
     hostsBefore: z.number(),
+    hypervisorHostsBefore: z.number(),
     /** Today's hosts whose cores the inventory does not give (host-counted licences count them as the smallest known host). */
     hostsBeforeUnknown: z.number(),
     hostsAfter: z.number(),

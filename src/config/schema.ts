@@ -303,6 +303,13 @@ export const BusinessCaseSchema = z.strictObject({
     .strictObject({
       workloads: z.array(z.string().min(1)).optional().describe('Names or globs of idle / zombie workloads to switch off instead of migrating'),
       match: MatchSchema.optional(),
+      idle: z
+        .strictObject({
+          cpuPctAtMost: z.number().min(0).max(100).describe('Measured CPU (every figure the inventory has: average, percentiles, peak) at most this % of the vCPUs'),
+          memoryPctAtMost: z.number().min(0).max(100).optional().describe('and measured (active) memory at most this % of the memory'),
+        })
+        .optional()
+        .describe('Retire powered-on workloads whose measured use is this low (a workload without a measured figure is never retired by this rule)'),
     })
     .optional()
     .describe('Idle / zombie workloads retired instead of migrated: left out of the plan, so their capacity, migration and per-VM licences are saved'),

@@ -57,12 +57,39 @@ constraints:
   affinity:
     - { name: erp, match: { application: ERP } }   # the "Application" custom attribute
   pools:
-    # SQL Server is licensed per physical core of the hosts it may run on: keep it on a dedicated pool.
-    - { name: sql, match: { name: "sql*" }, licence: { perCore: 3900, minCoresPerHost: 16 } }
+    # SQL Server is licensed per physical core of the hosts it may run on: keep it on a dedicated pool
+    # (its licence scheme is under businessCase.licences, stacked on the platform's)
+    - { name: sql, match: { name: "sql*" } }
   honourDrsRules: true        # RVTools "Cluster rule name(s)": separate-domain-controllers
 
 readiness:
   profile: default
+
+# The business case: the cost of keeping today's estate for 5 years against the plan (docs/business-case.md).
+# Every price below is a PLACEHOLDER for the demo: put the customer's contract and quote figures here.
+businessCase:
+  years: 5
+  energyPricePerKwh: 0.22         # EUR per kWh, the customer's electricity contract
+  # pue: 1.56                     # default: Uptime Institute Global Data Center Survey 2024 average
+  spaceCostPerRackUnitMonth: 35   # EUR per U per month (colocation contract or own floor space)
+  hardwareSupport: { pctOfPricePerYear: 0.1 }           # vendor support of the new hosts
+  existingHosts: { supportPerHostPerYear: 2400, residualValuePerHost: 500 }   # extended support of the R740s; resale
+  migration: { hoursPerWorkload: 2, ratePerHour: 110 }
+  decommission:
+    idle: { cpuPctAtMost: 0, memoryPctAtMost: 0 }        # the zombies: no CPU and no active memory in the snapshot
+  licences:
+    # Broadcom KB 313548: every physical core, at least 16 cores per CPU; 72 cores at least per order (April 2025)
+    - { name: VMware vSphere Foundation, covers: hosts, unit: core, minCoresPerCpu: 16, minUnits: 72,
+        price: 190, term: subscription, source: "Broadcom KB 313548 (counting cores for VCF and VVF)" }
+    # Microsoft Product Terms: every physical core, at least 8 per CPU and 16 per server; Datacenter: unlimited VMs
+    - { name: Windows Server Datacenter, covers: hosts, unit: core, minCoresPerHost: 16, minCoresPerCpu: 8,
+        price: 400, term: perpetual, supportPct: 0.25, source: "Microsoft Product Terms, Windows Server (per core)" }
+    # SQL Server Enterprise per core on every host of the sql pool (at least 4 cores per CPU); with SA: unlimited VMs
+    - { name: SQL Server Enterprise, covers: pool-hosts, pools: [sql], unit: core, minCoresPerCpu: 4,
+        price: 7000, term: perpetual, supportPct: 0.25, source: "Microsoft SQL Server licensing guide (per core)" }
+    # RHEL for Virtual Datacenters: one subscription per socket pair of each hypervisor host running RHEL guests
+    - { name: RHEL for Virtual Datacenters, covers: pool-hosts, pools: [general], unit: socket-pair,
+        price: 2500, term: subscription, source: "Red Hat Enterprise Linux subscription guide (Virtual Datacenters)" }
 
 scenarios:
   - name: dense-hosts

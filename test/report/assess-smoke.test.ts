@@ -37,8 +37,12 @@ describe('report from a real dcplan assess run (demo estate)', () => {
       'Scenario comparison',
     ];
     for (const f of figures) expect(text).toContain(squeeze(f));
-    // five charts (the demo config has scenarios) and the demo logo
-    expect(pdfImages(pdf).filter((i) => i.type === 'image')).toHaveLength(6);
+    // seven charts (the demo config has scenarios and a business case: cumulative cost, and per scenario) and the logo
+    expect(pdfImages(pdf).filter((i) => i.type === 'image')).toHaveLength(8);
+    // the business case: its totals and payback as plan.json has them
+    const bc = plan.businessCase!;
+    for (const f of [fmtMoney(bc.totals.before, s.currency), fmtMoney(bc.totals.after, s.currency), fmtMoney(bc.totals.savings, s.currency), `month ${bc.paybackMonth}`])
+      expect(text).toContain(squeeze(f));
     expect(fs.existsSync(path.join(dir, 'report.xlsx'))).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import * as C from './charts';
 import { datastoresTable, storageBlocks, storageSentence, storageSummary } from './storage';
 import { drsBlocks, drsRulesTable } from './drs';
 import { arraySizingTable, haBeforeTable, haBlocks, hciPoolsTable, storageSizingBlocks } from './storage-sizing';
+import { businessAssumptionRows, businessBlocks, businessSummaryRows, businessWorkbookTable, cumulativeCostChart, scenarioBusinessTable } from './business-case';
 
 const DEFAULT_ACCENT = '#0f6e8c';
 
@@ -50,7 +51,17 @@ export function headlineFigures(input: ReportInput): ReportModel['headline'] {
   out.push({ key: 'energy', label: 'Energy per year', value: beforeAfter(s.energyKwhPerYearBefore === undefined ? undefined : fmtInt(s.energyKwhPerYearBefore), fmtInt(s.energyKwhPerYearAfter)) + ' kWh' });
   out.push({ key: 'rack', label: 'Rack space', value: beforeAfter(s.rackUnitsBefore === undefined ? undefined : fmtInt(s.rackUnitsBefore), fmtInt(s.rackUnitsAfter)) + ' U' });
   out.push({ key: 'hardwareCost', label: 'Hardware cost', value: fmtMoney(s.hardwareCost, cur) });
-  out.push({ key: 'licenceCost', label: `Licence cost (${fmtInt(s.licenceCores)} cores)`, value: fmtMoney(s.licenceCost, cur) });
+  const schemes = input.plan.businessCase?.licences ?? [];
+  if (schemes.length > 0) {
+    // stacked schemes replace the pool licence figure: what the licences cost per year, before and after
+    const perYear = (k: 'yearlyBefore' | 'yearlyAfter') => schemes.reduce((a, l) => a + l[k], 0);
+    out.push({ key: 'licenceCost', label: `Licences per year (${schemes.length} schemes)`, value: `${fmtMoney(perYear('yearlyBefore'), cur)} → ${fmtMoney(perYear('yearlyAfter'), cur)}` });
+  } else out.push({ key: 'licenceCost', label: `Licence cost (${fmtInt(s.licenceCores)} cores)`, value: fmtMoney(s.licenceCost, cur) });
+  const bc = input.plan.businessCase;
+  if (bc) {
+    out.push({ key: 'savings', label: `${bc.years}-year savings (business case)`, value: fmtMoney(bc.totals.savings, cur) });
+    out.push({ key: 'payback', label: 'Payback', value: bc.paybackMonth === null ? 'none' : `month ${fmtInt(bc.paybackMonth)}` });
+  }
   out.push({ key: 'platform', label: 'Recommended platform', value: input.scorecard.recommendation.name });
   if (rec) out.push({ key: 'score', label: 'Weighted readiness score', value: `${fmtNum(rec.weightedTotal)} / 100` });
   return out;
@@ -168,6 +179,11 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     haBefore: haBeforeTable(plan),
     drsRules: drsRulesTable(plan),
   };
+  if (plan.businessCase) {
+    t.assumptions.rows.push(...businessAssumptionRows(plan.businessCase));
+    t.summary.rows.push(...businessSummaryRows(plan.businessCase));
+  }
+  const scenarioBusiness = scenarios ? scenarioBusinessTable(scenarios) : undefined;
   const ch = {
     util: C.utilisationBeforeAfterChart(plan, accent),
     readiness: C.readinessChart(scorecard, accent),
@@ -247,6 +263,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     planBlocks.push({ type: 'bullets', items: plan.unplaced.map((u) => `${u.name}: ${u.reason}`) });
   }
   sections.push({ id: 'plan', title: 'Consolidation plan', blocks: planBlocks });
+  if (plan.businessCase) sections.push({ id: 'business-case', title: 'Business case', blocks: businessBlocks(plan.businessCase, accent) });
 
   const fc = scorecard.findingCounts;
   const findingBlocks: Block[] = [
@@ -282,6 +299,19 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
         { type: 'paragraph', text: `${scenarios.length} scenarios planned on the same inventory; the first is the plan this report describes.` },
         { type: 'table', table: t.scenarios, columns: ['scenario', 'hosts', 'byModel', 'lowerBound', 'gap', 'costGap', 'powerKw', 'hardwareCost', 'licenceCost', 'totalCost'] },
         { type: 'chart', chart: ch.scenarios },
+        ...(scenarioBusiness
+          ? [
+              { type: 'table' as const, table: scenarioBusiness },
+              {
+                type: 'chart' as const,
+                chart: cumulativeCostChart(
+                  scenarios.filter((x) => x.plan.businessCase).map((x) => ({ label: x.name, bc: x.plan.businessCase! })),
+                  accent,
+                  'scenario-business-case',
+                ),
+              },
+            ]
+          : []),
       ],
     });
   }
@@ -293,7 +323,9 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
   if (t.datastores) tables.push(t.datastores);
   for (const extra of [t.arraySizing, t.hciPools, t.haBefore, t.drsRules]) if (extra) tables.push(extra);
   tables.push(t.findings, t.scorecard);
+  if (plan.businessCase) tables.push(businessWorkbookTable(plan.businessCase));
   if (t.scenarios) tables.push(t.scenarios);
+  if (scenarioBusiness) tables.push(scenarioBusiness);
   tables.push(t.byModel, t.blockers, t.excluded, t.problems);
   const charts = sections.flatMap((sec) => sec.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
   return { meta, headline, sections, tables, charts };

@@ -5,8 +5,12 @@
 import { CellKind } from '../format';
 
 export type CellValue = string | number | boolean | null;
-/** A cell is a bare value (formatted by its column's kind) or a value with its own kind (mixed columns, e.g. Summary). */
-export type Cell = CellValue | { value: CellValue; kind: CellKind };
+/**
+ * A cell is a bare value (formatted by its column's kind) or a value with its own kind (mixed columns, e.g. Summary).
+ * A cell may carry an Excel formula (without "="): the XLSX writes it with `value` as its cached result, so a user who
+ * changes an input cell sees the figures recompute; every other format shows `value`.
+ */
+export type Cell = CellValue | { value: CellValue; kind: CellKind; formula?: string };
 
 export interface Column {
   key: string;
@@ -95,6 +99,10 @@ export function pickColumns(t: Table, keys?: string[]): Table {
 
 export function cellValue(c: Cell): CellValue {
   return c !== null && typeof c === 'object' ? c.value : c;
+}
+
+export function cellFormula(c: Cell): string | undefined {
+  return c !== null && typeof c === 'object' ? c.formula : undefined;
 }
 
 export function cellKind(c: Cell, column: Column): CellKind {

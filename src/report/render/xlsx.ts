@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { excelFormat } from '../format';
-import { cellKind, cellValue, ReportModel, Table } from '../model/types';
+import { cellFormula, cellKind, cellValue, ReportModel, Table } from '../model/types';
 import { neutraliseFormula } from '../sanitize';
 
 const MAX_WIDTH = 60;
@@ -22,6 +22,9 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, currency: string, accent: stri
   t.rows.forEach((row) => {
     const r = ws.addRow(t.columns.map((_, i) => {
       const v = cellValue(row[i] ?? null);
+      // a formula the model wrote (business case) is kept, with the model's figure as its cached result
+      const formula = cellFormula(row[i] ?? null);
+      if (formula !== undefined) return { formula, result: v ?? undefined };
       return typeof v === 'string' ? neutraliseFormula(v) : v;
     }));
     t.columns.forEach((c, i) => {
