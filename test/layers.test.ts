@@ -11,7 +11,8 @@ const SRC = path.join(__dirname, '..', 'src');
 
 /**
  * What each top-level part of src/ may import (besides itself). The product stages: collect (read and validate the
- * inputs into an inventory), plan, readiness (rate platforms), report (write); verify re-checks a plan on its own.
+ * inputs into an inventory), plan, readiness (rate platforms), report (write), export (an inventory as vendor import
+ * templates); verify re-checks a plan on its own.
  * demo and bench are tools, not the product: nothing in the product may import them.
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
@@ -26,11 +27,14 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   appliance: ['diagnostics', 'util', 'version', 'collect'],
   verify: ['diagnostics', 'util', 'inventory', 'config', 'plan'],
   report: ['diagnostics', 'util', 'version', 'inventory', 'config', 'plan', 'readiness'],
+  // export writes an inventory as vendor import templates: the generic CSV's columns are the collector's, and text is
+  // neutralised with the report's CSV rule (one home for each)
+  export: ['diagnostics', 'util', 'inventory', 'collect', 'report'],
   assess: ['diagnostics', 'util', 'version', 'inventory', 'config', 'collect', 'plan', 'readiness', 'report'],
   'json-schemas': ['diagnostics', 'util', 'inventory', 'config', 'plan', 'readiness'],
   index: ['diagnostics', 'version', 'inventory'],
   cli: ['diagnostics', 'util'],
-  commands: ['diagnostics', 'util', 'version', 'inventory', 'config', 'collect', 'plan', 'readiness', 'report', 'assess', 'verify', 'appliance', 'cli'],
+  commands: ['diagnostics', 'util', 'version', 'inventory', 'config', 'collect', 'plan', 'readiness', 'report', 'assess', 'verify', 'appliance', 'export', 'cli'],
   demo: ['diagnostics', 'util', 'version', 'inventory', 'config'],
   bench: ['diagnostics', 'util', 'version', 'inventory', 'config', 'collect', 'plan', 'readiness', 'report', 'assess', 'demo'],
 };
