@@ -1,5 +1,5 @@
 import { Workload } from '../inventory/schema';
-import { absolute, pctOf } from './figures';
+import { absolute, templatePct } from './figures';
 import { ExportColumn } from './types';
 
 /**
@@ -11,7 +11,7 @@ import { ExportColumn } from './types';
  */
 const mbpsToKBps = (mbps: number | undefined) => (mbps === undefined ? undefined : Math.round(mbps * 125 * 1000) / 1000);
 const memUsedMb = (w: Workload, figure: 'avg' | 'peak') => {
-  const pct = pctOf(w, 'memory', figure);
+  const pct = templatePct(w, 'memory', figure);
   return pct === undefined ? undefined : Math.round(((pct / 100) * w.memoryMib) * 1000) / 1000;
 };
 const zeroIf = (v: number | undefined) => (v === undefined ? undefined : 0);
@@ -31,8 +31,8 @@ export const AWS_IMPORT_COLUMNS: ExportColumn[] = [
   { header: 'RAM.TotalSizeInMB', value: (w) => w.memoryMib },
   { header: 'RAM.UsedSizeInMB.Avg', value: (w) => memUsedMb(w, 'avg') },
   { header: 'RAM.UsedSizeInMB.Max', value: (w) => memUsedMb(w, 'peak') },
-  { header: 'CPU.UsagePct.Avg', value: (w) => pctOf(w, 'cpu', 'avg') },
-  { header: 'CPU.UsagePct.Max', value: (w) => pctOf(w, 'cpu', 'peak') },
+  { header: 'CPU.UsagePct.Avg', value: (w) => templatePct(w, 'cpu', 'avg') },
+  { header: 'CPU.UsagePct.Max', value: (w) => templatePct(w, 'cpu', 'peak') },
   { header: 'DiskReadsPerSecondInKB.Avg', value: () => undefined },
   { header: 'DiskWritesPerSecondInKB.Avg', value: () => undefined },
   { header: 'DiskReadsPerSecondInKB.Max', value: () => undefined },

@@ -1,5 +1,5 @@
 import { Workload } from '../inventory/schema';
-import { absolute, pctOf } from './figures';
+import { absolute, templatePct } from './figures';
 import { ExportColumn } from './types';
 
 /**
@@ -38,8 +38,8 @@ export const AZURE_MIGRATE_COLUMNS: ExportColumn[] = [
   { header: '*OS name', value: (w) => w.os.name ?? w.os.family },
   { header: 'OS version', value: (w) => w.os.version },
   { header: 'OS architecture', value: (w) => w.os.arch },
-  { header: 'CPU utilization percentage', value: (w) => pctOf(w, 'cpu', 'avg') },
-  { header: 'Memory utilization percentage', value: (w) => pctOf(w, 'memory', 'avg') },
+  { header: 'CPU utilization percentage', value: (w) => templatePct(w, 'cpu', 'avg') },
+  { header: 'Memory utilization percentage', value: (w) => templatePct(w, 'memory', 'avg') },
   { header: 'Network adapters', value: (w) => w.nics },
   { header: 'Network In throughput', value: (w) => mbpsToMBps(absolute(w, 'networkMbps', 'avg')) },
   { header: 'Network Out throughput', value: (w) => (w.utilization.networkMbps?.avg !== undefined ? 0 : undefined) },

@@ -35,3 +35,15 @@ export function lacksAverage(w: Workload, metric: 'cpu' | 'memory'): boolean {
 
 /** MiB → GiB, exact (a binary fraction, written in full so the importer gets the same MiB back). */
 export const gib = (mib: number) => mib / 1024;
+
+/**
+ * A percentage as the templates take it: 0-100. Consumed memory can exceed the allocation a little (the VM's overhead,
+ * e.g. 100.43 % in RVTools vMemory) and CPU can read above 100 % (turbo, co-stop accounting); the importers refuse such
+ * values, so they are written as 100 and the caller counts them.
+ */
+export function templatePct(w: Workload, metric: 'cpu' | 'memory', figure: Figure): number | undefined {
+  const v = pctOf(w, metric, figure);
+  return v === undefined ? undefined : Math.min(v, 100);
+}
+
+export const overHundred = (w: Workload, metric: 'cpu' | 'memory') => (pctOf(w, metric, 'avg') ?? 0) > 100 || (pctOf(w, metric, 'peak') ?? 0) > 100;

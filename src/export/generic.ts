@@ -1,6 +1,6 @@
 import { GENERIC_TEMPLATE_HEADERS } from '../collect/collectors/generic-csv';
 import { Workload } from '../inventory/schema';
-import { absolute, gib, pctOf } from './figures';
+import { absolute, gib, templatePct } from './figures';
 import { Cell, ExportColumn } from './types';
 
 /**
@@ -14,10 +14,10 @@ const VALUES: Record<string, (w: Workload) => Cell> = {
   storage_gib: (w) => w.provisionedGib,
   storage_used_gib: (w) => w.usedGib,
   cpu_ghz: (w) => (w.cpuMhz !== undefined ? Math.round(w.cpuMhz) / 1000 : undefined),
-  cpu_util_pct: (w) => pctOf(w, 'cpu', 'avg'),
-  cpu_util_p95_pct: (w) => pctOf(w, 'cpu', 'p95'),
-  memory_util_pct: (w) => pctOf(w, 'memory', 'avg'),
-  memory_util_p95_pct: (w) => pctOf(w, 'memory', 'p95'),
+  cpu_util_pct: (w) => templatePct(w, 'cpu', 'avg'),
+  cpu_util_p95_pct: (w) => templatePct(w, 'cpu', 'p95'),
+  memory_util_pct: (w) => templatePct(w, 'memory', 'avg'),
+  memory_util_p95_pct: (w) => templatePct(w, 'memory', 'p95'),
   iops: (w) => absolute(w, 'diskIops', 'avg'),
   network_mbps: (w) => absolute(w, 'networkMbps', 'avg'),
   os: (w) => w.os.name,

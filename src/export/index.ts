@@ -3,7 +3,7 @@ import { Inventory } from '../inventory/schema';
 import { AWS_IMPORT_COLUMNS } from './aws-import';
 import { AZURE_MIGRATE_COLUMNS, MAX_DISKS } from './azure-migrate';
 import { toCsv } from './csv';
-import { lacksAverage } from './figures';
+import { lacksAverage, overHundred } from './figures';
 import { GENERIC_EXPORT_COLUMNS } from './generic';
 import { ExportColumn, ExportResult, ExportTarget } from './types';
 
@@ -50,6 +50,16 @@ function exportProblems(inventory: Inventory, target: ExportTarget): Problem[] {
         warning(
           'export-no-average',
           `${lacking.length} workload(s) have ${metric} utilisation but no average (only a percentile or peak): the template's average column is left empty for them (${names(lacking)}).`,
+        ),
+      );
+  }
+  for (const metric of ['cpu', 'memory'] as const) {
+    const over = inventory.workloads.filter((w) => overHundred(w, metric));
+    if (over.length > 0)
+      out.push(
+        info(
+          'export-pct-capped',
+          `${over.length} workload(s) read above 100 % ${metric} (e.g. consumed memory with the VM's overhead): the templates take 0-100, so 100 is written (${names(over)}).`,
         ),
       );
   }

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { collectFiles } from '../../src/collect/pipeline';
 import { EXPORT_TARGETS, exportInventory, ExportTarget } from '../../src/export';
-import { pctOf } from '../../src/export/figures';
+import { templatePct } from '../../src/export/figures';
 import { Inventory } from '../../src/inventory/schema';
 import { runCli } from '../helpers/cli';
 import { sharedPath } from '../helpers/shared';
@@ -14,14 +14,14 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const sum = (inv: Inventory, f: (w: Inventory['workloads'][number]) => number | undefined) =>
   Math.round(inv.workloads.reduce((s, w) => s + (f(w) ?? 0), 0) * 1000) / 1000;
 
-/** The totals an import must keep: count, vCPUs, memory, storage, average utilisation, IOPS and network. */
+/** The totals an import must keep: count, vCPUs, memory, storage, average utilisation (0-100, as the templates take it), IOPS and network. */
 function totals(inv: Inventory, target: ExportTarget) {
   const t: Record<string, number> = {
     workloads: inv.workloads.length,
     vcpus: sum(inv, (w) => w.vcpus),
     memoryMib: sum(inv, (w) => w.memoryMib),
-    cpuAvgPct: sum(inv, (w) => pctOf(w, 'cpu', 'avg')),
-    memoryAvgPct: sum(inv, (w) => pctOf(w, 'memory', 'avg')),
+    cpuAvgPct: sum(inv, (w) => templatePct(w, 'cpu', 'avg')),
+    memoryAvgPct: sum(inv, (w) => templatePct(w, 'memory', 'avg')),
     iopsAvg: sum(inv, (w) => w.utilization.diskIops?.avg),
     networkMbpsAvg: sum(inv, (w) => w.utilization.networkMbps?.avg),
   };
