@@ -9,6 +9,7 @@ import { Scorecard } from '../readiness/types';
 import { writeJsonAtomic } from '../util/atomic-write';
 import { assessmentDate, defaultOutDir, packageRoot, resolveInputs } from './inputs';
 import { expandScenarios, scenarioPlanFile } from './scenarios';
+import { withSensitivity } from './sensitivity';
 import { headlineOf, scenarioSummaryOf } from './summary';
 import { AssessOptions, AssessResult, AssessStages, ScenarioRun, StageId } from './types';
 
@@ -83,6 +84,8 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
     }
     return out;
   }, (r) => r.map((s) => `${s.name}: ${s.plan.summary.hosts} hosts`).join(', '));
+  // (issue 12) how the baseline's business case moves with energy price, oversubscription and growth
+  runs[0] = { ...runs[0], plan: await withSensitivity(runs[0].plan, runs[0].config, inventory, stages) };
   writeJsonAtomic(path.join(outDir, 'plan.json'), runs[0].plan);
   if (runs.length > 1) for (const r of runs) writeJsonAtomic(path.join(outDir, r.planFile), r.plan);
   removeStalePlans(outDir, runs);

@@ -7,6 +7,7 @@ import { resolveConfig } from '../../src/config/defaults';
 import { validateConfig } from '../../src/config/load';
 import { AssessmentConfigInput } from '../../src/config/schema';
 import { paybackMonth } from '../../src/business/model';
+import { energyRow, sensitivityPolicies } from '../../src/business/sensitivity';
 import { Plan } from '../../src/plan/types';
 import { input, plan } from './estate';
 
@@ -125,5 +126,28 @@ describe('business case by hand', () => {
   test('without a businessCase section the plan has none', async () => {
     const cfg = resolveConfig({ ...input(), businessCase: undefined });
     expect(cfg.businessCase).toBeUndefined();
+  });
+});
+
+describe('sensitivity', () => {
+  test('energy price ±25 % moves the savings by (energy before − after) × years × 0.25, on the same plan', async () => {
+    const p = await plan();
+    const bc = p.businessCase!;
+    const row = energyRow(bc, p.summary.hosts);
+    const delta = (head(p, 'before', 'energy') - head(p, 'after', 'energy')) * 5 * 0.25;
+    expect(row.savingsLow).toBeCloseTo(bc.totals.savings - delta, 1);
+    expect(row.savingsHigh).toBeCloseTo(bc.totals.savings + delta, 1);
+    expect([row.low, row.high]).toEqual(['EUR 0.225/kWh', 'EUR 0.375/kWh']);
+    // the same as planning again with the price moved
+    const again = await plan({ businessCase: { ...input().businessCase!, energyPricePerKwh: 0.3 * 1.25 } });
+    expect(again.businessCase!.totals.savings).toBeCloseTo(row.savingsHigh, 1);
+  });
+
+  test('the sizing inputs are re-planned: growth +10 points needs more capacity', async () => {
+    const specs = sensitivityPolicies({ ...resolveConfig(input()).policy, growth: 0.05 });
+    expect(specs.map((s) => [s.input, s.lowLabel, s.highLabel])).toEqual([
+      ['CPU oversubscription (vCPU per core)', '3:1', '5:1'],
+      ['Growth', '0 %', '15 %'],
+    ]);
   });
 });

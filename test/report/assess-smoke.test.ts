@@ -37,12 +37,15 @@ describe('report from a real dcplan assess run (demo estate)', () => {
       'Scenario comparison',
     ];
     for (const f of figures) expect(text).toContain(squeeze(f));
-    // seven charts (the demo config has scenarios and a business case: cumulative cost, and per scenario) and the logo
-    expect(pdfImages(pdf).filter((i) => i.type === 'image')).toHaveLength(8);
+    // eight charts (the demo config has scenarios and a business case: cumulative cost, tornado, cumulative per scenario) and the logo
+    expect(pdfImages(pdf).filter((i) => i.type === 'image')).toHaveLength(9);
     // the business case: its totals and payback as plan.json has them
     const bc = plan.businessCase!;
     for (const f of [fmtMoney(bc.totals.before, s.currency), fmtMoney(bc.totals.after, s.currency), fmtMoney(bc.totals.savings, s.currency), `month ${bc.paybackMonth}`])
       expect(text).toContain(squeeze(f));
+    // its sensitivity: energy price, oversubscription and growth, the latter two re-planned
+    expect(bc.sensitivity!.map((r) => r.input)).toEqual(['Energy price', 'CPU oversubscription (vCPU per core)', 'Growth']);
+    expect(text).toContain(squeeze('Which assumption matters'));
     expect(fs.existsSync(path.join(dir, 'report.xlsx'))).toBe(true);
   });
 });

@@ -13,7 +13,7 @@ import * as C from './charts';
 import { datastoresTable, storageBlocks, storageSentence, storageSummary } from './storage';
 import { drsBlocks, drsRulesTable } from './drs';
 import { arraySizingTable, haBeforeTable, haBlocks, hciPoolsTable, storageSizingBlocks } from './storage-sizing';
-import { businessAssumptionRows, businessBlocks, businessSummaryRows, businessWorkbookTable, cumulativeCostChart, scenarioBusinessTable } from './business-case';
+import { businessAssumptionRows, businessBlocks, businessSummaryRows, businessWorkbookTable, cumulativeCostChart, scenarioBusinessTable, sensitivityTable } from './business-case';
 
 const DEFAULT_ACCENT = '#0f6e8c';
 
@@ -324,6 +324,8 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
   for (const extra of [t.arraySizing, t.hciPools, t.haBefore, t.drsRules]) if (extra) tables.push(extra);
   tables.push(t.findings, t.scorecard);
   if (plan.businessCase) tables.push(businessWorkbookTable(plan.businessCase));
+  const sensitivity = plan.businessCase ? sensitivityTable(plan.businessCase) : undefined;
+  if (sensitivity) tables.push(sensitivity);
   if (t.scenarios) tables.push(t.scenarios);
   if (scenarioBusiness) tables.push(scenarioBusiness);
   tables.push(t.byModel, t.blockers, t.excluded, t.problems);

@@ -142,8 +142,68 @@ export function businessBlocks(bc: BusinessCase, accent: string): Block[] {
     { type: 'chart', chart: cumulativeCostChart([{ label: 'plan', bc }], accent) },
   ];
   if (bc.licences.length > 0) blocks.push({ type: 'table', table: businessLicenceTable(bc) });
+  const sens = sensitivityTable(bc);
+  if (sens && bc.sensitivity) {
+    blocks.push({ type: 'heading', text: 'Which assumption matters' });
+    blocks.push({
+      type: 'paragraph',
+      text: `The ${bc.years}-year savings with one input moved and the others kept: energy price ±25 % (the same plan), vCPU per core ±25 % and growth ±10 points (each re-planned). The widest bar is the assumption to check first with the customer.`,
+    });
+    blocks.push({ type: 'table', table: sens });
+    blocks.push({ type: 'chart', chart: tornadoChart(bc, accent) });
+  }
   blocks.push({ type: 'table', table: headFormulaTable(bc) });
   return blocks;
+}
+
+export function sensitivityTable(bc: BusinessCase): Table | undefined {
+  if (!bc.sensitivity) return undefined;
+  return {
+    id: 'business-case-sensitivity',
+    sheet: 'Sensitivity',
+    title: `Sensitivity of the ${bc.years}-year savings (baseline ${fmtMoney(bc.totals.savings, bc.currency)})`,
+    columns: [
+      col('input', 'Input', 'text', 1.8, true),
+      col('low', 'Low', 'text', 1),
+      col('high', 'High', 'text', 1),
+      col('hostsLow', 'Hosts (low)', 'int', 0.7),
+      col('hostsHigh', 'Hosts (high)', 'int', 0.7),
+      col('savingsLow', 'Savings (low)', 'money', 1.1),
+      col('savingsHigh', 'Savings (high)', 'money', 1.1),
+      col('swing', 'Swing', 'money', 1),
+    ],
+    rows: bc.sensitivity.map((r) => [r.input, r.low, r.high, r.hostsLow, r.hostsHigh, r.savingsLow, r.savingsHigh, Math.abs(r.savingsHigh - r.savingsLow)]),
+  };
+}
+
+/** Tornado: per input a bar from the savings at its low value to those at its high value, widest first. */
+export function tornadoChart(bc: BusinessCase, accent: string): ChartSpec {
+  const rows = [...(bc.sensitivity ?? [])].sort((a, b) => Math.abs(b.savingsHigh - b.savingsLow) - Math.abs(a.savingsHigh - a.savingsLow) || a.input.localeCompare(b.input));
+  return {
+    id: 'business-case-tornado',
+    title: 'Sensitivity of the savings',
+    width: 495,
+    height: 60 + 34 * Math.max(rows.length, 3),
+    config: {
+      type: 'bar',
+      data: {
+        labels: rows.map((r) => `${r.input} (${r.low} … ${r.high})`),
+        datasets: [
+          {
+            label: `${bc.years}-year savings, input low → high (${bc.currency} thousands)`,
+            data: rows.map((r) => [thousands(Math.min(r.savingsLow, r.savingsHigh)), thousands(Math.max(r.savingsLow, r.savingsHigh))]),
+            backgroundColor: accent,
+          },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        plugins: { title: { display: true, text: `Savings over ${bc.years} years when one input moves (${bc.currency} thousands; baseline ${fmtInt(thousands(bc.totals.savings))})` }, legend: { display: false } },
+        scales: { x: { title: { display: true, text: `${bc.currency} thousands` } }, y: { ticks: { autoSkip: false } } },
+      },
+    },
+    caption: `Each bar spans the savings with the input at its low and its high value; the baseline saves ${fmtMoney(bc.totals.savings, bc.currency)}.`,
+  };
 }
 
 /** Every head with its formula in words and figures: how each amount follows from the inputs. */
