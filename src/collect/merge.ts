@@ -1,10 +1,12 @@
 import { Problem, info, warning } from '../diagnostics';
 import { Cluster, Datastore, DrsRule, Excluded, Host, MetricUtil, Utilization, Workload } from '../inventory/schema';
+import { datastoreKey, identityKeys, nameMayJoin, sameDatastore } from './identity';
 import { UtilizationUpdate } from './types';
 
 /**
  * Merging several collector outputs into one estate, and folding time-series utilisation into workloads by name.
- * A workload seen in two files (same name, case-insensitive; FQDN and short name match) is kept once, from the first
+ * A workload seen in two files (the same identity, see identity.ts: vCenter + VM UUID / VM ID; for records without
+ * one, the same name, FQDN and short name matching, when their vCenters do not differ) is kept once, from the first
  * file; the second is listed as excluded with code `duplicate` and a warning. Within one file, collectors decide
  * (RVTools keeps two VMs of the same name from two vCenters apart by their ids).
  */
@@ -44,7 +46,8 @@ export function mergeEstates(files: FileResult[]): {
   const clusters: Cluster[] = [];
   const duplicates: Excluded[] = [];
   const problems: Problem[] = [];
-  const byName = new Map<string, { w: Workload; file: string }>();
+  const byName = new Map<string, Seen[]>();
+  const byIdentity = new Map<string, Seen>();
   const ids = new Set<string>();
   const hostNames = new Map<string, string>();
   const clusterKeys = new Map<string, string>();
@@ -53,29 +56,30 @@ export function mergeEstates(files: FileResult[]): {
   const renamed = files.map(() => new Map<string, string>());
 
   files.forEach((f, fileIndex) => {
-    const namesThisFile = new Map<string, Workload>();
-    // Names are matched against earlier files only, and remembered for later files only: a single file (one
-    // 200,000-VM export) needs neither.
+    // Names and identities are matched against earlier files only, and remembered for later files only: a single
+    // file (one 200,000-VM export) needs neither.
     const laterFiles = fileIndex < files.length - 1;
+    const seenThisFile: { key: string; w: Workload }[] = [];
     // A lone file whose collector made its ids unique needs no id set (200,000 string hashes in a big export).
     const trustIds = files.length === 1 && f.uniqueIds === true;
     for (const w of f.workloads) {
       const key = fileIndex > 0 || laterFiles ? shortName(w.name) : '';
-      const earlier = fileIndex > 0 ? byName.get(key) : undefined;
-      if (earlier && earlier.file !== f.file) {
+      const earlier = fileIndex > 0 ? sameWorkloadIn(w, key, byIdentity, byName) : undefined;
+      if (earlier) {
         const prov = w.provenance[0];
+        const how = identityKeys(w).length > 0 && identityKeys(earlier.w).length > 0 ? 'the same VM (vCenter and VM UUID / VM ID)' : 'also';
         duplicates.push({
           name: w.name,
           kind: 'workload',
           code: 'duplicate',
-          reason: `Also in ${earlier.file}${rowOf(earlier.w)}; the first one is kept.`,
+          reason: `${how === 'also' ? 'Also' : `Is ${how} as`} in ${earlier.file}${rowOf(earlier.w)}; the first one is kept.`,
           provenance: prov,
         });
         origin.duplicates.push(fileIndex);
         problems.push(
           warning(
             'duplicate-workload',
-            `"${w.name}" is also in ${earlier.file}${rowOf(earlier.w)}; kept once, from the first file.`,
+            `"${w.name}" is ${how === 'also' ? 'also' : how} in ${earlier.file}${rowOf(earlier.w)}; kept once, from the first file.`,
             { file: prov.file, sheet: prov.sheet, row: prov.row },
             'Pass each export once; when two exports cover the same servers, dcplan keeps the first file given.',
           ),
@@ -91,9 +95,15 @@ export function mergeEstates(files: FileResult[]): {
       const kept = id === w.id ? w : { ...w, id };
       workloads.push(kept);
       origin.workloads.push(fileIndex);
-      if (laterFiles && !namesThisFile.has(key)) namesThisFile.set(key, kept);
+      if (laterFiles) seenThisFile.push({ key, w: kept });
     }
-    for (const [key, w] of namesThisFile) if (!byName.has(key)) byName.set(key, { w, file: f.file });
+    for (const { key, w } of seenThisFile) {
+      const entry = { w, file: f.file };
+      const list = byName.get(key);
+      if (list) list.push(entry);
+      else byName.set(key, [entry]);
+      for (const k of identityKeys(w)) if (!byIdentity.has(k)) byIdentity.set(k, entry);
+    }
 
     for (const h of f.hosts) {
       const key = `${(h.vcenter ?? '').toLowerCase()}|${h.name.toLowerCase()}`;
@@ -123,32 +133,51 @@ export function mergeEstates(files: FileResult[]): {
 /**
  * Datastores of every file are kept, ids made unique (`#2`, ...). One exception, as for hosts: the same datastore
  * in two files (two exports of one vCenter, say one per cluster, both listing a shared datastore) is kept once, so
- * capacity is not counted twice. "The same" = same URL when both files give one (a datastore's URL is unique),
- * else same vCenter, datacenter and name, and only when the vCenter is known (file-named `datastore1`s differ).
+ * capacity is not counted twice. "The same" = same vCenter, datacenter and name (the vCenter known: file-named
+ * `datastore1`s differ), and no URL saying otherwise. A URL alone never joins two datastores: NFS datastore URLs
+ * derive from `server:/path`, which different sites reuse.
  */
 function mergeDatastores(files: readonly FileResult[], problems: Problem[], origin: number[]): Datastore[] {
   const out: Datastore[] = [];
   const ids = new Set<string>();
-  const seen = new Map<string, string>();
-  const keysOf = (d: Datastore) =>
-    d.url !== undefined ? [`url|${d.url}`] : d.vcenter !== undefined ? [`name|${d.vcenter.toLowerCase()}|${d.datacenter ?? ''}|${d.name}`] : [];
+  const seen = new Map<string, { d: Datastore; file: string }[]>();
   files.forEach((f, fileIndex) => {
+    const thisFile: [string, Datastore][] = [];
     for (const d of f.datastores ?? []) {
-      const keys = keysOf(d);
-      const earlier = keys.map((k) => seen.get(k)).find((file) => file !== undefined && file !== f.file);
+      const key = datastoreKey(d);
+      const earlier = key === undefined ? undefined : seen.get(key)?.find((e) => sameDatastore(e.d, d));
       if (earlier !== undefined) {
-        problems.push(info('duplicate-datastore', `Datastore "${d.name}"${d.vcenter ? ` (${d.vcenter})` : ''} is also in ${earlier}; kept once.`, { file: f.file }));
+        problems.push(info('duplicate-datastore', `Datastore "${d.name}"${d.vcenter ? ` (${d.vcenter})` : ''} is also in ${earlier.file}; kept once.`, { file: f.file }));
         continue;
       }
-      for (const k of keys) if (!seen.has(k)) seen.set(k, f.file);
+      if (key !== undefined) thisFile.push([key, d]);
       let id = d.id;
       for (let n = 2; ids.has(id); n++) id = `${d.id}#${n}`;
       ids.add(id);
       out.push(id === d.id ? d : { ...d, id });
       origin.push(fileIndex);
     }
+    for (const [key, d] of thisFile) {
+      const list = seen.get(key);
+      if (list) list.push({ d, file: f.file });
+      else seen.set(key, [{ d, file: f.file }]);
+    }
   });
   return out;
+}
+
+interface Seen {
+  w: Workload;
+  file: string;
+}
+
+/** The earlier file's record of the same VM: by identity when it has one, else by name where nothing contradicts. */
+function sameWorkloadIn(w: Workload, key: string, byIdentity: Map<string, Seen>, byName: Map<string, Seen[]>): Seen | undefined {
+  for (const k of identityKeys(w)) {
+    const e = byIdentity.get(k);
+    if (e) return e;
+  }
+  return byName.get(key)?.find((e) => nameMayJoin(e.w, w));
 }
 
 function rowOf(w: Workload): string {

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Problem, UserError, error, warning } from '../diagnostics';
+import { Problem, UserError, error, info, warning } from '../diagnostics';
 import {
   Cluster,
   ClusterSchema,
@@ -20,6 +20,7 @@ import type { z } from 'zod';
 import { VERSION } from '../version';
 import './collectors';
 import { applyUtilizationUpdates, mergeDrsRules, mergeEstates } from './merge';
+import { distinctNames } from './identity';
 import { applyExclusions, coverageOf, deriveFlags } from './quality';
 import { expectedByExtension, probeFile } from './read/probe';
 import { compileCheck } from './schema-check';
@@ -183,6 +184,11 @@ export function buildInventory(
     return w;
   });
   const { kept, excluded, keptIndex, excludedIndex } = applyExclusions(flagged, options.includePoweredOff);
+  const renamed = distinctNames(kept);
+  if (renamed.length > 0)
+    problems.push(
+      info('names-made-distinct', `${renamed.length} workload(s) of different vCenters share a name; each is shown with its vCenter: ${renamed.slice(0, 6).join(', ')}${renamed.length > 6 ? ', …' : ''}.`),
+    );
   // Per-source counts by origin index: a folder or workbook source has provenance files of its own (tabs, sheets).
   const count = (indices: number[], i: number) => indices.reduce((n, x) => n + (x === i ? 1 : 0), 0);
   const keptOrigin = keptIndex.map((k) => merged.origin.workloads[k]);

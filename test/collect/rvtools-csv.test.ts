@@ -123,7 +123,7 @@ describe('RVTools per-tab CSV export, RVTools 4.x headers, two vCenters (test/fi
   it('every tab file of one export on the command line is read once (a shell glob)', async () => {
     const files = fs.readdirSync(fx('new-export')).sort().map((f) => fx('new-export', f));
     const { inventory } = await collectFiles(files, opts());
-    expect(inventory.workloads.map((w) => w.name)).toEqual(['web01', 'app01', 'app01', 'sql01']);
+    expect(inventory.workloads.map((w) => w.name)).toEqual(['web01', 'app01 (vc-a)', 'app01 (vc-b)', 'sql01']);
     expect(inventory.problems.filter((p) => p.code === 'rvtools-already-read')).toHaveLength(files.length - 1);
     expect(inventory.excluded.map((e) => e.code)).toEqual([
       'rvtools-row-without-name', 'rvtools-unjoined-row', 'rvtools-missing-size', 'template', 'srm-placeholder', 'powered-off',
