@@ -21,6 +21,7 @@ import { VERSION } from '../version';
 import './collectors';
 import { applyUtilizationUpdates, mergeDrsRules, mergeEstates } from './merge';
 import { distinctNames } from './identity';
+import { biggerThanAnyHost, gatePlausible, survivalErrors } from './plausibility';
 import { applyExclusions, coverageOf, deriveFlags } from './quality';
 import { expectedByExtension, probeFile } from './read/probe';
 import { compileCheck } from './schema-check';
@@ -149,7 +150,9 @@ export async function collectFiles(inputs: (string | CollectInput)[], options: C
       }
       throw e;
     }
+    out.problems.push(...gatePlausible(out).problems);
     errors.push(...out.problems.filter((p) => p.severity === 'error'));
+    errors.push(...survivalErrors(f.displayName, out, options.strict === true));
     outputs.push({ file: f.displayName, out });
   }
   if (errors.length > 0) throw new UserError(errors);
@@ -169,6 +172,7 @@ export function buildInventory(
     outputs.map(({ file, out }) => ({ file, workloads: out.workloads, hosts: out.hosts, clusters: out.clusters, datastores: out.datastores, uniqueIds: out.uniqueIds })),
   );
   problems.push(...merged.problems);
+  problems.push(...biggerThanAnyHost(merged.workloads, merged.hosts));
 
   const updates: UtilizationUpdate[] = outputs.flatMap(({ out }) => out.utilizationUpdates ?? []);
   const updated = applyUtilizationUpdates(merged.workloads, updates);

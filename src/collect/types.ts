@@ -80,6 +80,8 @@ export interface CollectOptions {
   /** OVF / OVA: the deployment option to size (`--ovf-option`, or the config's `collect.ovfOption`). */
   ovfOption?: string;
   ovfOptionFrom?: 'flag' | 'config';
+  /** `--strict`: any skipped or implausible row stops the run (exit 2) instead of being listed and left out. */
+  strict?: boolean;
 }
 
 export interface Collector {

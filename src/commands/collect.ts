@@ -37,6 +37,7 @@ export default class Collect extends BaseCommand {
     map: Flags.string({ description: 'YAML file mapping your column names onto dcplan columns (e.g. "Server Name: name")' }),
     out: Flags.string({ char: 'o', description: 'inventory file to write', default: 'inventory.json' }),
     'include-powered-off': Flags.boolean({ description: 'keep powered-off VMs in the estate (they stay flagged)', default: false }),
+    strict: Flags.boolean({ description: 'stop (exit 2) on any skipped or implausible row instead of listing it and going on', default: false }),
     // time-series options (issue 6, src/collect/series/types.ts)
     window: Flags.string({ description: 'time series: history window ending at the last sample', options: ['day', 'week', 'month', 'all'] }),
     'weekdays-only': Flags.boolean({ description: 'time series: keep Monday-Friday only' }),
@@ -59,6 +60,7 @@ export default class Collect extends BaseCommand {
       format: flags.format as FormatId | undefined,
       columnMap,
       includePoweredOff: flags['include-powered-off'],
+      strict: flags.strict,
       ...(flags['ovf-option'] ? { ovfOption: flags['ovf-option'], ovfOptionFrom: 'flag' as const } : {}),
       series: {
         window: flags.window,

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
-import { UserError, error } from '../diagnostics';
+import { Problem, UserError, error } from '../diagnostics';
+import { implausibleHost, implausibleWorkload } from './plausible';
 import * as path from 'path';
 import { CheckpointKind, readCheckpoint } from '../util/checkpoint';
 import { INVENTORY_SCHEMA, Inventory, InventorySchema } from './schema';
@@ -19,7 +20,62 @@ export const INVENTORY_FILE: CheckpointKind<Inventory> = {
   invalidCode: 'invalid-inventory',
   createHint: 'Create it with: dcplan collect <export files> --out inventory.json',
   versionHint: 'Run dcplan collect again on the original exports.',
+  check: checkInventory,
 };
+
+/**
+ * What the schema cannot say about a (possibly hand-edited) inventory: every workload and host plausible (see
+ * plausible.ts; a negative size would otherwise be packed as negative demand) and ids unique (two workloads with one
+ * id would be placed as one).
+ */
+export function checkInventory(inv: Inventory, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  inv.workloads.forEach((w, i) => {
+    for (const bad of implausibleWorkload(w))
+      problems.push(
+        error(
+          'implausible-value',
+          `Workload "${clip(w.name)}": ${bad.field} = ${bad.value}; expected ${bad.expected}.`,
+          {
+            file,
+            path: ['workloads', i, ...bad.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k))],
+          },
+        ),
+      );
+    const first = seen.get(w.id);
+    if (first !== undefined)
+      problems.push(
+        error(
+          'duplicate-id',
+          `Workload id "${clip(w.id)}" is used by workloads ${first} and ${i}; ids must be unique.`,
+          { file, path: ['workloads', i, 'id'] },
+        ),
+      );
+    else seen.set(w.id, i);
+  });
+  const hostIds = new Set<string>();
+  inv.hosts.forEach((h, i) => {
+    for (const bad of implausibleHost(h))
+      problems.push(
+        error('implausible-value', `Host "${clip(h.name)}": ${bad.field} = ${bad.value}; expected ${bad.expected}.`, {
+          file,
+          path: ['hosts', i, bad.field],
+        }),
+      );
+    if (hostIds.has(h.id))
+      problems.push(
+        error('duplicate-id', `Host id "${clip(h.id)}" is used twice; ids must be unique.`, {
+          file,
+          path: ['hosts', i, 'id'],
+        }),
+      );
+    hostIds.add(h.id);
+  });
+  return problems;
+}
+
+const clip = (s: string) => (s.length > 120 ? `${s.slice(0, 117)}...` : s);
 
 /**
  * Writes the inventory atomically (a reader never sees half a file), 2-space JSON with a trailing newline.
@@ -32,7 +88,9 @@ export function writeInventory(file: string, inventory: Inventory): void {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code && ['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST'].includes(code))
-      throw new UserError(error('cannot-write', `Cannot write ${file}: ${(e as Error).message}`, { file }, 'Choose another --out path.'));
+      throw new UserError(
+        error('cannot-write', `Cannot write ${file}: ${(e as Error).message}`, { file }, 'Choose another --out path.'),
+      );
     throw e;
   }
 }

@@ -15,6 +15,8 @@ export interface CheckpointKind<T> {
   createHint: string;
   /** What to do about a document of another schema version. */
   versionHint: string;
+  /** Checks beyond the schema (plausible sizes, unique ids), run on a document that fits it; errors stop the read. */
+  check?: (doc: T, displayName: string) => Problem[];
 }
 
 /** Schema problems listed before the rest are counted: a wrong field repeats over every row of a big file. */
@@ -34,16 +36,36 @@ export function readCheckpoint<T>(file: string, kind: CheckpointKind<T>, display
 export function parseCheckpoint<T>(data: unknown, kind: CheckpointKind<T>, displayName: string): T {
   const what = kind.noun.toLowerCase();
   if (data === null || typeof data !== 'object' || Array.isArray(data))
-    throw new UserError(error(kind.invalidCode, `${displayName} is not a dcplan ${what} (expected a JSON object).`, { file: displayName }));
+    throw new UserError(
+      error(kind.invalidCode, `${displayName} is not a dcplan ${what} (expected a JSON object).`, {
+        file: displayName,
+      }),
+    );
   const tag = (data as { schema?: unknown }).schema;
   if (tag !== kind.tag) {
-    const is = typeof tag === 'string' ? `is a "${tag}" document` : `is not a dcplan ${what} (it has no "schema" field)`;
+    const is =
+      typeof tag === 'string' ? `is a "${tag}" document` : `is not a dcplan ${what} (it has no "schema" field)`;
     throw new UserError(
-      error('schema-version', `${displayName} ${is}; this dcplan reads "${kind.tag}".`, { file: displayName, path: ['schema'] }, kind.versionHint),
+      error(
+        'schema-version',
+        `${displayName} ${is}; this dcplan reads "${kind.tag}".`,
+        { file: displayName, path: ['schema'] },
+        kind.versionHint,
+      ),
     );
   }
   const parsed = kind.schema.safeParse(data);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const found = kind.check?.(parsed.data, displayName) ?? [];
+    if (found.length > LISTED)
+      found.splice(
+        LISTED,
+        found.length - LISTED,
+        error(kind.invalidCode, `${found.length - LISTED} more problems not listed.`, { file: displayName }),
+      );
+    if (found.length > 0) throw new UserError(found);
+    return parsed.data;
+  }
   const issues = parsed.error.issues;
   const problems: Problem[] = issues.slice(0, LISTED).map((i) =>
     error(kind.invalidCode, `${i.message} at ${i.path.length ? i.path.join('.') : '(top level)'}.`, {
@@ -52,6 +74,8 @@ export function parseCheckpoint<T>(data: unknown, kind: CheckpointKind<T>, displ
     }),
   );
   if (issues.length > LISTED)
-    problems.push(error(kind.invalidCode, `${issues.length - LISTED} more schema problems not listed.`, { file: displayName }));
+    problems.push(
+      error(kind.invalidCode, `${issues.length - LISTED} more schema problems not listed.`, { file: displayName }),
+    );
   throw new UserError(problems);
 }

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { UserError, error } from '../../../diagnostics';
 import { TabName, tabOf } from './columns';
 import { TabSink } from './tabs';
+import { untilStalled } from '../../../util/stall';
 
 /** exceljs is loaded on first use: it costs ~0.2 s of start-up that CSV-only runs (and every other command) skip. */
 let excelModule: typeof ExcelJS | undefined;
@@ -32,7 +33,10 @@ export async function readXlsxTabs(path: string, displayName: string): Promise<{
   const expected = [...layout.names.values()].filter((n) => tabOf(n) !== undefined);
   const source = layout.streamable ? path : streamableCopy(layout.zip);
   const streamed = new TabSink();
-  const seen = await streamTabs(source, displayName, layout.names, streamed);
+  const current = { sheet: undefined as string | undefined };
+  const seen = await untilStalled(streamTabs(source, displayName, layout.names, streamed, current), async () =>
+    corruptMember(displayName, (await damagedSheet(layout.zip, layout.names)) ?? current.sheet),
+  );
   if (expected.every((n) => seen.includes(n))) return { sheets: inWorkbookOrder(layout.names, seen), sink: streamed };
   const sink = new TabSink();
   const sheets = await loadTabs(path, displayName, sink);
@@ -65,7 +69,37 @@ function streamableCopy(zip: JSZip): NodeJS.ReadableStream {
   return zip.generateNodeStream({ type: 'nodebuffer', compression: 'DEFLATE', streamFiles: false }).pipe(new PassThrough());
 }
 
-async function streamTabs(source: string | NodeJS.ReadableStream, displayName: string, sheetFiles: Map<string, string>, sink: TabSink): Promise<string[]> {
+/** The first sheet whose compressed member does not inflate (one at a time: memory stays one sheet). */
+async function damagedSheet(zip: JSZip, names: Map<string, string>): Promise<string | undefined> {
+  for (const [n, name] of names) {
+    try {
+      await zip.file(`xl/worksheets/sheet${n}.xml`)?.async('uint8array');
+    } catch {
+      return name;
+    }
+  }
+  return undefined;
+}
+
+/** The error for a workbook whose reading stopped inside a sheet (a compressed member that does not inflate). */
+function corruptMember(displayName: string, sheet: string | undefined): UserError {
+  return new UserError(
+    error(
+      'corrupt-xlsx',
+      `The workbook is damaged: ${sheet ? `sheet ${sheet}` : 'a part of it'} cannot be decompressed, so it cannot be read.`,
+      { file: displayName, ...(sheet ? { sheet } : {}) },
+      'Copy the file again from its source, or open it in Excel (which offers to repair it) and save it again.',
+    ),
+  );
+}
+
+async function streamTabs(
+  source: string | NodeJS.ReadableStream,
+  displayName: string,
+  sheetFiles: Map<string, string>,
+  sink: TabSink,
+  current: { sheet?: string } = {},
+): Promise<string[]> {
   const reader = new (excel().stream.xlsx.WorkbookReader)(source as string, {
     sharedStrings: 'cache',
     styles: 'ignore',
@@ -80,6 +114,7 @@ async function streamTabs(source: string | NodeJS.ReadableStream, displayName: s
       // exceljs names a sheet only when workbook.xml precedes it in the zip; otherwise map its sheetN.xml ourselves.
       const sheet = sheetFiles.get(String(w.id)) && /^Sheet\d+$/.test(w.name) ? sheetFiles.get(String(w.id))! : w.name;
       seen.push(sheet);
+      current.sheet = sheet;
       const tab = tabOf(sheet);
       if (!tab) {
         for await (const _row of w) void _row; // drain: the reader needs every sheet consumed
