@@ -1,3 +1,4 @@
+import { loadNote } from './load';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -57,7 +58,7 @@ async function main(argv: string[]): Promise<void> {
   process.stdout.write(`\nassessment of ${result.inventory.workloads} workloads (${result.scenarios.length} scenarios, formats ${formats.join(',')})\n`);
   for (const stage of ['collect', 'plan', 'score', 'report'] as StageId[])
     process.stdout.write(`  ${stage.padEnd(8)} ${(by.get(stage) ?? 0).toFixed(2).padStart(7)} s\n`);
-  process.stdout.write(`  ${'total'.padEnd(8)} ${total.toFixed(2).padStart(7)} s   (target < 60 s: ${total < 60 ? 'met' : 'NOT met'})\n`);
+  process.stdout.write(`  ${'total'.padEnd(8)} ${total.toFixed(2).padStart(7)} s   (target < 60 s: ${total < 60 ? 'met' : 'NOT met'}; ${loadNote()})\n`);
   process.stdout.write(`  peak RSS ${(Math.max(peakRss, maxRssKb * 1024) / 2 ** 20).toFixed(0)} MiB\n`);
   process.stdout.write(`\nplan progress:\n${steps.join('\n')}\n\nscenarios:\n`);
   for (const s of result.scenarios)

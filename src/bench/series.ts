@@ -13,6 +13,7 @@
  * Options: `--servers N` `--days N` `--workloads N` `--long` (one sample per row: timestamp,server,metric,value; default
  * one row per server and time with a column per metric), `--keep` (keep the generated file), `--skip-ingest`, `--skip-plan`.
  */
+import { loadNote } from './load';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -162,7 +163,7 @@ async function plan(workloads: number): Promise<void> {
   const d = p.diversity!;
   console.log(
     `plan: ${workloads} workloads × 168 weekly slots × ${p.dimensions.length} dimensions through planConsolidation (three solves: ` +
-      `flat percentile, peak-sum, slots): ${secs.toFixed(2)} s wall-clock, ${cpuSecs.toFixed(2)} s CPU (target < 30 s)`,
+      `flat percentile, peak-sum, slots): ${secs.toFixed(2)} s wall-clock, ${cpuSecs.toFixed(2)} s CPU (target < 30 s; ${loadNote()})`,
   );
   console.log(
     `  hosts: time-series ${d.seriesHosts}, peak-sum ${d.peakSumHosts} (diversity benefit ${d.hostsSaved}), flat P95 ${d.flatPercentileHosts}; ` +

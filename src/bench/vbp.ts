@@ -13,6 +13,7 @@
  * temporary folder that is removed afterwards. The time limit caps only the LP bound's and the exact method's wall clock
  * (a benchmark knob); the heuristics run on iteration budgets.
  */
+import { loadNote } from './load';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -180,6 +181,7 @@ async function main(): Promise<void> {
     for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
   }
   process.stdout.write('\n' + classTable(rows) + '\n');
+  process.stdout.write(`(timings taken at ${loadNote()})\n`);
 }
 
 export function classTable(rows: Row[]): string {
