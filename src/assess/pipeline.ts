@@ -82,10 +82,11 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
       const plan = stableTimings(plans ? plans[i] : await stages.plan(inventory, spec.config), fixed);
       out.push({ ...spec, plan, planFile: specs.length > 1 ? scenarioPlanFile(spec.name) : 'plan.json' });
     }
+    // (issue 12) how the baseline's business case moves with energy price, oversubscription and growth
+    if (out[0].config.businessCase) emit('plan', 'step', 'business case sensitivity: quick plans with vCPU per core and growth moved');
+    out[0] = { ...out[0], plan: await withSensitivity(out[0].plan, out[0].config, inventory, stages) };
     return out;
   }, (r) => r.map((s) => `${s.name}: ${s.plan.summary.hosts} hosts`).join(', '));
-  // (issue 12) how the baseline's business case moves with energy price, oversubscription and growth
-  runs[0] = { ...runs[0], plan: await withSensitivity(runs[0].plan, runs[0].config, inventory, stages) };
   writeJsonAtomic(path.join(outDir, 'plan.json'), runs[0].plan);
   if (runs.length > 1) for (const r of runs) writeJsonAtomic(path.join(outDir, r.planFile), r.plan);
   removeStalePlans(outDir, runs);

@@ -2,7 +2,7 @@
  * Sensitivity of the baseline's business case (issue 12): how the N-year savings move when one input moves and the
  * rest stay. Energy price ±25 % changes no plan: the energy heads scale with it, so the savings move by
  * (energy before − energy after) × years × 0.25. The sizing inputs (vCPU per core ±25 %, growth ±10 points) change the
- * hosts, so the assess stage re-plans with each and hands the plans here.
+ * hosts, so the assess stage re-plans with each (src/assess/sensitivity.ts) and hands the outcomes here.
  */
 import { Policy } from '../config/defaults';
 import { BusinessCase, SensitivityRow } from './schema';
@@ -51,7 +51,8 @@ export function sensitivityRows(
   bc: BusinessCase,
   hosts: number,
   policy: Policy,
-  replans: { low: { hosts: number; bc: BusinessCase }; high: { hosts: number; bc: BusinessCase } }[],
+  /** Per sizing input, the hosts and N-year savings with it low and high. */
+  replans: { low: { hosts: number; savings: number }; high: { hosts: number; savings: number } }[],
 ): SensitivityRow[] {
   const specs = sensitivityPolicies(policy);
   return [
@@ -60,8 +61,8 @@ export function sensitivityRows(
       input: s.input,
       low: s.lowLabel,
       high: s.highLabel,
-      savingsLow: replans[i].low.bc.totals.savings,
-      savingsHigh: replans[i].high.bc.totals.savings,
+      savingsLow: r2(replans[i].low.savings),
+      savingsHigh: r2(replans[i].high.savings),
       hostsLow: replans[i].low.hosts,
       hostsHigh: replans[i].high.hosts,
     })),
