@@ -134,6 +134,8 @@ export const DEFAULT_HOST_MODEL: HostModel = {
   sockets: 2,
   coresPerSocket: 32,
   cpuGhz: 2.8,
+  // a current 32-core part for the CPU-generation conversion (rules/reference/cpu-performance.yaml: Xeon 5th gen Gold 65xx)
+  cpuModel: 'Intel Xeon Gold 6548Y+',
   memoryGib: 1024,
   storage: 'external',
   cost: 28000,

@@ -20,9 +20,10 @@ export interface CatalogModel {
   existing: boolean;
 }
 
-export function rawCapacity(m: HostModel): Partial<Record<Dimension, number>> {
+/** `cpuFactor`: the CPU-generation conversion of the model's MHz (cpu-performance.ts modelFactor; 1 = raw MHz). */
+export function rawCapacity(m: HostModel, cpuFactor = 1): Partial<Record<Dimension, number>> {
   const raw: Partial<Record<Dimension, number>> = {
-    cpuMhz: m.sockets * m.coresPerSocket * m.cpuGhz * 1000,
+    cpuMhz: m.sockets * m.coresPerSocket * m.cpuGhz * 1000 * cpuFactor,
     memoryMib: m.memoryGib * 1024,
   };
   if (m.storageGib !== undefined && m.storage === 'hci') raw.storageGib = m.storageGib;
@@ -39,8 +40,8 @@ const TARGET_KEY: Record<Dimension, keyof Policy['targetUtilization']> = {
   networkMbps: 'network',
 };
 
-export function catalogModel(m: HostModel, policy: Policy, existing = false): CatalogModel {
-  const raw = rawCapacity(m);
+export function catalogModel(m: HostModel, policy: Policy, existing = false, cpuFactor = 1): CatalogModel {
+  const raw = rawCapacity(m, cpuFactor);
   const capacity: Partial<Record<Dimension, number>> = {};
   for (const [dim, v] of Object.entries(raw) as [Dimension, number][])
     // vSAN slack space plays the role of the target utilisation for local capacity
@@ -63,6 +64,7 @@ export function existingHostModels(
   const groups = new Map<string, { sample: Inventory['hosts'][number]; count: number }>();
   for (const h of inv.hosts) {
     if (!(h.cpuMhz > 0) || !(h.memoryMib > 0) || !(h.cores > 0)) continue;
+    // same sockets, cores, clock and memory: in practice the same CPU model too (the first host's is kept)
     const key = `${h.sockets}x${h.coresPerSocket}@${h.cpuMhz}/${h.memoryMib}`;
     const g = groups.get(key);
     if (g) g.count++;
@@ -80,6 +82,7 @@ export function existingHostModels(
       coresPerSocket: h.coresPerSocket,
       cpuGhz: h.cpuMhz / 1000,
       memoryGib: h.memoryMib / 1024,
+      ...(h.cpuModel ? { cpuModel: h.cpuModel } : {}),
       cost: 0,
       maxCount: g.count,
       storage: hci ? 'hci' : 'external',

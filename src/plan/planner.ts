@@ -21,6 +21,8 @@ import { hciDemand, poolKind, policyFacts, poolStorage, sizeArray, storageFormul
 import { clustersBefore } from './ha';
 import { memorySizing } from './memory-basis';
 import { reconcileClusters } from './reconcile';
+import { cpuConversion } from './cpu-performance';
+import { cpuPerformanceFacts } from './cpu-facts';
 import { solveWithSpares } from './ha-mix';
 import { diversityOf, newSeriesTally, seriesPlanNote, seriesPoolHook } from './series/pool-hook';
 import { businessCaseOf, decommissionReason, objectiveExtra } from '../business/plan-hook';
@@ -49,15 +51,15 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     else scope.push(w);
   }
 
-  // sizing
+  // catalog, then sizing: CPU demand moves to the new hosts by per-core performance (cpu-performance.ts)
   const hostsById = new Map<string, Host>(inventory.hosts.map((h) => [h.id, h]));
-  const demands: Demand[] = scope.map((w) => sizeWorkload(w, policy, hostsById));
+  const hostModels = [...config.hostModels, ...(policy.reuseExistingHosts ? existingHostModels(inventory, config.hostModels, problems, policy.existingHosts) : [])];
+  const conversion = cpuConversion(policy.cpuComparison, inventory.hosts, hostModels);
+  const catalog: CatalogModel[] = hostModels.map((m) => catalogModel(m, policy, m.id.startsWith('existing-'), conversion.modelFactor(m)));
+  const demands: Demand[] = scope.map((w) => sizeWorkload(w, policy, hostsById, conversion));
   reportSizingBasis(scope, demands, policy, problems);
   const reconciliation = reconcileClusters(inventory, scope, demands, policy, problems);
-
-  // catalog and dimensions
-  const hostModels = [...config.hostModels, ...(policy.reuseExistingHosts ? existingHostModels(inventory, config.hostModels, problems, policy.existingHosts) : [])];
-  const catalog: CatalogModel[] = hostModels.map((m) => catalogModel(m, policy, m.id.startsWith('existing-')));
+  const cpuPerformance = cpuPerformanceFacts(conversion, inventory, scope, hostModels, problems);
   const dims = chooseDimensions(demands, catalog, problems);
   // (issue 6) correlation-aware packing on demand shapes, see src/plan/series/pool-hook.ts
   const seriesTally = policy.timeSeries !== 'off' ? newSeriesTally(policy.timeSeries) : undefined;
@@ -227,6 +229,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     ...(businessCase ? { businessCase } : {}),
     ...(drsRules.length > 0 ? { drsRules } : {}),
     memory: memorySizing(scope, demands, policy),
+    cpuPerformance,
     reconciliation,
     problems,
     sizing: scope.map((w, i) => workloadSizing(w, demands[i], dims)),
@@ -237,6 +240,7 @@ function workloadSizing(w: Workload, d: Demand, dims: Dimension[]): WorkloadSizi
   const demand: Partial<Record<Dimension, number>> = {};
   for (const k of dims) if (d[k] !== undefined) demand[k] = round(d[k], 3);
   const out: WorkloadSizing = { name: w.name, id: w.id, demand, basis: { ...d.basis }, clockGhz: d.clockGhz, clockSource: d.clockSource };
+  if (d.sourceCpuMhz !== d.cpuMhz) out.sourceCpuMhz = round(d.sourceCpuMhz, 3);
   if (d.cpuCappedFromPct !== undefined) out.cpuCappedFromPct = d.cpuCappedFromPct;
   return out;
 }

@@ -67,6 +67,8 @@ export const WorkloadSizingSchema = z.strictObject({
     memoryBasis: z.enum(['consumed', 'active', 'allocated']).optional(),
     storage: z.string().optional(),
   }),
+  /** CPU demand in MHz of the workload's CPU today, before the CPU-generation conversion (demand.cpuMhz is after it). */
+  sourceCpuMhz: z.number().optional(),
   /** CPU utilisation above 100 % of the vCPUs as measured, capped at 100 % for sizing (the measured %). */
   cpuCappedFromPct: z.number().optional(),
   clockGhz: z.number(),
@@ -260,6 +262,52 @@ export const ReconciliationSchema = z.strictObject({
   flagged: z.array(z.enum(['cpu', 'memory'])),
 });
 
+/** CPU generations (issue 10): how CPU demand moved from today's CPUs to the new hosts (src/plan/cpu-performance.ts). */
+export const CpuPerformanceSchema = z.strictObject({
+  /** perf-index: by per-core performance; mhz: raw MHz (policy, or a target model without an index: mhzReason). */
+  basis: z.enum(['perf-index', 'mhz']),
+  mhzReason: z.string().optional(),
+  /** The reference table and its source. */
+  table: z.string(),
+  tableSource: z.string(),
+  metric: z.string(),
+  /** The first host model: CPU figures are in MHz of its cores. */
+  reference: z
+    .strictObject({ model: z.string(), ghz: z.number(), index: z.number(), from: z.enum(['perfIndex', 'table']), family: z.string().optional(), source: z.string().optional() })
+    .optional(),
+  /** Each catalog model: its index and the factor on its raw MHz. */
+  targets: z.array(
+    z.strictObject({
+      model: z.string(),
+      cpuModel: z.string().optional(),
+      ghz: z.number(),
+      index: z.number().optional(),
+      from: z.enum(['perfIndex', 'table']).optional(),
+      family: z.string().optional(),
+      accuracy: z.string().optional(),
+      source: z.string().optional(),
+      factor: z.number(),
+    }),
+  ),
+  /** Each CPU model of today's hosts: the row matched, hosts, workloads in scope, and target MHz per source MHz. */
+  sources: z.array(
+    z.strictObject({
+      cpuModel: z.string(),
+      ghz: z.number(),
+      hosts: z.number(),
+      workloads: z.number(),
+      family: z.string().optional(),
+      index: z.number().optional(),
+      accuracy: z.string().optional(),
+      source: z.string().optional(),
+      ratio: z.number(),
+    }),
+  ),
+  /** Workloads in scope whose CPU moved as raw MHz (source CPU unknown or not in the table). */
+  workloadsOnMhz: z.number(),
+  unknownModels: z.array(z.string()),
+});
+
 /** Memory sizing (issue 10): the basis asked for, how many VMs used it or fell back, and the totals (MiB, scope). */
 export const MemorySizingSchema = z.strictObject({
   /** policy.memoryBasis (allocated when policy.sizing is allocated). */
@@ -320,6 +368,7 @@ export const PlanSchema = z.strictObject({
   /** Today's DRS rules (issue 11): how each was read (kept apart, kept together, sent to a pool, or not enforced). */
   drsRules: z.array(PlannedDrsRuleSchema).optional(),
   memory: MemorySizingSchema.optional(),
+  cpuPerformance: CpuPerformanceSchema.optional(),
   /** Per source cluster: sized demand vs measured host use (issue 10). */
   reconciliation: z.array(ReconciliationSchema).optional(),
   problems: z.array(ProblemSchema),

@@ -20,6 +20,7 @@
 import { Host, MetricUtil, Workload } from '../inventory/schema';
 import { Policy } from '../config/defaults';
 import { Dimension } from './types';
+import type { CpuConversion } from './cpu-performance';
 
 export type UtilFigure = 'p50' | 'p90' | 'p95' | 'p99' | 'peak' | 'avg' | 'snapshot' | 'allocated';
 
@@ -96,14 +97,19 @@ export function usedGib(w: Workload): number | undefined {
   return undefined;
 }
 
-export function sizeWorkload(w: Workload, policy: Policy, hostsById: Map<string, Host>): Demand {
+/**
+ * `conversion` moves the CPU demand from the workload's current CPU to the new hosts by per-core performance
+ * (cpu-performance.ts); without it CPU stays in MHz of the current CPU.
+ */
+export function sizeWorkload(w: Workload, policy: Policy, hostsById: Map<string, Host>, conversion?: CpuConversion): Demand {
   const f = demandFactor(policy);
   const clock = workloadClock(w, hostsById, policy);
   const cpu = cpuDemand(w, policy, clock.ghz, f);
+  const cpuFactor = conversion ? conversion.workloadFactor(w, clock.ghz) : 1;
   const mem = memoryDemand(w, policy, f);
   const memoryMib = mem.mib;
   const d: Demand = {
-    cpuMhz: cpu.mhz,
+    cpuMhz: cpu.mhz * cpuFactor,
     sourceCpuMhz: cpu.mhz,
     memoryMib,
     basis: { cpu: cpu.figure, memory: mem.figure, memoryBasis: mem.basis },
@@ -213,6 +219,11 @@ export function sizingFormulas(policy: Policy): string[] {
     `storage demand (GiB) = ${policy.storageBasis} GiB / dedupe ${policy.storageDedupe} × f (external array: summed per datastore type, not packed on hosts)`,
     `IOPS and network demand = measured ${pctOf('iops')} / ${pctOf('network')} × f`,
     `host CPU capacity (MHz) = sockets × cores per socket × cpuGhz × 1000 × target ${tu.cpu}`,
+    policy.cpuComparison === 'perf-index'
+      ? 'CPU generations (cpuComparison perf-index): CPU demand × (index of the VM\'s CPU today / its clock GHz) × (clock / index of the first host model); ' +
+        'host CPU capacity × (its index / its clock) × (the same); index = SPECrate2017_int_base per core (rules/reference/cpu-performance.yaml, or a model\'s perfIndex); ' +
+        'a CPU the table does not know keeps raw MHz'
+      : 'CPU generations: not converted (cpuComparison mhz): MHz of today\'s CPUs are compared with MHz of the new hosts',
     `host memory capacity (MiB) = memoryGib × 1024 × target ${tu.memory}; ` +
       `IOPS = iops × target ${tu.iops}; network (Mbps) = networkGbps × 1000 × target ${tu.network}`,
   );

@@ -20,6 +20,7 @@ import {
   WorkloadSizingSchema,
   MemorySizingSchema,
   ReconciliationSchema,
+  CpuPerformanceSchema,
 } from './schema';
 
 export { PLAN_SCHEMA } from './schema';
@@ -42,3 +43,4 @@ export type PoolStorage = z.infer<typeof PoolStorageSchema>;
 export type ClusterBefore = z.infer<typeof ClusterBeforeSchema>;
 export type MemorySizing = z.infer<typeof MemorySizingSchema>;
 export type Reconciliation = z.infer<typeof ReconciliationSchema>;
+export type CpuPerformance = z.infer<typeof CpuPerformanceSchema>;

@@ -87,8 +87,8 @@ export function resolveModels(ctx: Ctx): void {
   for (const m of ctx.plan.hostModels) {
     const id = m.id;
     if (ctx.models.has(id)) continue;
-    const { sockets, coresPerSocket, cpuGhz, memoryGib, storageGib, storage, iops, networkGbps } = m;
-    ctx.models.set(id, { id, sockets, coresPerSocket, cpuGhz, memoryGib, storageGib, storage, iops, networkGbps });
+    const { sockets, coresPerSocket, cpuGhz, cpuModel, perfIndex, memoryGib, storageGib, storage, iops, networkGbps } = m;
+    ctx.models.set(id, { id, sockets, coresPerSocket, cpuGhz, cpuModel, perfIndex, memoryGib, storageGib, storage, iops, networkGbps });
     if (!id.startsWith('existing-')) ctx.notes.push(`host model ${id} is not in the config; its capacity was taken from the plan's catalog`);
   }
 }

@@ -17,11 +17,14 @@
  *   IOPS, Mbps   = measured figure × f
  *   utilisation figure: the policy percentile if recorded, else the next higher recorded percentile (p50 < p90 < p95 < p99),
  *                  else the peak, else the average (percentile 100 = the peak); a snapshot reading is used as it is.
+ *   CPU generation: CPU MHz × workloadFactor, host MHz × modelFactor — the one rule in src/plan/cpu-performance.ts,
+ *                  deliberately shared (a per-core index table and its matching must not exist twice)
  *   host capacity = raw × target utilisation: sockets × coresPerSocket × cpuGhz × 1000 MHz, memoryGib × 1024 MiB,
  *                  iops, networkGbps × 1000 Mbps; storage only on HCI models: storageGib × (1 − storageSlack).
  */
 import type { Host, MetricUtil, Workload } from '../inventory/schema';
 import type { Dimension } from '../plan/types';
+import type { CpuConversion } from '../plan/cpu-performance';
 
 export interface SizingPolicy {
   sizing: 'performance' | 'allocated';
@@ -39,6 +42,8 @@ export interface SizingPolicy {
   storageDedupe: number;
   defaultCpuGhz: number;
   targetUtilization: { cpu: number; memory: number; storage: number; iops: number; network: number };
+  /** CPU generations: the shared conversion (absent: raw MHz). */
+  cpuConversion?: CpuConversion;
 }
 
 export interface ModelSpec {
@@ -46,6 +51,8 @@ export interface ModelSpec {
   sockets: number;
   coresPerSocket: number;
   cpuGhz: number;
+  cpuModel?: string;
+  perfIndex?: number;
   memoryGib: number;
   storageGib?: number;
   /** external (array, no storage capacity on the host) or hci; absent = hci when storageGib is given. */
@@ -108,6 +115,7 @@ export function workloadDemand(
   } else {
     out.cpuMhz = ((w.vcpus * ghz * 1000) / policy.cpuOversubscription) * f;
   }
+  if (policy.cpuConversion) out.cpuMhz *= policy.cpuConversion.workloadFactor(w, ghz);
   const memMetric = policy.memoryBasis === 'consumed' ? w.utilization.memory : policy.memoryBasis === 'active' ? w.utilization.memoryActive : undefined;
   const memU = memMetric === undefined ? undefined : (override?.memory ?? utilFigure(memMetric, pct('memory')));
   if (perf && memU !== undefined && memMetric !== undefined) {
@@ -129,7 +137,7 @@ export function workloadDemand(
 export function modelCapacity(m: ModelSpec, policy: SizingPolicy): Vector {
   const t = policy.targetUtilization;
   const cap: Vector = {
-    cpuMhz: m.sockets * m.coresPerSocket * m.cpuGhz * 1000 * t.cpu,
+    cpuMhz: m.sockets * m.coresPerSocket * m.cpuGhz * 1000 * (policy.cpuConversion?.modelFactor(m) ?? 1) * t.cpu,
     memoryMib: m.memoryGib * 1024 * t.memory,
   };
   if (m.storageGib !== undefined && (m.storage ?? 'hci') === 'hci') cap.storageGib = m.storageGib * (1 - policy.storageSlack);

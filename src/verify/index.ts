@@ -11,6 +11,7 @@ import { checkClusters } from './reserve';
 import { checkHciClusters, checkReservePct } from './storage';
 import { checkSlots } from './series';
 import { VerifyResult } from './types';
+import { cpuConversion } from '../plan/cpu-performance';
 
 export * from './types';
 export { workloadDemand, modelCapacity, utilFigure } from './demand';
@@ -49,6 +50,8 @@ export function verifyPlan(plan: Plan, inventory: Inventory, config: AssessmentC
   if (plan.diversity !== undefined && !timeSeries)
     ctx.notes.push(`the plan is a ${plan.diversity.basis} time-series plan but the config says timeSeries: ${p.timeSeries}; checked on flat figures`);
   resolveModels(ctx);
+  // the catalog in the planner's order (config models, then the existing-host models of the plan): same reference model
+  ctx.policy.cpuConversion = cpuConversion(p.cpuComparison, inventory.hosts, [...ctx.models.values()]);
   const hostOf = checkPlacements(ctx);
   const figures = checkCapacities(ctx, timeSeries);
   if (timeSeries) checkSlots(ctx, figures, p.timeSeries as 'hourly' | 'weekly');

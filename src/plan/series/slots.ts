@@ -58,7 +58,8 @@ export function shapeAt(shape: Shape, g: SlotGranularity): number[] | undefined 
  * What the planner sized a workload on, as slot demand needs it: the flat demand per dimension, which figure each came
  * from, and the clock. The planner passes its `Demand`; the report passes the plan's `sizing` row (what was planned).
  */
-export type SizedDemand = Partial<Record<Dimension, number>> & { basis: { cpu: string; memory: string }; clockGhz: number };
+/** `sourceCpuMhz`: CPU demand in MHz of today's CPU; with cpuMhz it gives the CPU-generation factor (absent: 1). */
+export type SizedDemand = Partial<Record<Dimension, number>> & { basis: { cpu: string; memory: string }; clockGhz: number; sourceCpuMhz?: number };
 
 /**
  * Slot demand per time-varying dimension of one workload. `flat` is how it was sized (the peak-sum demand); dimensions
@@ -81,7 +82,9 @@ export function workloadSlotDemand(
     const usedFigure = d === 'cpuMhz' ? flat.basis.cpu : d === 'memoryMib' ? flat.basis.memory : 'measured';
     const values = m?.shape && policy.sizing === 'performance' && usedFigure !== 'allocated' ? shapeAt(m.shape, g) : undefined;
     if (m && values) {
-      const k = perUnitDemand(w, m.unit, d, flat.clockGhz, policy);
+      // the flat demand carries the CPU-generation factor (target MHz per source MHz); perUnitDemand is in source MHz
+      const generation = d === 'cpuMhz' && flat.sourceCpuMhz && flat.cpuMhz !== undefined ? flat.cpuMhz / flat.sourceCpuMhz : 1;
+      const k = perUnitDemand(w, m.unit, d, flat.clockGhz, policy) * generation;
       // CPU in % of the vCPUs is capped at 100 in every slot, as in the flat sizing
       const cap = d === 'cpuMhz' && m.unit === 'pct' ? 100 : Number.POSITIVE_INFINITY;
       for (let s = 0; s < n; s++) arr[s] = k * Math.min(values[s], cap);

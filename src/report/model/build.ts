@@ -12,6 +12,7 @@ import * as T from './tables';
 import * as C from './charts';
 import { datastoresTable, storageBlocks, storageSentence, storageSummary } from './storage';
 import { drsBlocks, drsRulesTable } from './drs';
+import { cpuGenerationsTable, reconciliationTable, sizingCheckBlocks } from './sizing-checks';
 import { arraySizingTable, haBeforeTable, haBlocks, hciPoolsTable, storageSizingBlocks } from './storage-sizing';
 import { businessAssumptionRows, businessBlocks, businessSummaryRows, businessWorkbookTable, cumulativeCostChart, scenarioBusinessTable, sensitivityTable } from './business-case';
 
@@ -178,6 +179,8 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     hciPools: hciPoolsTable(plan),
     haBefore: haBeforeTable(plan),
     drsRules: drsRulesTable(plan),
+    cpuGenerations: cpuGenerationsTable(plan),
+    reconciliation: reconciliationTable(plan),
   };
   if (plan.businessCase) {
     t.assumptions.rows.push(...businessAssumptionRows(plan.businessCase));
@@ -225,6 +228,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     blocks: [
       { type: 'paragraph', text: 'Every figure in this report follows from the inputs and the values below. "default" marks values the configuration did not set.' },
       { type: 'table', table: t.assumptions },
+      ...sizingCheckBlocks(plan, t.cpuGenerations, t.reconciliation),
     ],
   });
 
@@ -321,7 +325,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
 
   const tables: Table[] = [t.summary, t.assumptions, t.hosts, t.placement, t.workloads];
   if (t.datastores) tables.push(t.datastores);
-  for (const extra of [t.arraySizing, t.hciPools, t.haBefore, t.drsRules]) if (extra) tables.push(extra);
+  for (const extra of [t.arraySizing, t.hciPools, t.haBefore, t.drsRules, t.cpuGenerations, t.reconciliation]) if (extra) tables.push(extra);
   tables.push(t.findings, t.scorecard);
   if (plan.businessCase) tables.push(businessWorkbookTable(plan.businessCase));
   const sensitivity = plan.businessCase ? sensitivityTable(plan.businessCase) : undefined;

@@ -39,7 +39,7 @@ function context(plan: Plan, inventory: Inventory) {
 }
 
 /** A plan's sizing row as slot demand reads it. */
-const sizedDemand = (s: WorkloadSizing): SizedDemand => ({ ...s.demand, basis: s.basis, clockGhz: s.clockGhz });
+const sizedDemand = (s: WorkloadSizing): SizedDemand => ({ ...s.demand, basis: s.basis, clockGhz: s.clockGhz, ...(s.sourceCpuMhz !== undefined ? { sourceCpuMhz: s.sourceCpuMhz } : {}) });
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 

@@ -152,7 +152,7 @@ function memoryRows(plan: Plan): Cell[][] {
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([b, n]) => `${n} on ${b}`)
     .join(', ');
-  rows.push(['Memory sizing', 'basis', `${m.basis}: ${counts} of ${m.workloads} workloads`, 'planner']);
+  rows.push(['Memory sizing', 'basis', `${m.basis} (policy.memoryBasis); of ${m.workloads} workloads: ${counts}`, 'planner']);
   if (m.basis !== 'allocated')
     rows.push(['Memory sizing', `fell back to allocation (no ${m.basis} figure)`, `${m.fellBack} workloads`, 'planner']);
   rows.push(['Memory sizing', 'planned memory demand (with f)', gib(m.plannedMib), 'planner']);
