@@ -1,6 +1,10 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { DEFAULT_POLICY, Policy } from '../../src/config/defaults';
 import { fitQuery } from '../../src/plan/fit';
 import { Plan } from '../../src/plan/types';
+import { runCli } from '../helpers/cli';
 import { host, plan } from '../verify/fixture';
 
 /** A model of 10 cores at 2 GHz (20,000 MHz) and 100 GiB; capacities below are what the plan states (target utilisation applied). */
@@ -66,5 +70,28 @@ describe('dcplan fit: room for new VMs in a plan', () => {
     const onlyB = fitQuery(twoClusterPlan(), policy, { ...vm, count: 10, clusters: ['B'] });
     expect(onlyB.total).toBe(5);
     expect(onlyB.placement).toEqual({ b1: 5 });
+  });
+});
+
+describe('dcplan fit CLI', () => {
+  it('answers on a planned demo estate, exit 0 when all fit and 1 when not, with a typed --json result', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dcplan-fit-'));
+    try {
+      const planFile = path.join(dir, 'plan.json');
+      expect(runCli(['plan', path.join(__dirname, '..', '..', 'datasets', 'demo-generic.csv'), '--out', planFile]).status).toBe(0);
+      const one = runCli(['fit', '--plan', planFile, '--vcpus', '2', '--memory-gib', '4', '--json']);
+      expect(one.status).toBe(0);
+      const r = JSON.parse(one.stdout) as { status: string; placed: number; total: number; hosts: unknown[] };
+      expect(r.status).toBe('fits');
+      expect(r.placed).toBe(1);
+      expect(r.total).toBeGreaterThan(0);
+      const many = runCli(['fit', '--plan', planFile, '--vcpus', '2', '--memory-gib', '4', '--count', String(r.total + 1)]);
+      expect(many.status).toBe(1);
+      expect(many.stdout).toMatch(new RegExp(`Only ${r.total.toLocaleString('en-US')} of`));
+      const bad = runCli(['fit', '--plan', planFile, '--vcpus', '0', '--memory-gib', '4']);
+      expect(bad.status).toBe(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
