@@ -93,7 +93,7 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
 
   // score
   const scorecard: Scorecard = await timed('score', 'rating readiness platforms against the estate',
-    () => stages.score(inventory, main, date),
+    () => stages.score(inventory, main, date, runs[0].plan),
     (s) => `recommended: ${s.recommendation.name} (${s.findingCounts.critical} critical findings)`);
   writeJsonAtomic(path.join(outDir, 'scorecard.json'), scorecard);
 

@@ -18,6 +18,6 @@ export const defaultStages: AssessStages = {
     }),
   plan: (inventory, config) => planConsolidation(inventory, config),
   planMany: planInWorkers,
-  score: async (inventory, config, asOf) => scoreReadiness({ inventory, config, asOf }),
+  score: async (inventory, config, asOf, plan) => scoreReadiness({ inventory, config, asOf, ...(plan?.businessCase ? { businessCase: plan.businessCase } : {}) }),
   render: (input, opts) => renderReports(input, opts),
 };

@@ -141,7 +141,8 @@ export interface AssessStages {
   plan(inventory: Inventory, config: AssessmentConfig): Promise<Plan>;
   /** Optional: plan several scenarios at once (e.g. on worker threads); null = not possible here, plan one by one. */
   planMany?(inventory: Inventory, configs: AssessmentConfig[], onEach: (index: number, done: number) => void): Promise<Plan[] | null>;
-  score(inventory: Inventory, config: AssessmentConfig, asOf: string): Promise<Scorecard>;
+  /** `plan`: the main scenario's plan; its business case prices the platforms (criterion cost-for-estate). */
+  score(inventory: Inventory, config: AssessmentConfig, asOf: string, plan?: Plan): Promise<Scorecard>;
   render(
     input: { inventory: Inventory; plan: Plan; scorecard: Scorecard; config: AssessmentConfig; scenarios?: { name: string; plan: Plan }[] },
     opts: { outDir: string; formats: ReportFormat[]; fixedDate: Date; deterministic: boolean },

@@ -5,6 +5,7 @@ import { BaseCommand } from '../cli/base-command';
 import { loadConfig } from '../config';
 import { error, throwIfErrors, UserError } from '../diagnostics';
 import { readInventory } from '../inventory/io';
+import { readPlan } from '../plan/io';
 import { loadProfileFile, loadRules, ReadinessConfig, scoreReadiness, Scorecard } from '../readiness';
 import { renderScorecardText } from '../readiness/render';
 import { writeJsonAtomic } from '../util/atomic-write';
@@ -40,6 +41,7 @@ export default class Score extends BaseCommand {
     config: Flags.string({ char: 'c', description: 'assessment config (YAML): readiness.profile / platforms, hostModels' }),
     'as-of': Flags.string({ description: 'date YYYY-MM-DD the OS end-of-support table is read against (default: today, UTC)' }),
     out: Flags.string({ char: 'o', description: 'scorecard file to write (JSON)' }),
+    plan: Flags.string({ description: 'plan.json from dcplan plan: its business case prices the platforms (readiness.licences in the config)' }),
     'rules-dir': Flags.string({ description: 'read rules from this folder instead of the ones shipped with dcplan' }),
   };
 
@@ -71,6 +73,7 @@ export default class Score extends BaseCommand {
     }
 
     const inventory = flags.inventory ? readInventory(flags.inventory) : undefined;
+    const businessCase = flags.plan ? readPlan(flags.plan).businessCase : undefined;
     const scorecard = scoreReadiness({
       rules,
       inventory,
@@ -78,6 +81,7 @@ export default class Score extends BaseCommand {
       profile,
       platforms: flags.platforms ? flags.platforms.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
       asOf: flags['as-of'],
+      ...(businessCase ? { businessCase } : {}),
     });
 
     if (flags.out) writeJsonAtomic(flags.out, scorecard);

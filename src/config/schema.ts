@@ -194,6 +194,10 @@ export const ReportSchema = z.strictObject({
 export const ReadinessSchema = z.strictObject({
   profile: z.string().optional(),
   platforms: z.array(z.string().min(1)).optional(),
+  licences: z
+    .record(z.string().min(1), z.array(z.string().min(1)))
+    .optional()
+    .describe('Platform id → names of businessCase.licences schemes that license it (criterion cost-for-estate); [] = no licence cost; a platform not listed is not rated'),
 });
 
 export const ScenarioSchema = z.strictObject({

@@ -104,13 +104,14 @@ export interface ConditionResult {
   evidence: Evidence[];
   notes: string[];
   notRun: string[];
+  notRated: string[];
 }
 
 /** Evaluates every branch (no short-circuit) so the evidence is complete and independent of branch order. */
 export function evaluateCondition(c: Condition, ctx: PlatformCheckContext): ConditionResult {
   if ('check' in c) {
     const r: CheckResult = platformChecks.get(c.check)!.run(c.options, ctx);
-    return { pass: r.pass, evidence: r.evidence, notes: r.note ? [r.note] : [], notRun: r.notRun ? [r.notRun] : [] };
+    return { pass: r.pass, evidence: r.evidence, notes: r.note ? [r.note] : [], notRun: r.notRun ? [r.notRun] : [], notRated: r.notRated ? [r.notRated] : [] };
   }
   if ('not' in c) {
     const r = evaluateCondition(c.not, ctx);
@@ -122,5 +123,6 @@ export function evaluateCondition(c: Condition, ctx: PlatformCheckContext): Cond
     evidence: parts.flatMap((p) => p.evidence),
     notes: parts.flatMap((p) => p.notes),
     notRun: parts.flatMap((p) => p.notRun),
+    notRated: parts.flatMap((p) => p.notRated),
   };
 }

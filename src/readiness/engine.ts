@@ -3,7 +3,7 @@ import { UserError, error, Problem, throwIfErrors } from '../diagnostics';
 import { VERSION } from '../version';
 import { CriterionRating, PlatformScore, Scorecard, SCORECARD_SCHEMA } from './types';
 import { Platform, Profile, RuleSet } from './model';
-import { deriveEstate } from './estate';
+import { deriveEstate, EstateFacts } from './estate';
 import { rateCriterion } from './rate';
 import { countFindings, runWorkloadRules } from './findings';
 import { HostModelLimit } from './checks/types';
@@ -11,11 +11,16 @@ import { loadRules } from './loader';
 import { recommend } from './recommend';
 import { cmpText } from './order';
 import { namedPlatforms, whyNotRecommended } from './lifecycle';
+import { estimateMigration } from './migration';
+import { estimateCosts, LicenceCostInput } from './cost';
+import { Inventory as Inv } from '../inventory/schema';
+import { PlatformCheckContext } from './checks/types';
+import { NOT_RATED } from './rate';
 
 /** The parts of the assessment config the readiness engine reads (helper C's config carries them). */
 export interface ReadinessConfig {
   hostModels?: { id: string; sockets: number; coresPerSocket: number; memoryGib: number }[];
-  readiness?: { profile?: string; platforms?: string[]; asOf?: string };
+  readiness?: { profile?: string; platforms?: string[]; asOf?: string; licences?: Record<string, string[]> };
 }
 
 export interface ScoreInput {
@@ -27,6 +32,8 @@ export interface ScoreInput {
   config?: ReadinessConfig;
   /** YYYY-MM-DD the end-of-support table is read against; default: the config's, else today (UTC). */
   asOf?: string;
+  /** The plan's business case (plan.json `businessCase`): its licence schemes price the platforms (criterion cost-for-estate). */
+  businessCase?: LicenceCostInput;
   /** Loaded rules; default: the rules shipped in the package (errors in them stop the run). */
   rules?: RuleSet;
 }
@@ -72,6 +79,20 @@ function hostModelLimits(config?: ReadinessConfig): HostModelLimit[] {
   return (config?.hostModels ?? []).map((m) => ({ id: m.id, cores: m.sockets * m.coresPerSocket, memoryGib: m.memoryGib }));
 }
 
+/** What the estate checks read besides the platform: the estate's figures, its migration effort and licence cost per platform. */
+export function estateContext(
+  rules: RuleSet,
+  platforms: Platform[],
+  inventory: Inv | undefined,
+  estate: EstateFacts | undefined,
+  findings: Scorecard['findings'],
+  input: Pick<ScoreInput, 'config' | 'businessCase'>,
+): Omit<PlatformCheckContext, 'platform'> {
+  const migration = inventory && estate ? estimateMigration(rules, platforms, inventory, estate, findings) : undefined;
+  const costs = estimateCosts(platforms, input.config?.readiness?.licences, input.businessCase);
+  return { estate, migration, costs };
+}
+
 export function scoreReadiness(input: ScoreInput): Scorecard {
   const problems: Problem[] = [];
   let rules = input.rules;
@@ -92,10 +113,12 @@ export function scoreReadiness(input: ScoreInput): Scorecard {
 
   const { findings, checksNotRun } = runWorkloadRules(rules, platforms, input.inventory, estate, asOf, hostModels);
   const notRunCriteria = new Map<string, Set<string>>();
+  const ctx = estateContext(rules, platforms, input.inventory, estate, findings, input);
+  const { migration, costs } = ctx;
 
-  const scores: PlatformScore[] = platforms.map((p) => {
+  const rated = platforms.map((p) => {
     const ratings: CriterionRating[] = rules.criteria.map((c) => {
-      const r = rateCriterion(c, p, estate);
+      const r = rateCriterion(c, p, ctx);
       const rating: CriterionRating = {
         criterion: c.id,
         title: c.title,
@@ -104,9 +127,11 @@ export function scoreReadiness(input: ScoreInput): Scorecard {
         weight: profile.weights[c.id] ?? 0,
         rationale: r.rationale,
         evidence: r.evidence,
+        ...(r.notRated ? { notRated: r.notRated } : {}),
       };
-      if (estate) {
-        rating.ratingWithoutEstate = rateCriterion(c, p, undefined).rating;
+      const without = rateCriterion(c, p, { costs: costs! }).rating;
+      if (estate && r.rating !== NOT_RATED && without !== NOT_RATED) {
+        rating.ratingWithoutEstate = without;
         for (const why of r.notRun) {
           if (!notRunCriteria.has(c.id)) notRunCriteria.set(c.id, new Set());
           notRunCriteria.get(c.id)!.add(why);
@@ -114,8 +139,15 @@ export function scoreReadiness(input: ScoreInput): Scorecard {
       }
       return rating;
     });
-    const wsum = ratings.reduce((s, r) => s + r.weight, 0);
-    const total = wsum > 0 ? ratings.reduce((s, r) => s + r.score * r.weight, 0) / wsum : 0;
+    return { p, ratings };
+  });
+  // A criterion not rated for one platform counts for none: totals over different criteria would not compare.
+  const outOfTotals = new Set(rated.flatMap(({ ratings }) => ratings.filter((r) => r.notRated !== undefined).map((r) => r.criterion)));
+  const scores: PlatformScore[] = rated.map(({ p, ratings }) => {
+    for (const r of ratings) if (outOfTotals.has(r.criterion)) r.inTotal = false;
+    const counted = ratings.filter((r) => r.inTotal !== false);
+    const wsum = counted.reduce((s, r) => s + r.weight, 0);
+    const total = wsum > 0 ? counted.reduce((s, r) => s + r.score * r.weight, 0) / wsum : 0;
     const own = findings.filter((f) => f.platform === undefined || f.platform === p.id);
     const passedOver = whyNotRecommended(p, asOf, named.has(p.id));
     return {
@@ -155,6 +187,8 @@ export function scoreReadiness(input: ScoreInput): Scorecard {
     findings,
     findingCounts: countFindings(findings),
     checksNotRun,
+    ...(migration ? { migration: platforms.map((p) => migration.get(p.id)!) } : {}),
+    costs: platforms.map((p) => costs!.get(p.id)!),
     problems: problems.map((p) => ({ ...p, severity: 'warning' as const })),
     asOf,
     ...(input.inventory

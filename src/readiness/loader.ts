@@ -7,7 +7,11 @@ import { Criterion, Platform, Profile, RuleSet, WorkloadRule } from './model';
 import {
   CpuAssistsFile,
   CpuAssistsFileSchema,
+  ConversionRoutesFile,
+  ConversionRoutesFileSchema,
   CriterionFileSchema,
+  MigrationEffortFile,
+  MigrationEffortFileSchema,
   GuestPlatformsFile,
   GuestPlatformsFileSchema,
   OsLifecycleFile,
@@ -210,6 +214,9 @@ function loadReference<T>(dir: string, name: string, schema: z.ZodType<T>, probl
   const entries = (v as { entries?: { source: { doc: string } }[]; patterns?: { source: { doc: string } }[] } | undefined);
   (entries?.entries ?? []).forEach((e, i) => sources.push([['entries', i, 'source', 'doc'], e.source.doc]));
   (entries?.patterns ?? []).forEach((e, i) => sources.push([['patterns', i, 'source', 'doc'], e.source.doc]));
+  ((v as { routes?: { source: { doc: string } }[] } | undefined)?.routes ?? []).forEach((e, i) =>
+    sources.push([['routes', i, 'source', 'doc'], e.source.doc]),
+  );
   for (const [p, d] of sources)
     if (!(d in docs)) local.push(error('unknown-document', `source document "${d}" is not listed under documents`, { file, path: p }));
   problems.push(...withLines(f, local));
@@ -259,8 +266,39 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): LoadedRules {
   const osLifecycle = loadReference<OsLifecycleFile>(dir, 'os-lifecycle.yaml', OsLifecycleFileSchema, problems);
   const cpuAssists = loadReference<CpuAssistsFile>(dir, 'cpu-assists.yaml', CpuAssistsFileSchema, problems);
   const guestPlatforms = loadReference<GuestPlatformsFile>(dir, 'guest-platforms.yaml', GuestPlatformsFileSchema, problems);
-  if (!osLifecycle || !cpuAssists || !guestPlatforms) return { problems };
-  return { rules: { dir, criteria, platforms, profiles, workloadRules, osLifecycle, cpuAssists, guestPlatforms }, problems };
+  const conversionRoutes = loadReference<ConversionRoutesFile>(dir, 'conversion-routes.yaml', ConversionRoutesFileSchema, problems);
+  const migrationEffort = loadReference<MigrationEffortFile>(dir, 'migration-effort.yaml', MigrationEffortFileSchema, problems);
+  if (!osLifecycle || !cpuAssists || !guestPlatforms || !conversionRoutes || !migrationEffort) return { problems };
+  checkMigrationReferences(dir, conversionRoutes, migrationEffort, problems);
+  return {
+    rules: { dir, criteria, platforms, profiles, workloadRules, osLifecycle, cpuAssists, guestPlatforms, conversionRoutes, migrationEffort },
+    problems,
+  };
+}
+
+/**
+ * Routes name platforms, source ids and workload rules; the effort table names workload rules: all must exist. Checked
+ * against the files present, valid or not, so one broken platform or rule file is one error, not a cascade.
+ */
+function checkMigrationReferences(dir: string, routes: ConversionRoutesFile, effort: MigrationEffortFile, problems: Problem[]) {
+  const routesFile = displayName(dir, 'reference', 'conversion-routes.yaml');
+  const effortFile = displayName(dir, 'reference', 'migration-effort.yaml');
+  const ids = (sub: string) => new Set(yamlFiles(dir, sub).map((n) => n.replace(/\.ya?ml$/i, '')));
+  const platformIds = ids('platforms');
+  const ruleIds = ids('workload');
+  const sourceIds = new Set(routes.sources.map((s) => s.id));
+  routes.routes.forEach((r, i) => {
+    if (!sourceIds.has(r.from))
+      problems.push(error('unknown-source-platform', `route from "${r.from}": not one of sources (${[...sourceIds].join(', ')})`, { file: routesFile, path: ['routes', i, 'from'] }));
+    if (!platformIds.has(r.to))
+      problems.push(error('unknown-platform', `route to "${r.to}": no such platform in platforms/`, { file: routesFile, path: ['routes', i, 'to'] }));
+    r.blockedBy.forEach((b, j) => {
+      if (!ruleIds.has(b))
+        problems.push(error('unknown-rule', `blockedBy "${b}": no such workload rule in workload/`, { file: routesFile, path: ['routes', i, 'blockedBy', j] }));
+    });
+  });
+  for (const k of Object.keys(effort.findingPoints))
+    if (!ruleIds.has(k)) problems.push(error('unknown-rule', `findingPoints "${k}": no such workload rule in workload/`, { file: effortFile, path: ['findingPoints', k] }));
 }
 
 /** Reads a profile from a user's file (`--profile my-weights.yaml`), validated against the loaded criteria. */

@@ -1,6 +1,8 @@
 import {
   CpuAssistsFile,
+  ConversionRoutesFile,
   CriterionFile,
+  MigrationEffortFile,
   GuestPlatformsFile,
   OsLifecycleFile,
   PlatformFile,
@@ -57,6 +59,8 @@ export interface RuleSet {
   osLifecycle: OsLifecycleFile;
   cpuAssists: CpuAssistsFile;
   guestPlatforms: GuestPlatformsFile;
+  conversionRoutes: ConversionRoutesFile;
+  migrationEffort: MigrationEffortFile;
 }
 
 export function formatFactValue(v: FactValue): string | number | boolean {

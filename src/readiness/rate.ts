@@ -1,18 +1,23 @@
 import { Criterion, Platform } from './model';
-import { EstateFacts } from './estate';
+import { PlatformCheckContext } from './checks/types';
 import { evaluateCondition } from './conditions';
 import { Evidence } from './types';
 
+export const NOT_RATED = 'not rated';
+
 export interface Rated {
+  /** A label of the criterion's scale, or "not rated". */
   rating: string;
   score: number;
   rationale: string;
   evidence: Evidence[];
   notRun: string[];
+  /** Why the criterion could not be rated (then rating "not rated", score 0). */
+  notRated?: string;
 }
 
 /** Rates one platform on one criterion: the first level (top down) whose condition holds gives the rating. */
-export function rateCriterion(c: Criterion, platform: Platform, estate?: EstateFacts): Rated {
+export function rateCriterion(c: Criterion, platform: Platform, ctx: Omit<PlatformCheckContext, 'platform'> = {}): Rated {
   const evidence: Evidence[] = [];
   const notes: string[] = [];
   const notRun: string[] = [];
@@ -22,10 +27,12 @@ export function rateCriterion(c: Criterion, platform: Platform, estate?: EstateF
       chosen = level;
       break;
     }
-    const r = evaluateCondition(level.when, { platform, estate });
+    const r = evaluateCondition(level.when, { ...ctx, platform });
     evidence.push(...r.evidence);
     notes.push(...r.notes);
     notRun.push(...r.notRun);
+    if (r.notRated.length > 0)
+      return { rating: NOT_RATED, score: 0, rationale: `Not rated for ${platform.name}: ${r.notRated[0]}.`, evidence: uniqueEvidence(evidence), notRun: unique(notRun), notRated: r.notRated[0] };
     if (r.pass) {
       chosen = level;
       break;

@@ -25,18 +25,19 @@ export function recommend(ranked: PlatformScore[], rules: RuleSet, profile: Prof
         ? `Highest weighted total under the "${profile.name}" profile: ${top.weightedTotal} against ${next.weightedTotal} for ${next.name} (runner-up).`
         : `Tied with ${next.name} at ${top.weightedTotal} under the "${profile.name}" profile; ranked first on fewer critical findings, then the rules' platform order.`,
     );
-    const ahead = top.ratings.filter((r, i) => r.score > next.ratings[i].score);
-    const behind = top.ratings.filter((r, i) => r.score < next.ratings[i].score);
+    const ahead = top.ratings.filter((r, i) => r.inTotal !== false && r.score > next.ratings[i].score);
+    const behind = top.ratings.filter((r, i) => r.inTotal !== false && r.score < next.ratings[i].score);
     if (ahead.length > 0)
       reasons.push(`Ahead of ${next.name} on ${ahead.map((r) => `${r.title} (${r.rating} vs ${next.ratings[top.ratings.indexOf(r)].rating})`).join(', ')}.`);
     if (behind.length > 0)
       reasons.push(`Behind ${next.name} on ${behind.map((r) => `${r.title} (${r.rating} vs ${next.ratings[top.ratings.indexOf(r)].rating})`).join(', ')}.`);
   } else reasons.push(`Only platform scored: weighted total ${top.weightedTotal} under the "${profile.name}" profile.`);
-  const topOfScale = top.ratings.filter((r) => {
+  const counted = top.ratings.filter((r) => r.inTotal !== false);
+  const topOfScale = counted.filter((r) => {
     const c = rules.criteria.find((x) => x.id === r.criterion)!;
     return c.scale[c.scale.length - 1].label === r.rating;
   });
-  reasons.push(`Top of the scale on ${topOfScale.length} of ${top.ratings.length} criteria.`);
+  reasons.push(`Top of the scale on ${topOfScale.length} of the ${counted.length} criteria in the totals.`);
   const moved = top.ratings.filter((r) => r.ratingWithoutEstate !== undefined && r.ratingWithoutEstate !== r.rating);
   if (moved.length > 0)
     reasons.push(`The estate moved its rating on ${moved.map((r) => `${r.title} (${r.ratingWithoutEstate} → ${r.rating})`).join(', ')}.`);

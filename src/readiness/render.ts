@@ -17,7 +17,8 @@ export function renderScorecardText(sc: Scorecard, opts: { shortNames?: Record<s
       moved ||= star;
       return r.rating + (star ? '*' : '');
     });
-    out.push(row(`${c.title}${weightNote(sc, c.id)}`, cells));
+    const out_ = sc.platforms.some((p) => p.ratings[ci].inTotal === false);
+    out.push(row(`${c.title}${weightNote(sc, c.id)}${out_ ? ' †' : ''}`, cells));
   });
   out.push(row('-'.repeat(firstCol - 2), widths.map((w) => '-'.repeat(w - 2))));
   out.push(row('Weighted total', sc.platforms.map((p) => p.weightedTotal.toFixed(1))));
@@ -26,6 +27,11 @@ export function renderScorecardText(sc: Scorecard, opts: { shortNames?: Record<s
   if (sc.estate) out.push(row('Critical findings', sc.platforms.map((p) => String(p.findingCounts?.critical ?? 0))));
   out.push('');
   out.push(`Profile: ${sc.profile.name} (${sc.profile.id})${equalWeights(sc) ? ', all criteria weigh the same' : '; weights in brackets'}.`);
+  const left = sc.criteria.filter((_c, ci) => sc.platforms.some((p) => p.ratings[ci].inTotal === false));
+  for (const c of left) {
+    const why = sc.platforms.map((p) => p.ratings.find((r) => r.criterion === c.id)?.notRated).find((x) => x !== undefined);
+    out.push(`† ${c.title}: not in the weighted totals, not rated for every platform (${why}).`);
+  }
   if (moved) out.push('* the estate moved this rating from the platform’s architecture-only rating (see the evidence in scorecard.json).');
   out.push(
     sc.estate
@@ -40,6 +46,23 @@ export function renderScorecardText(sc: Scorecard, opts: { shortNames?: Record<s
   out.push('');
   out.push(`Recommendation: ${sc.recommendation.name || 'none'}`);
   for (const r of sc.recommendation.reasons) out.push(`  - ${r}`);
+  if (sc.migration && sc.migration.length > 0) {
+    out.push('');
+    out.push('Migration effort (points per workload; rules/reference/migration-effort.yaml):');
+    for (const m of sc.migration) {
+      const route = m.routes[0] ? `; main route ${m.routes[0].from} → ${m.routes[0].tool} (${m.routes[0].mode}, ${m.routes[0].workloads})` : '';
+      out.push(
+        `  ${opts.shortNames?.[m.platform] ?? m.platform}: ${m.pointsPerWorkload} over ${m.workloads} to convert (${m.handsOn} hands-on), ${m.replatform} to re-platform, ${m.appliances} appliance(s)${route}.`,
+      );
+    }
+  }
+  const priced = (sc.costs ?? []).filter((c) => c.total !== undefined);
+  if (priced.length > 0) {
+    out.push('');
+    out.push('Licence cost for this estate (business case schemes on the planned hosts):');
+    for (const c of sc.costs ?? [])
+      out.push(`  ${opts.shortNames?.[c.platform] ?? c.platform}: ${c.total !== undefined ? `${c.currency} ${c.total} over ${c.years} years (${c.schemes.map((x) => x.name).join(', ') || 'no licence'})` : `not rated: ${c.why}`}`);
+  }
   out.push('');
   const fc = sc.findingCounts;
   out.push(`Workload findings: ${fc.critical} critical, ${fc.warning} warning, ${fc.info} info.`);

@@ -31,6 +31,10 @@ export const CriterionRatingSchema = z.strictObject({
   evidence: z.array(EvidenceSchema),
   /** The rating this platform gets on architecture alone (no inventory); differs when the estate moved it. */
   ratingWithoutEstate: z.string().optional(),
+  /** Set when the criterion could not be rated (rating "not rated", score 0): what was missing. */
+  notRated: z.string().optional(),
+  /** false when the criterion is left out of the weighted totals (not rated for at least one scored platform). */
+  inTotal: z.boolean().optional(),
 });
 
 export const PlatformLifecycleSchema = z.strictObject({
@@ -68,6 +72,42 @@ export const WorkloadFindingSchema = z.strictObject({
   remediation: z.string(),
 });
 
+/** Migration effort of the estate onto one platform (criterion migration-effort), with the counts behind it. */
+export const MigrationEstimateSchema = z.strictObject({
+  platform: z.string(),
+  /** Workloads to convert (appliances and workloads to re-platform are counted apart). */
+  workloads: z.number(),
+  routine: z.number(),
+  handsOn: z.number(),
+  replatform: z.number(),
+  /** Deployed from their OVF / OVA package rather than converted (see the appliance-import findings). */
+  appliances: z.number(),
+  points: z.number(),
+  pointsPerWorkload: z.number(),
+  routes: z.array(
+    z.strictObject({
+      from: z.string(),
+      tool: z.string(),
+      mode: z.enum(['live', 'warm', 'cold', 'manual']),
+      workloads: z.number(),
+      source: z.string().optional(),
+    }),
+  ),
+  /** What added points beyond the route's base: a finding rule, a blocked route or a disk band, with how many workloads. */
+  factors: z.array(z.strictObject({ factor: z.string(), workloads: z.number(), points: z.number() })),
+});
+
+/** Licence cost of one platform for this estate over the business case's horizon (criterion cost-for-estate). */
+export const PlatformCostSchema = z.strictObject({
+  platform: z.string(),
+  /** Absent when not rated; then `why` says what is missing. */
+  total: z.number().optional(),
+  currency: z.string().optional(),
+  years: z.number().optional(),
+  schemes: z.array(z.strictObject({ name: z.string(), units: z.number(), unit: z.string(), purchase: z.number(), yearly: z.number(), total: z.number() })),
+  why: z.string().optional(),
+});
+
 export const ScorecardSchema = z.strictObject({
   schema: z.literal(SCORECARD_SCHEMA),
   generatedBy: z.strictObject({ tool: z.literal('dcplan'), version: z.string() }),
@@ -82,6 +122,10 @@ export const ScorecardSchema = z.strictObject({
   problems: z.array(ProblemSchema),
   /** Date the end-of-support table was read against (YYYY-MM-DD). */
   asOf: z.string().optional(),
+  /** Migration effort per platform (with an inventory). */
+  migration: z.array(MigrationEstimateSchema).optional(),
+  /** Licence cost per platform, or why it is not rated. */
+  costs: z.array(PlatformCostSchema).optional(),
   /** What the scoring looked at: the estate's size, or absent when scored without an inventory. */
   estate: z.strictObject({ workloads: z.number(), hosts: z.number(), clusters: z.number() }).optional(),
 });

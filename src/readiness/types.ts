@@ -6,6 +6,8 @@ import { z } from 'zod';
 import {
   CriterionRatingSchema,
   EvidenceSchema,
+  MigrationEstimateSchema,
+  PlatformCostSchema,
   PlatformScoreSchema,
   ScorecardSchema,
   WorkloadFindingSchema,
@@ -18,3 +20,5 @@ export type CriterionRating = z.infer<typeof CriterionRatingSchema>;
 export type PlatformScore = z.infer<typeof PlatformScoreSchema>;
 export type WorkloadFinding = z.infer<typeof WorkloadFindingSchema>;
 export type Scorecard = z.infer<typeof ScorecardSchema>;
+export type MigrationEstimate = z.infer<typeof MigrationEstimateSchema>;
+export type PlatformCost = z.infer<typeof PlatformCostSchema>;

@@ -94,6 +94,8 @@ test('dcplan rules list --json lists criteria, platforms, profiles and workload 
     'on-demand-capacity',
     'availability',
     'manageability-extensibility',
+    'migration-effort',
+    'cost-for-estate',
   ]);
   expect(l.platforms).toHaveLength(10);
   expect(l.profiles.map((p: { id: string }) => p.id)).toEqual(['availability-first', 'cost-first', 'default', 'security-first']);

@@ -55,7 +55,7 @@ test('an unknown check names the file, line, path and the known checks', () => {
       row: 17,
       path: ['levels', 0, 'when', 'all', 0, 'check'],
       message:
-        'unknown check "fact-equal"; known checks: fact-equals, fact-in, fact-includes, fact-at-least, estate-share-below, max-workload-within-limit, hosts-have-feature',
+        'unknown check "fact-equal"; known checks: fact-equals, fact-in, fact-includes, fact-at-least, estate-share-below, max-workload-within-limit, hosts-have-feature, migration-effort-at-most, licence-cost-within',
     },
   ]);
 });
@@ -143,6 +143,6 @@ test('a profile file from the user is validated against the criteria', () => {
   const bad = path.join(dir, 'bad.yaml');
   fs.writeFileSync(bad, `id: bad\nname: Bad\ndescription: x\nweights:\n${weights}\n  speed: 10\n`);
   expect(loadProfileFile(bad, 'bad.yaml', rules).problems.map((p) => [p.code, p.file, p.row, p.path])).toEqual([
-    ['unknown-criterion', 'bad.yaml', 15, ['weights', 'speed']],
+    ['unknown-criterion', 'bad.yaml', 17, ['weights', 'speed']],
   ]);
 });

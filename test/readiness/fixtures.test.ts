@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadRules, scoreReadiness } from '../../src/readiness';
+import { loadRules, ReadinessConfig, scoreReadiness } from '../../src/readiness';
+import { estateContext } from '../../src/readiness/engine';
+import { runWorkloadRules } from '../../src/readiness/findings';
+import { LicenceCostInput } from '../../src/readiness/cost';
 import { PLATFORM_CHECKS } from '../../src/readiness/checks/platform-checks';
 import { evaluateCondition, parseCondition } from '../../src/readiness/conditions';
 import { deriveEstate } from '../../src/readiness/estate';
@@ -21,7 +24,9 @@ interface Fixture {
   platform?: string;
   platforms?: string[];
   facts?: Record<string, unknown>;
-  config?: { hostModels: { id: string; sockets: number; coresPerSocket: number; memoryGib: number }[] };
+  config?: ReadinessConfig;
+  /** The plan's business case (the parts the cost criterion reads). */
+  businessCase?: LicenceCostInput;
   inventory?: InventorySpec;
   condition?: unknown;
   flagged?: string[];
@@ -109,8 +114,13 @@ describe('criterion checks', () => {
         const cond = parseCondition(f.condition, 'fixture', [], problems);
         expect(problems).toEqual([]);
         expect((cond as { check: string }).check).toBe(id);
-        const estate = f.inventory ? deriveEstate(buildInventory(f.inventory), rules.cpuAssists) : undefined;
-        expect(evaluateCondition(cond!, { platform: platformOf(f), estate }).pass).toBe(which === 'pass');
+        const inventory = f.inventory ? buildInventory(f.inventory) : undefined;
+        const estate = inventory ? deriveEstate(inventory, rules.cpuAssists) : undefined;
+        const platform = platformOf(f);
+        const scored = rules.platforms.filter((p) => (f.platforms ?? [platform.id]).includes(p.id));
+        const { findings } = runWorkloadRules(rules, scored, inventory, estate, f.asOf ?? '2026-01-01', []);
+        const ctx = estateContext(rules, scored, inventory, estate, findings, { config: f.config, businessCase: f.businessCase });
+        expect(evaluateCondition(cond!, { ...ctx, platform }).pass).toBe(which === 'pass');
       });
 });
 
@@ -122,11 +132,13 @@ describe('criteria', () => {
         const platform = platformOf(f);
         const sc = scoreReadiness({
           rules: rulesWith(platform),
-          platforms: [platform.id],
+          platforms: f.platforms ?? [platform.id],
           asOf: '2026-01-01',
           inventory: f.inventory ? buildInventory(f.inventory) : undefined,
+          config: f.config,
+          businessCase: f.businessCase,
         });
-        const r = sc.platforms[0].ratings.find((x) => x.criterion === id)!;
+        const r = sc.platforms.find((p) => p.platform === platform.id)!.ratings.find((x) => x.criterion === id)!;
         const scale = rules.criteria.find((c) => c.id === id)!.scale;
         expect(r.rating).toBe(f.rating);
         expect(r.rating === scale[scale.length - 1].label).toBe(which === 'pass');

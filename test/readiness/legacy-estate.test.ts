@@ -60,3 +60,46 @@ test('dcplan score on the estate, as a user would: the re-platform blockers are 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('migration effort onto vSphere 8: routes, points and the counts behind them, re-platform cases apart', () => {
+  const sc = scoreReadiness({ rules, inventory, platforms: ['vmware-vsphere-8'], asOf: '2026-12-02' });
+  const m = sc.migration!.find((x) => x.platform === 'vmware-vsphere-8')!;
+  // Physical servers: vCenter Converter (warm, 1 point); the two VMs' source is not known (manual, 4 points);
+  // OS/2 adds its legacy finding (4), app01 its snapshots (0.5): 5 + 1 + 1 + 4 + 4.5 = 15.5 over 5 workloads.
+  expect(m).toMatchObject({ workloads: 5, routine: 3, handsOn: 2, replatform: 3, appliances: 0, points: 15.5, pointsPerWorkload: 3.1 });
+  expect(m.routes.map((r) => [r.from, r.tool, r.mode, r.workloads])).toEqual([
+    ['physical server', 'VMware vCenter Converter Standalone (hot clone)', 'warm', 3],
+    ['unknown', 'no vendor tool: rebuild or copy disk images by hand', 'manual', 2],
+  ]);
+  expect(m.factors).toEqual([
+    { factor: 'guest-legacy-unsupported', workloads: 1, points: 4 },
+    { factor: 'snapshots-present', workloads: 1, points: 0.5 },
+  ]);
+  const r = sc.platforms[0].ratings.find((x) => x.criterion === 'migration-effort')!;
+  expect(r.rating).toBe('High');
+  expect(r.rationale).toContain('3.1 points per workload over 5 workload(s), 2 hands-on, 3 to re-platform');
+});
+
+test('cost for this estate: rated where the business case prices the platform, else "not rated" and out of every total', () => {
+  const businessCase = {
+    currency: 'EUR',
+    years: 5,
+    licences: [{ name: 'VMware VVF', unit: 'core' as const, unitsAfter: 64, purchase: 0, yearlyAfter: 8960 }],
+  };
+  const config = { readiness: { licences: { 'vmware-vsphere-8': ['VMware VVF'] } } };
+  const sc = scoreReadiness({ rules, inventory, platforms: ['vmware-vsphere-8', 'proxmox-ve'], asOf: '2026-12-02', config, businessCase });
+  expect(sc.costs).toEqual([
+    { platform: 'vmware-vsphere-8', total: 44800, currency: 'EUR', years: 5, schemes: [{ name: 'VMware VVF', units: 64, unit: 'core', purchase: 0, yearly: 8960, total: 44800 }] },
+    { platform: 'proxmox-ve', schemes: [], why: 'readiness.licences assigns no licence scheme to proxmox-ve (an empty list means no licence cost)' },
+  ]);
+  const cost = (id: string) => sc.platforms.find((p) => p.platform === id)!.ratings.find((x) => x.criterion === 'cost-for-estate')!;
+  expect([cost('vmware-vsphere-8').rating, cost('vmware-vsphere-8').inTotal]).toEqual(['Low', false]);
+  expect([cost('proxmox-ve').rating, cost('proxmox-ve').inTotal]).toEqual(['not rated', false]);
+  // With Proxmox priced at nothing (an empty list), both are rated and the cost counts.
+  const both = scoreReadiness({
+    rules, inventory, platforms: ['vmware-vsphere-8', 'proxmox-ve'], asOf: '2026-12-02', businessCase,
+    config: { readiness: { licences: { 'vmware-vsphere-8': ['VMware VVF'], 'proxmox-ve': [] } } },
+  });
+  const c2 = (id: string) => both.platforms.find((p) => p.platform === id)!.ratings.find((x) => x.criterion === 'cost-for-estate')!;
+  expect([c2('proxmox-ve').rating, c2('proxmox-ve').inTotal, c2('vmware-vsphere-8').rating]).toEqual(['Low', undefined, 'High']);
+});

@@ -205,6 +205,49 @@ function listNames(names: string[]): string {
   return names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`;
 }
 
+const migrationEffortAtMost: PlatformCheck<{ maxPointsPerWorkload: number }> = {
+  id: 'migration-effort-at-most',
+  summary: 'the estate\'s migration effort onto the platform is at most this many points per workload (rules/reference/migration-effort.yaml)',
+  options: z.strictObject({ maxPointsPerWorkload: z.number().min(0) }),
+  factsUsed: () => [],
+  run: (o, { platform, migration }) => {
+    const m = migration?.get(platform.id);
+    if (!m) return { pass: false, evidence: [], notRun: 'no inventory given', notRated: 'no inventory given: migration effort is about this estate' };
+    if (m.workloads === 0)
+      return { pass: false, evidence: [], notRated: 'no workload to convert (appliances and re-platform cases are counted apart)' };
+    const evidence: Evidence[] = [
+      { kind: 'inventory', key: 'effort points per workload', value: m.pointsPerWorkload },
+      { kind: 'inventory', key: 'workloads to convert', value: m.workloads },
+      { kind: 'inventory', key: 'hands-on workloads', value: m.handsOn },
+      ...m.routes.map((r): Evidence => ({ kind: 'fact', key: `route from ${r.from}`, value: `${r.tool} (${r.mode}), ${r.workloads} workload(s)`, ...(r.source ? { source: r.source } : {}) })),
+    ];
+    const main = m.routes[0];
+    const note = `${m.pointsPerWorkload} points per workload over ${m.workloads} workload(s), ${m.handsOn} hands-on, ${m.replatform} to re-platform; main route ${main.from} → ${main.tool} (${main.mode})`;
+    return { pass: m.pointsPerWorkload <= o.maxPointsPerWorkload, evidence, note };
+  },
+};
+
+const licenceCostWithin: PlatformCheck<{ maxRatioToCheapest: number }> = {
+  id: 'licence-cost-within',
+  summary: "the platform's licence cost for this estate is at most this multiple of the cheapest rated platform's",
+  options: z.strictObject({ maxRatioToCheapest: z.number().min(1) }),
+  factsUsed: () => [],
+  run: (o, { platform, costs }) => {
+    const c = costs?.get(platform.id);
+    if (!c || c.total === undefined) return { pass: false, evidence: [], notRated: c?.why ?? 'no licence cost configured' };
+    const rated = [...(costs?.values() ?? [])].filter((x) => x.total !== undefined).map((x) => x.total!);
+    const cheapest = Math.min(...rated);
+    const ratio = cheapest > 0 ? c.total / cheapest : c.total === 0 ? 1 : Infinity;
+    const evidence: Evidence[] = [
+      { kind: 'inventory', key: `licence cost over ${c.years} years (${c.currency})`, value: c.total },
+      { kind: 'inventory', key: `cheapest rated platform (${c.currency})`, value: cheapest },
+      ...c.schemes.map((s): Evidence => ({ kind: 'inventory', key: `scheme ${s.name}`, value: `${s.units} ${s.unit}(s): ${s.purchase} purchase + ${s.yearly} a year = ${s.total}` })),
+    ];
+    const note = `${c.currency} ${c.total} over ${c.years} years${Number.isFinite(ratio) && ratio !== 1 ? `, ${Math.round(ratio * 100) / 100} × the cheapest` : ratio === 1 ? ', the cheapest' : ''}`;
+    return { pass: ratio <= o.maxRatioToCheapest, evidence, note };
+  },
+};
+
 export const PLATFORM_CHECKS: PlatformCheck[] = [
   factEquals,
   factIn,
@@ -213,4 +256,6 @@ export const PLATFORM_CHECKS: PlatformCheck[] = [
   estateShareBelow,
   maxWorkloadWithinLimit,
   hostsHaveFeature,
+  migrationEffortAtMost,
+  licenceCostWithin,
 ];

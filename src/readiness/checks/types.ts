@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Evidence } from '../types';
+import { Evidence, MigrationEstimate, PlatformCost } from '../types';
 import { EstateFacts } from '../estate';
 import { Platform, RuleSet } from '../model';
 import { Workload } from '../../inventory/schema';
@@ -11,12 +11,18 @@ export interface CheckResult {
   note?: string;
   /** Set when the check needed estate data the inventory does not carry (the reason). */
   notRun?: string;
+  /** Set when the criterion cannot be rated at all for lack of data (the reason): rating "not rated", out of the totals. */
+  notRated?: string;
 }
 
 export interface PlatformCheckContext {
   platform: Platform;
   /** Absent when no inventory was given. */
   estate?: EstateFacts;
+  /** Migration effort per platform id (with an inventory). */
+  migration?: Map<string, MigrationEstimate>;
+  /** Licence cost per platform id. */
+  costs?: Map<string, PlatformCost>;
 }
 
 /** A check that derives part of a rating from platform facts and, where it says so, estate figures. */

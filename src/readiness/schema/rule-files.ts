@@ -162,6 +162,43 @@ export const GuestPlatformsFileSchema = z.strictObject({
 });
 export type GuestPlatformsFile = z.infer<typeof GuestPlatformsFileSchema>;
 
+export const MIGRATION_MODES = ['live', 'warm', 'cold', 'manual'] as const;
+export type MigrationMode = (typeof MIGRATION_MODES)[number];
+
+export const ConversionRoutesFileSchema = z.strictObject({
+  description: Text,
+  documents: z.record(Id, DocumentSchema),
+  /** Source platforms a workload can come from: told by its host's hypervisor name or its export's format. */
+  sources: z.array(
+    z.strictObject({ id: Id, name: Text, hypervisor: z.array(Text), formats: z.array(Text).optional() }),
+  ),
+  routes: z.array(
+    z.strictObject({
+      from: Id,
+      /** A platform id of rules/platforms. */
+      to: Id,
+      tool: Text,
+      mode: z.enum(['live', 'warm', 'cold']),
+      /** Workload rules whose findings stop the tool: the workload needs hands-on work. */
+      blockedBy: z.array(Id),
+      /** Largest disk the tool copies, GiB. */
+      maxDiskGib: z.number().positive().optional(),
+      source: FactSourceSchema,
+    }),
+  ),
+});
+export type ConversionRoutesFile = z.infer<typeof ConversionRoutesFileSchema>;
+
+export const MigrationEffortFileSchema = z.strictObject({
+  description: Text,
+  modePoints: z.strictObject({ live: z.number().min(0), warm: z.number().min(0), cold: z.number().min(0), manual: z.number().min(0) }),
+  blockedPoints: z.number().min(0),
+  diskBands: z.array(z.strictObject({ overGib: z.number().positive(), points: z.number().min(0) })),
+  /** Points per finding of a workload rule (rule id → points). */
+  findingPoints: z.record(Id, z.number().min(0)),
+});
+export type MigrationEffortFile = z.infer<typeof MigrationEffortFileSchema>;
+
 export const CpuAssistsFileSchema = z.strictObject({
   description: Text,
   documents: z.record(Id, DocumentSchema),
