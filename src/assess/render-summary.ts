@@ -39,7 +39,7 @@ export function renderAssessSummary(r: AssessResult): string {
   if (bc)
     lines.push(`Business case (${bc.years} years): before ${money(bc.before, h.currency)}, after ${money(bc.after, h.currency)} ` +
       `(${money(bc.oneOff, h.currency)} one-off), savings ${money(bc.savings, h.currency)}, ` +
-      `payback ${bc.paybackMonth === null ? 'none' : `month ${bc.paybackMonth}`}`);
+      `payback ${bc.paybackMonth === null ? 'none' : bc.paybackMonth > bc.years * 12 ? `beyond ${bc.years} years (month ${bc.paybackMonth} at this rate)` : `month ${bc.paybackMonth}`}`);
   if (r.scenarios.length > 1) {
     lines.push('');
     lines.push('Scenarios:');

@@ -14,7 +14,7 @@ import { datastoresTable, storageBlocks, storageSentence, storageSummary } from 
 import { drsBlocks, drsRulesTable } from './drs';
 import { cpuGenerationsTable, reconciliationTable, sizingCheckBlocks } from './sizing-checks';
 import { arraySizingTable, haBeforeTable, haBlocks, hciPoolsTable, storageSizingBlocks } from './storage-sizing';
-import { businessAssumptionRows, businessBlocks, businessSummaryRows, businessWorkbookTable, cumulativeCostChart, scenarioBusinessTable, sensitivityTable } from './business-case';
+import { businessAssumptionRows, businessBlocks, businessSummaryRows, businessWorkbookTable, cumulativeCostChart, paybackShort, scenarioBusinessTable, sensitivityTable } from './business-case';
 
 const DEFAULT_ACCENT = '#0f6e8c';
 
@@ -61,7 +61,7 @@ export function headlineFigures(input: ReportInput): ReportModel['headline'] {
   const bc = input.plan.businessCase;
   if (bc) {
     out.push({ key: 'savings', label: `${bc.years}-year savings (business case)`, value: fmtMoney(bc.totals.savings, cur) });
-    out.push({ key: 'payback', label: 'Payback', value: bc.paybackMonth === null ? 'none' : `month ${fmtInt(bc.paybackMonth)}` });
+    out.push({ key: 'payback', label: 'Payback', value: paybackShort(bc) });
   }
   out.push({ key: 'platform', label: 'Recommended platform', value: input.scorecard.recommendation.name });
   if (rec) out.push({ key: 'score', label: 'Weighted readiness score', value: `${fmtNum(rec.weightedTotal)} / 100` });

@@ -109,6 +109,12 @@ export function cumulativeCostChart(lines: { label: string; bc: BusinessCase }[]
   };
 }
 
+/** The payback as a figure: the month, or that it falls beyond the horizon or never. */
+export function paybackShort(bc: BusinessCase): string {
+  if (bc.paybackMonth === null) return 'none';
+  return bc.paybackMonth > bc.years * 12 ? `beyond ${bc.years} years` : `month ${bc.paybackMonth}`;
+}
+
 export function paybackWords(bc: BusinessCase): string {
   if (bc.paybackMonth === null) return 'does not pay back: the plan costs more per year than today\'s estate';
   if (bc.paybackMonth === 0) return 'pays back from the start (the one-off costs are covered by the resale of retired hosts)';
@@ -126,7 +132,7 @@ export function businessBlocks(bc: BusinessCase, accent: string): Block[] {
         { label: `${bc.years}-year cost before`, value: fmtMoney(bc.totals.before, cur) },
         { label: `${bc.years}-year cost after`, value: fmtMoney(bc.totals.after, cur) },
         { label: `${bc.years}-year savings`, value: fmtMoney(bc.totals.savings, cur) },
-        { label: 'Payback', value: bc.paybackMonth === null ? 'none' : `month ${bc.paybackMonth}` },
+        { label: 'Payback', value: paybackShort(bc) },
       ],
     },
     {
@@ -134,8 +140,11 @@ export function businessBlocks(bc: BusinessCase, accent: string): Block[] {
       text:
         `Keeping today's ${fmtInt(bc.quantities.hostsBefore)} hosts costs ${fmtMoney(yearly('before'), cur)} a year; the plan's ${fmtInt(bc.quantities.hostsAfter)} hosts ` +
         `(${fmtInt(bc.quantities.hostsNew)} new, ${fmtInt(bc.quantities.hostsReused)} reused) cost ${fmtMoney(bc.byYear[0].after, cur)} once and ${fmtMoney(yearly('after'), cur)} a year. ` +
-        `Over ${bc.years} years the plan saves ${fmtMoney(bc.totals.savings, cur)} and ${paybackWords(bc)}. ` +
-        `"Before" assumes no refresh of today's hardware within the horizon, so the savings are, if anything, understated.` +
+        (bc.totals.savings >= 0
+          ? `Over ${bc.years} years the plan saves ${fmtMoney(bc.totals.savings, cur)} and ${paybackWords(bc)}. `
+          : `Over ${bc.years} years the plan costs ${fmtMoney(-bc.totals.savings, cur)} more than keeping today's estate; it ${paybackWords(bc)}. `) +
+        `"Before" assumes no refresh of today's hardware within the horizon, so the savings are, if anything, understated. ` +
+        `All figures are nominal (not discounted), in ${cur}.` +
         (bc.quantities.workloadsDecommissioned > 0 ? ` ${fmtInt(bc.quantities.workloadsDecommissioned)} idle / zombie workload(s) are switched off instead of migrated.` : ''),
     },
     { type: 'table', table: businessYearTable(bc) },
