@@ -20,6 +20,7 @@ import type { z } from 'zod';
 import { VERSION } from '../version';
 import './collectors';
 import { applyUtilizationUpdates, mergeDrsRules, mergeEstates } from './merge';
+import { looseTabOf } from './collectors/rvtools/columns';
 import { distinctNames } from './identity';
 import { biggerThanAnyHost, gatePlausible, survivalErrors } from './plausibility';
 import { applyExclusions, coverageOf, deriveFlags } from './quality';
@@ -78,6 +79,15 @@ export function chooseCollector(probe: FileProbe, options: CollectOptions): Coll
     }
   }
   if (best) return best;
+  const xml = xmlRoot(probe);
+  if (xml !== undefined)
+    return error(
+      'unknown-format',
+      `${probe.displayName} is an XML document (root element <${xml}>), not a format dcplan reads as XML (OVF descriptors: root <Envelope> in the OVF namespace); it is not read as CSV.`,
+      { file: probe.displayName },
+      `${knownFormats()} Export the data as CSV or xlsx, or give the OVF descriptor / OVA package.`,
+    );
+  const renamedTabs = probe.kind === 'xlsx' && (probe.sheetNames ?? []).some((n) => looseTabOf(n) === 'vInfo');
   const seen =
     probe.kind === 'xlsx'
       ? `Sheets seen: ${(probe.sheetNames ?? []).map((s) => `"${s}"`).join(', ') || '(none)'}.`
@@ -88,8 +98,19 @@ export function chooseCollector(probe: FileProbe, options: CollectOptions): Coll
     'unknown-format',
     `${probe.displayName}: no collector recognises this file. ${seen}`,
     { file: probe.displayName },
-    `${knownFormats()} Force one with --format, or rename columns with --map file.yaml.`,
+    renamedTabs
+      ? 'The sheets look like RVTools tabs under other names: read them with --format rvtools-xlsx.'
+      : `${knownFormats()} Force one with --format, or rename columns with --map file.yaml.`,
   );
+}
+
+/** The root element's name when a text file is an XML document (after any BOM, declaration, comments, doctype). */
+function xmlRoot(probe: FileProbe): string | undefined {
+  if (probe.kind !== 'text') return undefined;
+  const text = probe.head.toString('utf8', 0, Math.min(probe.head.length, 8192)).replace(/^\uFEFF/, '');
+  if (!/^\s*</.test(text)) return undefined;
+  const rest = text.replace(/^\s*(<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*/i, '');
+  return /^<([A-Za-z_][\w.:-]*)/.exec(rest)?.[1];
 }
 
 function knownFormats(): string {

@@ -42,6 +42,32 @@ export function tabOf(sheetName: string): TabName | undefined {
   return TABS.find((t) => t.toLowerCase() === n);
 }
 
+/**
+ * The tab a sheet name stands for when RVTools' tabs were renamed on the way (`Consolidated_vInfo`, `Site A - vHost`,
+ * `vInfo (2)`): the tab name as the last word, or followed only by a copy number. Used only when the user forces
+ * `--format rvtools-xlsx`, and only where no sheet has the exact name.
+ */
+export function looseTabOf(sheetName: string): TabName | undefined {
+  const exact = tabOf(sheetName);
+  if (exact) return exact;
+  const n = sheetName.trim().toLowerCase().replace(/\s*\(\d+\)$/, '');
+  return TABS.find((t) => new RegExp(`(^|[^a-z])${t.toLowerCase()}$`).test(n));
+}
+
+/** Sheet → tab for a workbook: exact names, else (loose) renamed tabs; a tab two sheets claim loosely is left to neither. */
+export function tabResolver(sheets: readonly string[], loose: boolean): (sheet: string) => TabName | undefined {
+  if (!loose) return tabOf;
+  const exact = new Set(sheets.map(tabOf).filter((t) => t !== undefined));
+  const claims = new Map<TabName, string[]>();
+  for (const s of sheets) {
+    const t = tabOf(s) ? undefined : looseTabOf(s);
+    if (t && !exact.has(t)) claims.set(t, [...(claims.get(t) ?? []), s]);
+  }
+  const map = new Map<string, TabName>();
+  for (const [t, ss] of claims) if (ss.length === 1) map.set(ss[0], t);
+  return (sheet) => tabOf(sheet) ?? map.get(sheet);
+}
+
 function withVariants(tab: TabName, aliases: string[]): ColumnSpec {
   const out: string[] = [];
   const add = (a: string) => {

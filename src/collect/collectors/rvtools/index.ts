@@ -25,8 +25,9 @@ export const rvtoolsXlsxCollector: Collector = {
     // RVTools tabs but no vInfo: claim it so the user hears that vInfo is missing, not that the format is unknown.
     return tabs.length >= 2 ? 0.6 : 0;
   },
-  async collect(probe: FileProbe): Promise<CollectorOutput> {
-    const { sheets, sink } = await readXlsxTabs(probe.path, probe.displayName);
+  async collect(probe: FileProbe, options: CollectOptions): Promise<CollectorOutput> {
+    // Forced with --format: RVTools tabs under other sheet names (`Consolidated_vInfo`) are read too.
+    const { sheets, sink } = await readXlsxTabs(probe.path, probe.displayName, options.format === 'rvtools-xlsx');
     return buildOutput('rvtools-xlsx', sink.data, sourceKeyOf(probe.path), sheets, sink.problems, sink.excluded);
   },
 };

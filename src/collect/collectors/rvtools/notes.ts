@@ -13,7 +13,9 @@ export function reportTabs(data: TabData, sheets: string[], vInfo: Where, proble
     const n = data.rows[t] ?? 0;
     return `${t} (${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'})`;
   });
+  const readSheets = new Set(Object.values(data.where).map((w) => w?.sheet));
   const unused = sheets.filter((s) => {
+    if (readSheets.has(s)) return false;
     const t = tabOf(s) ?? tabOf(parseTabFileName(s)?.tab ?? '');
     return t === undefined || data.where[t] === undefined;
   });

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { PassThrough } from 'stream';
 import JSZip from 'jszip';
 import { UserError, error } from '../../../diagnostics';
-import { TabName, tabOf } from './columns';
+import { TabName, tabResolver } from './columns';
 import { TabSink } from './tabs';
 import { untilStalled } from '../../../util/stall';
 
@@ -28,18 +28,19 @@ function excel(): typeof ExcelJS {
  * `String(n)` (Excel serial dates stay numbers and are never read as sizes), booleans as `True`/`False`, rich text
  * and hyperlinks as their text, formulas as their cached result, error cells as empty.
  */
-export async function readXlsxTabs(path: string, displayName: string): Promise<{ sheets: string[]; sink: TabSink }> {
+export async function readXlsxTabs(path: string, displayName: string, loose = false): Promise<{ sheets: string[]; sink: TabSink }> {
   const layout = await workbookLayout(path, displayName);
+  const tabOf = tabResolver([...layout.names.values()], loose);
   const expected = [...layout.names.values()].filter((n) => tabOf(n) !== undefined);
   const source = layout.streamable ? path : streamableCopy(layout.zip);
   const streamed = new TabSink();
   const current = { sheet: undefined as string | undefined };
-  const seen = await untilStalled(streamTabs(source, displayName, layout.names, streamed, current), async () =>
+  const seen = await untilStalled(streamTabs(source, displayName, layout.names, streamed, tabOf, current), async () =>
     corruptMember(displayName, (await damagedSheet(layout.zip, layout.names)) ?? current.sheet),
   );
   if (expected.every((n) => seen.includes(n))) return { sheets: inWorkbookOrder(layout.names, seen), sink: streamed };
   const sink = new TabSink();
-  const sheets = await loadTabs(path, displayName, sink);
+  const sheets = await loadTabs(path, displayName, sink, tabOf);
   return { sheets: inWorkbookOrder(layout.names, sheets), sink };
 }
 
@@ -93,11 +94,14 @@ function corruptMember(displayName: string, sheet: string | undefined): UserErro
   );
 }
 
+type TabOf = (sheet: string) => TabName | undefined;
+
 async function streamTabs(
   source: string | NodeJS.ReadableStream,
   displayName: string,
   sheetFiles: Map<string, string>,
   sink: TabSink,
+  tabOf: TabOf,
   current: { sheet?: string } = {},
 ): Promise<string[]> {
   const reader = new (excel().stream.xlsx.WorkbookReader)(source as string, {
@@ -129,7 +133,7 @@ async function streamTabs(
 }
 
 /** Whole-workbook read (exceljs + JSZip): deterministic; only rows present in the sheet XML are visited. */
-async function loadTabs(path: string, displayName: string, sink: TabSink): Promise<string[]> {
+async function loadTabs(path: string, displayName: string, sink: TabSink, tabOf: TabOf): Promise<string[]> {
   const wb = new (excel().Workbook)();
   try {
     await wb.xlsx.readFile(path);
