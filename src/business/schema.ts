@@ -53,9 +53,14 @@ export const SensitivityRowSchema = z.strictObject({
   /** N-year savings with the input at its low and high value (the baseline's savings are `totals.savings`). */
   savingsLow: z.number(),
   savingsHigh: z.number(),
-  /** Hosts after with the input low / high (a re-plan for sizing inputs; the same plan for prices). */
+  /**
+   * Hosts after with the input low / high: the baseline's for prices; for sizing inputs the quick re-plan's own count,
+   * beside `quickHosts`, the quick re-plan with the input unmoved (a re-plan may change the model mix, so host counts
+   * are compared between quick plans, not with the baseline).
+   */
   hostsLow: z.number(),
   hostsHigh: z.number(),
+  quickHosts: z.number().optional(),
 });
 
 export const BusinessCaseSchema = z.strictObject({

@@ -44,7 +44,9 @@ describe('report from a real dcplan assess run (demo estate)', () => {
     for (const f of [fmtMoney(bc.totals.before, s.currency), fmtMoney(bc.totals.after, s.currency), fmtMoney(bc.totals.savings, s.currency), `month ${bc.paybackMonth}`])
       expect(text).toContain(squeeze(f));
     // its sensitivity: energy price, oversubscription and growth, the latter two re-planned
-    expect(bc.sensitivity!.map((r) => r.input)).toEqual(['Energy price', 'CPU oversubscription (vCPU per core)', 'Growth']);
+    // (the demo's VMs all have a measured CPU figure, so oversubscription moves nothing and needs no re-plan)
+    expect(bc.sensitivity!.map((r) => r.input)).toEqual(['Energy price', 'CPU oversubscription (vCPU per core): no workload is sized on its allocation', 'Growth']);
+    expect(bc.sensitivity![1]).toMatchObject({ savingsLow: bc.totals.savings, savingsHigh: bc.totals.savings, hostsLow: s.hosts, hostsHigh: s.hosts });
     expect(text).toContain(squeeze('Which assumption matters'));
     expect(fs.existsSync(path.join(dir, 'report.xlsx'))).toBe(true);
   });

@@ -182,6 +182,11 @@ export function sensitivityTable(bc: BusinessCase): Table | undefined {
       col('swing', 'Swing', 'money', 1),
     ],
     rows: bc.sensitivity.map((r) => [r.input, r.low, r.high, r.hostsLow, r.hostsHigh, r.savingsLow, r.savingsHigh, Math.abs(r.savingsHigh - r.savingsLow)]),
+    note:
+      `Savings: the baseline's plus the difference between quick re-plans (heuristics only) with the input moved and unmoved. ` +
+      `Hosts of a sizing input are the quick re-plans' own counts` +
+      (bc.sensitivity.find((r) => r.quickHosts !== undefined) ? ` (unmoved: ${bc.sensitivity.find((r) => r.quickHosts !== undefined)!.quickHosts} hosts)` : '') +
+      `; a re-plan may choose another model mix, so fewer hosts can cost more.`,
   };
 }
 
