@@ -9,7 +9,8 @@ import { AssessmentConfigInput } from '../../src/config/schema';
 import { paybackMonth } from '../../src/business/model';
 import { energyRow, sensitivityPolicies } from '../../src/business/sensitivity';
 import { Plan } from '../../src/plan/types';
-import { input, plan } from './estate';
+import { estate, input, plan } from './estate';
+import { planConsolidation } from '../../src/plan/planner';
 
 const head = (p: Plan, side: string, id: string) => p.businessCase!.heads.find((h) => h.side === side && h.id === id)!.amount;
 const lic = (p: Plan, name: string) => p.businessCase!.licences.find((l) => l.name === name)!;
@@ -149,5 +150,25 @@ describe('sensitivity', () => {
       ['CPU oversubscription (vCPU per core)', '3:1', '5:1'],
       ['Growth', '0 %', '15 %'],
     ]);
+  });
+});
+
+describe('decommissioning', () => {
+  test('idle: every measured figure at or below the limits, never without a figure', async () => {
+    const bc = input().businessCase!;
+    const run = async (idle: { cpuPctAtMost: number; memoryPctAtMost?: number }, peak: number) => {
+      const inv = estate();
+      inv.workloads.find((w) => w.name === 'old-app')!.utilization.cpu!.peak = peak;
+      return planConsolidation(inv, validateConfig(input({ businessCase: { ...bc, decommission: { idle } } })).config!);
+    };
+    // old-app: CPU p95 1 % but a peak of 100 %: not idle
+    expect((await run({ cpuPctAtMost: 1 }, 100)).unplaced).toEqual([]);
+    // peak 1 %, but no memory figure: the memory limit cannot be checked, so it stays
+    expect((await run({ cpuPctAtMost: 1, memoryPctAtMost: 2 }, 1)).unplaced).toEqual([]);
+    const q = await run({ cpuPctAtMost: 1 }, 1);
+    expect(q.unplaced.map((u) => [u.name, u.code])).toEqual([['old-app', 'decommissioned']]);
+    expect(q.unplaced[0].reason).toMatch(/measured CPU 1 % ≤ 1 %/);
+    // retired: not migrated, and not counted by the per-VM scheme after (it covers app* only, so unchanged here)
+    expect(q.businessCase!.quantities).toMatchObject({ workloadsMigrated: 7, workloadsDecommissioned: 1 });
   });
 });

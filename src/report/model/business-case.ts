@@ -173,8 +173,8 @@ export function sensitivityTable(bc: BusinessCase): Table | undefined {
     title: `Sensitivity of the ${bc.years}-year savings (baseline ${fmtMoney(bc.totals.savings, bc.currency)})`,
     columns: [
       col('input', 'Input', 'text', 1.8, true),
-      col('low', 'Low', 'text', 1),
-      col('high', 'High', 'text', 1),
+      col('low', 'Low', 'text', 1.1, true),
+      col('high', 'High', 'text', 1.1, true),
       col('hostsLow', 'Hosts (low)', 'int', 0.7),
       col('hostsHigh', 'Hosts (high)', 'int', 0.7),
       col('savingsLow', 'Savings (low)', 'money', 1.1),
