@@ -45,10 +45,14 @@ export function renderAssessSummary(r: AssessResult): string {
     lines.push('Scenarios:');
     const w = Math.max(...r.scenarios.map((s) => s.name.length), 8);
     const gapOf = (s: (typeof r.scenarios)[number]) => `${(((s.costGap ?? s.gap) * 100)).toFixed(1)} %`;
-    lines.push(`  ${'name'.padEnd(w)}  hosts  bound  gap*     unplaced  power kW  ${'total cost'.padStart(14)}`);
+    // with a business case, each scenario's savings over its horizon beside its purchase cost
+    const bcYears = r.scenarios.find((s) => s.businessCase)?.businessCase?.years;
+    const savingsHead = bcYears !== undefined ? `  ${`${bcYears}-year savings`.padStart(16)}` : '';
+    lines.push(`  ${'name'.padEnd(w)}  hosts  bound  gap*     unplaced  power kW  ${'total cost'.padStart(14)}${savingsHead}`);
     for (const s of r.scenarios)
       lines.push(`  ${s.name.padEnd(w)}  ${String(s.hosts).padStart(5)}  ${String(s.lowerBound).padStart(5)}  ${gapOf(s).padEnd(7)}  ` +
-        `${String(s.unplaced).padStart(8)}  ${s.powerKwAfter.toFixed(1).padStart(8)}  ${money(s.totalCost, h.currency).padStart(14)}`);
+        `${String(s.unplaced).padStart(8)}  ${s.powerKwAfter.toFixed(1).padStart(8)}  ${money(s.totalCost, h.currency).padStart(14)}` +
+        (bcYears !== undefined ? `  ${(s.businessCase ? money(s.businessCase.savings, h.currency) : '').padStart(16)}` : ''));
     lines.push('  * gap to the cost lower bound when the scenario minimises cost, else to the host-count bound');
   }
   lines.push('');
