@@ -64,6 +64,13 @@ export function renderPlanSummary(plan: Plan, maxUnplaced = 20): string {
   lines.push(
     `  cost: hardware ${s.currency} ${fmt(s.hardwareCost)}, licences ${s.currency} ${fmt(s.licenceCost)} (${s.licenceCores} core(s))`,
   );
+  const bc = plan.businessCase;
+  if (bc)
+    lines.push(
+      `  business case (${bc.years} years): before ${s.currency} ${fmt(bc.totals.before)}, after ${s.currency} ${fmt(bc.totals.after)} ` +
+        `(${s.currency} ${fmt(bc.byYear[0].after)} one-off), savings ${s.currency} ${fmt(bc.totals.savings)}, ` +
+        `payback ${bc.paybackMonth === null ? 'none' : bc.paybackMonth > bc.years * 12 ? `beyond ${bc.years} years` : `month ${bc.paybackMonth}`}`,
+    );
   lines.push(...storageLines(plan), ...haLines(plan));
   if (plan.unplaced.length > 0) {
     lines.push(`  unplaced (${plan.unplaced.length}):`);
