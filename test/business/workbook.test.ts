@@ -101,6 +101,9 @@ describe('business case workbook sheet', () => {
     const ws = await sheetOf(bc);
     const priceRow = rowOf(ws, 'Energy price (EUR per kWh)');
     const yearsRow = rowOf(ws, 'Years compared');
+    // the inputs are shaded, the plan's quantities are not
+    const fill = (addr: string) => (ws.getCell(addr).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    expect([fill(`B${priceRow}`), fill(`B${yearsRow}`), fill(`B${rowOf(ws, 'New hosts')}`)]).toEqual(['FFDDEBF7', 'FFDDEBF7', undefined]);
     const values = recalc(ws, { [`B${priceRow}`]: 0.6, [`B${yearsRow}`]: 3 });
     // the same estate planned with energy at 0.60 and a 3-year horizon (one host model: the same hosts)
     const again = (await plan({ businessCase: { ...input().businessCase!, energyPricePerKwh: 0.6, years: 3 } })).businessCase!;

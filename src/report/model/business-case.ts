@@ -311,10 +311,11 @@ export function businessWorkbookTable(bc: BusinessCase): Table {
   const rowNo = () => rows.length + 2; // header is row 1
   const blank = (): Cell[] => Array<Cell>(width).fill(null);
   const refs = new Map<string, string>();
+  let fromPlan = false; // the plan's quantities can be changed too, but the inputs proper are the ones shaded
   const input = (key: string, label: string, value: number, kind: 'num' | 'num2' | 'int' | 'money' | 'pct', note: string) => {
     const r = blank();
     r[0] = label;
-    r[1] = { value, kind };
+    r[1] = fromPlan ? { value, kind } : { value, kind, input: true };
     r[2] = note;
     refs.set(key, `$B$${rowNo()}`);
     rows.push(r);
@@ -333,7 +334,7 @@ export function businessWorkbookTable(bc: BusinessCase): Table {
   for (let y = 0; y <= N; y++) yr[firstYearCol + y] = { value: y, kind: 'int' };
   rows.push(yr);
 
-  section('Inputs (change a Value; every figure below recomputes)');
+  section('Inputs (change the shaded Value cells; every figure below recomputes)');
   const i = bc.inputs;
   input('years', 'Years compared', N, 'int', `at most ${N} (the sheet has ${N} year columns)`);
   input('price', `Energy price (${cur} per kWh)`, i.energyPricePerKwh, 'num2', 'businessCase.energyPricePerKwh');
@@ -345,7 +346,8 @@ export function businessWorkbookTable(bc: BusinessCase): Table {
   input('residual', `Resale of a retired host (${cur})`, i.residualValuePerHost, 'money', 'businessCase.existingHosts.residualValuePerHost');
   input('mig', `Migration (${cur} per workload)`, i.migrationPerWorkload, 'money', 'businessCase.migration');
 
-  section('From the plan');
+  section('From the plan (change them to test another plan)');
+  fromPlan = true;
   const q = bc.quantities;
   input('hostsB', "Today's hosts", q.hostsBefore, 'int', 'hosts the placed workloads run on');
   input('hostsNew', 'New hosts', q.hostsNew, 'int', 'plan, HA spares included');
@@ -360,11 +362,14 @@ export function businessWorkbookTable(bc: BusinessCase): Table {
 
   bc.licences.forEach((l, k) => {
     section(`Licence: ${l.name} (${l.covers}, per ${l.unit}, ${l.term})`);
+    fromPlan = false;
     input(`l${k}price`, `  price per unit (${cur}${l.term === 'subscription' ? ' per year' : ''})`, l.price, 'money', l.source ?? 'businessCase.licences');
     input(`l${k}share`, '  share of the price paid per year', l.term === 'subscription' ? 1 : l.supportPct, 'pct', l.term === 'subscription' ? 'subscription: 100 %' : 'perpetual: support');
     input(`l${k}perp`, '  perpetual (1) or subscription (0)', l.term === 'perpetual' ? 1 : 0, 'int', '');
-    input(`l${k}before`, '  units before', l.unitsBefore, 'int', '');
-    input(`l${k}after`, '  units after', l.unitsAfter, 'int', '');
+    fromPlan = true;
+    input(`l${k}before`, '  units before', l.unitsBefore, 'int', 'counted on today\'s estate');
+    input(`l${k}after`, '  units after', l.unitsAfter, 'int', 'counted on the plan, spares included');
+    fromPlan = false;
     input(`l${k}owned`, '  units owned today', l.ownedUnits, 'int', 'perpetual: only the shortfall is bought');
   });
 

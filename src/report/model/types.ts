@@ -8,9 +8,10 @@ export type CellValue = string | number | boolean | null;
 /**
  * A cell is a bare value (formatted by its column's kind) or a value with its own kind (mixed columns, e.g. Summary).
  * A cell may carry an Excel formula (without "="): the XLSX writes it with `value` as its cached result, so a user who
- * changes an input cell sees the figures recompute; every other format shows `value`.
+ * changes an input cell sees the figures recompute; every other format shows `value`. `input` marks a cell meant to
+ * be changed (the XLSX shades it).
  */
-export type Cell = CellValue | { value: CellValue; kind: CellKind; formula?: string };
+export type Cell = CellValue | { value: CellValue; kind: CellKind; formula?: string; input?: boolean };
 
 export interface Column {
   key: string;
@@ -99,6 +100,10 @@ export function pickColumns(t: Table, keys?: string[]): Table {
 
 export function cellValue(c: Cell): CellValue {
   return c !== null && typeof c === 'object' ? c.value : c;
+}
+
+export function cellIsInput(c: Cell): boolean {
+  return c !== null && typeof c === 'object' && c.input === true;
 }
 
 export function cellFormula(c: Cell): string | undefined {

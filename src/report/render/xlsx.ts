@@ -5,10 +5,12 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { excelFormat } from '../format';
-import { cellFormula, cellKind, cellValue, ReportModel, Table } from '../model/types';
+import { cellFormula, cellIsInput, cellKind, cellValue, ReportModel, Table } from '../model/types';
 import { neutraliseFormula } from '../sanitize';
 
 const MAX_WIDTH = 60;
+/** Light blue: the cells a reader is meant to change (business case inputs). */
+const INPUT_FILL = 'FFDDEBF7';
 
 function addSheet(wb: ExcelJS.Workbook, t: Table, currency: string, accent: string): void {
   const ws = wb.addWorksheet(t.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
@@ -33,6 +35,7 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, currency: string, accent: stri
         const fmt = excelFormat(cellKind(row[i] ?? null, c), currency);
         if (fmt !== colFmt[i]) r.getCell(i + 1).numFmt = fmt ?? 'General';
       }
+      if (cellIsInput(row[i] ?? null)) r.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: INPUT_FILL } };
       const shown = typeof v === 'number' ? 12 : v === null ? 0 : String(v).length;
       widths[i] = Math.max(widths[i], shown);
     });
