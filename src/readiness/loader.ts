@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { Problem, error } from '../diagnostics';
 import { Criterion, Platform, Profile, RuleSet, WorkloadRule } from './model';
 import {
+  ApplianceImportFile,
+  ApplianceImportFileSchema,
   CpuAssistsFile,
   CpuAssistsFileSchema,
   ConversionRoutesFile,
@@ -217,6 +219,9 @@ function loadReference<T>(dir: string, name: string, schema: z.ZodType<T>, probl
   ((v as { routes?: { source: { doc: string } }[] } | undefined)?.routes ?? []).forEach((e, i) =>
     sources.push([['routes', i, 'source', 'doc'], e.source.doc]),
   );
+  ((v as { targets?: { source: { doc: string } }[] } | undefined)?.targets ?? []).forEach((e, i) =>
+    sources.push([['targets', i, 'source', 'doc'], e.source.doc]),
+  );
   for (const [p, d] of sources)
     if (!(d in docs)) local.push(error('unknown-document', `source document "${d}" is not listed under documents`, { file, path: p }));
   problems.push(...withLines(f, local));
@@ -268,10 +273,11 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): LoadedRules {
   const guestPlatforms = loadReference<GuestPlatformsFile>(dir, 'guest-platforms.yaml', GuestPlatformsFileSchema, problems);
   const conversionRoutes = loadReference<ConversionRoutesFile>(dir, 'conversion-routes.yaml', ConversionRoutesFileSchema, problems);
   const migrationEffort = loadReference<MigrationEffortFile>(dir, 'migration-effort.yaml', MigrationEffortFileSchema, problems);
-  if (!osLifecycle || !cpuAssists || !guestPlatforms || !conversionRoutes || !migrationEffort) return { problems };
+  const applianceImport = loadReference<ApplianceImportFile>(dir, 'appliance-import.yaml', ApplianceImportFileSchema, problems);
+  if (!osLifecycle || !cpuAssists || !guestPlatforms || !conversionRoutes || !migrationEffort || !applianceImport) return { problems };
   checkMigrationReferences(dir, conversionRoutes, migrationEffort, problems);
   return {
-    rules: { dir, criteria, platforms, profiles, workloadRules, osLifecycle, cpuAssists, guestPlatforms, conversionRoutes, migrationEffort },
+    rules: { dir, criteria, platforms, profiles, workloadRules, osLifecycle, cpuAssists, guestPlatforms, conversionRoutes, migrationEffort, applianceImport },
     problems,
   };
 }

@@ -1,4 +1,5 @@
 import {
+  ApplianceImportFile,
   CpuAssistsFile,
   ConversionRoutesFile,
   CriterionFile,
@@ -61,6 +62,7 @@ export interface RuleSet {
   guestPlatforms: GuestPlatformsFile;
   conversionRoutes: ConversionRoutesFile;
   migrationEffort: MigrationEffortFile;
+  applianceImport: ApplianceImportFile;
 }
 
 export function formatFactValue(v: FactValue): string | number | boolean {

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadRules, Scorecard, scoreReadiness } from '../../src/readiness';
 import { runCli } from '../helpers/cli';
+import { sharedPath } from '../helpers/shared';
 import { buildInventory, InventorySpec } from './build';
 
 /** An estate holding AIX, HP-UX, Solaris SPARC, OS/2 and a busy physical server (issue 15). */
@@ -102,4 +103,23 @@ test('cost for this estate: rated where the business case prices the platform, e
   });
   const c2 = (id: string) => both.platforms.find((p) => p.platform === id)!.ratings.find((x) => x.criterion === 'cost-for-estate')!;
   expect([c2('proxmox-ve').rating, c2('proxmox-ve').inTotal, c2('vmware-vsphere-8').rating]).toEqual(['Low', undefined, 'High']);
+});
+
+test('appliance portability on the real ovf-cot descriptors: Hyper-V cannot import them, MTV refuses the VirtualBox one', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dcplan-ovf-'));
+  try {
+    const inv = path.join(dir, 'inventory.json');
+    const d = (f: string) => sharedPath('datasets', 'ovf-cot', f);
+    const c = runCli(['collect', d('iosv.ovf'), d('ubuntu.2.0.ovf'), d('vmware.ovf'), '--out', inv]);
+    expect(c.status).toBe(0);
+    const r = runCli(['score', '-i', inv, '--as-of', '2026-12-02', '--json']);
+    expect(r.status).toBe(0);
+    const sc = (JSON.parse(r.stdout) as { scorecard: Scorecard }).scorecard;
+    const names = sc.findings.filter((f) => f.rule === 'appliance-no-import').map((f) => `${f.workload}@${f.platform}`).sort();
+    expect(names).toEqual(['Cisco IOSv@microsoft-hyper-v-2022', 'ubuntu@microsoft-hyper-v-2022', 'ubuntu@openshift-virtualization', 'vmw@microsoft-hyper-v-2022']);
+    expect(sc.findings.filter((f) => f.rule === 'appliance-manifest-unchecked').map((f) => f.platform)).toEqual(['proxmox-ve', 'proxmox-ve', 'proxmox-ve']);
+    expect(sc.migration!.every((m) => m.appliances === 3 && m.workloads === 0)).toBe(true);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Workload } from '../../inventory/schema';
 import { WorkloadCheck } from './types';
-import { GUEST_CLASSES, GuestClass, GuestPlatformsFile, OsLifecycleFile } from '../schema/rule-files';
+import { APPLIANCE_ASPECTS, ApplianceAspect, ApplianceImportFile, GUEST_CLASSES, GuestClass, GuestPlatformsFile, OsLifecycleFile } from '../schema/rule-files';
 
 /** Checks on one workload, used by rules/workload/*.yaml. Each returns the finding's detail, or undefined. */
 
@@ -216,6 +216,54 @@ const guestClass: WorkloadCheck<{ class: GuestClass }> = {
   },
 };
 
+type ImportTarget = ApplianceImportFile['targets'][number];
+type ApplianceInfo = NonNullable<Workload['appliance']>;
+
+/** What stops or hampers deploying the appliance on the target, per aspect; undefined when nothing does. */
+const APPLIANCE_ASPECT_CHECKS: Record<ApplianceAspect, (a: ApplianceInfo, w: Workload, t: ImportTarget) => string | undefined> = {
+  'no-import': (a, _w, t) => {
+    if (t.import === 'none') return `has no OVF / OVA import (${t.tool})`;
+    if (t.originVmxOnly && !a.hardwareFamily.some((f) => /^vmx-\d+$/i.test(f)))
+      return `imports only packages made by VMware vSphere (${t.tool}); this one declares ${a.hardwareFamily.join(', ') || 'no hardware family'}`;
+    return undefined;
+  },
+  'multi-vm': (a, _w, t) =>
+    a.group && a.group.members > 1 && t.multiVm === false
+      ? `is one of ${a.group.members} virtual systems of the collection "${a.group.name}", and ${t.tool} imports one VM at a time`
+      : undefined,
+  'hardware-version': (a, _w, t) => {
+    const newest = Math.max(0, ...a.hardwareFamily.map((f) => /^vmx-(\d+)$/i.exec(f)).filter((m) => m !== null).map((m) => Number(m[1])));
+    return t.maxVmxVersion !== undefined && newest > t.maxVmxVersion
+      ? `declares virtual hardware vmx-${newest}, newer than vmx-${t.maxVmxVersion}, the newest it accepts`
+      : undefined;
+  },
+  uefi: (_a, w, t) =>
+    t.uefiImport === false && (w.config.firmware === 'efi' || w.config.secureBoot === true)
+      ? `boots with UEFI${w.config.secureBoot ? ' and Secure Boot' : ''}, which ${t.tool} does not carry over from another hypervisor`
+      : undefined,
+  'disk-format': (a, _w, t) => {
+    if (!t.diskFormats) return undefined;
+    const bad = a.diskFormats.filter((f) => !t.diskFormats!.includes(f.split('-')[0].toLowerCase()));
+    return bad.length > 0 ? `has disks in ${bad.join(', ')}, which it does not read (${t.diskFormats.join(', ')}): convert them first` : undefined;
+  },
+  'manifest-unchecked': (a, _w, t) =>
+    t.checksManifest === false
+      ? `is imported by ${t.tool} without checking its manifest or signature (dcplan appliance check: manifest ${a.validation.manifest}, ${a.validation.signature})`
+      : undefined,
+};
+
+const appliancePortability: WorkloadCheck<{ aspect: ApplianceAspect }> = {
+  id: 'appliance-portability',
+  summary: "an appliance (OVF / OVA) meets a limit of the platform's import (rules/reference/appliance-import.yaml): no-import, multi-vm, hardware-version, uefi, disk-format, manifest-unchecked",
+  options: z.strictObject({ aspect: z.enum(APPLIANCE_ASPECTS) }),
+  needsPlatform: true,
+  run: (o, w, ctx) => {
+    const a = w.appliance;
+    const t = ctx.rules.applianceImport.targets.find((x) => x.platform === ctx.platform!.id);
+    return a && t ? APPLIANCE_ASPECT_CHECKS[o.aspect](a, w, t) : undefined;
+  },
+};
+
 function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
@@ -232,4 +280,5 @@ export const WORKLOAD_CHECKS: WorkloadCheck[] = [
   hasFlag,
   physicalCpuAbove,
   guestClass,
+  appliancePortability,
 ];

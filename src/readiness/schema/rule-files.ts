@@ -199,6 +199,34 @@ export const MigrationEffortFileSchema = z.strictObject({
 });
 export type MigrationEffortFile = z.infer<typeof MigrationEffortFileSchema>;
 
+export const ApplianceImportFileSchema = z.strictObject({
+  description: Text,
+  documents: z.record(Id, DocumentSchema),
+  targets: z.array(
+    z.strictObject({
+      /** A platform id of rules/platforms. */
+      platform: Id,
+      import: z.enum(['native', 'limited', 'none']),
+      tool: Text,
+      /** Deploys a VirtualSystemCollection (vApp) as one; absent = not stated. */
+      multiVm: z.boolean().optional(),
+      checksManifest: z.boolean().optional(),
+      /** Newest VMware virtual hardware version (vmx-N) it accepts. */
+      maxVmxVersion: z.number().int().positive().optional(),
+      /** Only packages made by VMware vSphere (a vmx-N hardware family). */
+      originVmxOnly: z.boolean().optional(),
+      /** UEFI firmware of the appliance survives the import. */
+      uefiImport: z.boolean().optional(),
+      /** Disk formats it reads (the part of the OVF format before "-": vmdk, vhd, qcow2, raw). */
+      diskFormats: z.array(Text).optional(),
+      source: FactSourceSchema,
+    }),
+  ),
+});
+export type ApplianceImportFile = z.infer<typeof ApplianceImportFileSchema>;
+export const APPLIANCE_ASPECTS = ['no-import', 'multi-vm', 'hardware-version', 'uefi', 'disk-format', 'manifest-unchecked'] as const;
+export type ApplianceAspect = (typeof APPLIANCE_ASPECTS)[number];
+
 export const CpuAssistsFileSchema = z.strictObject({
   description: Text,
   documents: z.record(Id, DocumentSchema),
