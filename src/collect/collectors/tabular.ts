@@ -3,7 +3,7 @@ import { Problem, error, warning } from '../../diagnostics';
 import { Excluded, Workload } from '../../inventory/schema';
 import { readCsv } from '../read/csv';
 import { ColumnSpec, ColumnSpecs, applyColumnMap, cell, normHeader, resolveColumns } from '../read/headers';
-import { NumberRule, readNumber } from '../read/numbers';
+import { decimalCommaFor, NumberRule, readNumber } from '../read/numbers';
 import { CollectOptions, CollectorOutput, FileProbe, FormatId } from '../types';
 
 /**
@@ -118,7 +118,7 @@ export async function collectTabular<K extends string>(
     excluded: [],
     problems: [],
   };
-  const decimalComma = probe.delimiter !== undefined && probe.delimiter !== ',';
+  const decimalComma = decimalCommaFor(probe.delimiter);
   const sourceKey = `${spec.format}:${path.basename(file)}`;
   let columns: Record<K, number | undefined> | undefined;
   let names: Partial<Record<K, string>> = {};

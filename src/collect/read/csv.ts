@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
-import { UserError, error } from '../../diagnostics';
+import { Problem, UserError, error } from '../../diagnostics';
 import { CsvStream } from './csv-stream';
 import { readOnThread } from './csv-thread';
-import { sniffEncoding } from './sniff';
+import { encodingProblem, sniffEncoding } from './sniff';
 import type { CsvReadOptions, CsvReadResult, HeaderHandler, RecordHandler } from './csv-types';
 
 /**
@@ -42,12 +42,15 @@ export async function readCsv(
   onRecord: RecordHandler,
 ): Promise<CsvReadResult> {
   let encoding = opts.encoding;
+  let mixed: Problem | undefined;
   if (!encoding) {
     const fd = fs.openSync(path, 'r');
     try {
       const head = Buffer.alloc(65536);
       const n = fs.readSync(fd, head, 0, head.length, 0);
-      encoding = sniffEncoding(head.subarray(0, n)).encoding;
+      const guess = sniffEncoding(head.subarray(0, n));
+      encoding = guess.encoding;
+      mixed = encodingProblem(guess, opts.file ?? path);
     } finally {
       fs.closeSync(fd);
     }
@@ -62,7 +65,7 @@ export async function readCsv(
   const chunkBytes = opts.chunkBytes ?? 1024 * 1024;
   if (fs.statSync(path).size >= (opts.threadMinBytes ?? 8 * 1024 * 1024)) {
     await readOnThread(path, encoding, chunkBytes, opts.delimiter, csv);
-    return csv.result();
+    return withProblem(csv.result(), mixed);
   }
   const decoder = iconv.getDecoder(encoding);
   const stream = fs.createReadStream(path, { highWaterMark: chunkBytes });
@@ -75,7 +78,13 @@ export async function readCsv(
   } finally {
     stream.destroy();
   }
-  return csv.result();
+  return withProblem(csv.result(), mixed);
+}
+
+/** The sniffing's own finding (a mixed-encoding file) goes first, before the rows' problems. */
+function withProblem(r: CsvReadResult, p: Problem | undefined): CsvReadResult {
+  if (p) r.problems.unshift(p);
+  return r;
 }
 
 /** Same as `readCsv` on text already in memory (tests, small files, sheets converted to CSV). */

@@ -38,6 +38,15 @@ export function parseNumber(raw: string, opts: { decimalComma?: boolean } = {}):
   return Number.isFinite(v) ? v : NaN;
 }
 
+/**
+ * Whether `1,5` is one and a half in a file with this delimiter: yes when fields are not comma-separated (European
+ * Excel writes `;` files with decimal commas); in a comma-separated file a comma inside a quoted number is a thousands
+ * separator when it groups three digits (`"1,546.6"`, `"12,345"`), else a decimal comma (`"12,5"`).
+ */
+export function decimalCommaFor(delimiter: string | undefined): boolean {
+  return delimiter !== undefined && delimiter !== ',';
+}
+
 export interface CellContext {
   file?: string;
   sheet?: string;

@@ -1,3 +1,4 @@
+import { Problem, warning } from '../../diagnostics';
 import { Parser } from './papa-core';
 
 /**
@@ -5,16 +6,25 @@ import { Parser } from './papa-core';
  * Used by `probeFile` (to tell collectors what a file is) and by `readCsv` when the caller gives no dialect.
  */
 
-/** An iconv-lite encoding name: sniffing reports utf8, utf16le, utf16be or windows1252; a user may name any other. */
+/** An iconv-lite encoding name: sniffing reports utf8, utf16le, utf16be, windows1251 or windows1252; a user may name any other. */
 export type TextEncoding = string;
 
 export interface EncodingGuess {
   encoding: TextEncoding;
   /** A byte-order mark was present (it is stripped when decoding). */
   bom: boolean;
+  /**
+   * The text mixes valid UTF-8 multi-byte sequences with bytes that are not UTF-8 (a file edited in two encodings):
+   * the offset of the first invalid byte. It is decoded as a Windows code page, so the UTF-8 names come out garbled.
+   */
+  mixedUtf8At?: number;
 }
 
-/** Decides the encoding from a file's first bytes: BOM, then UTF-16 NUL pattern, then UTF-8 validity, else Windows-1252. */
+/**
+ * Decides the encoding from a file's first bytes, for every text format (inventory CSVs and time series): BOM, then
+ * the UTF-16 NUL pattern, then UTF-8 validity; otherwise a Windows code page: windows1251 when high bytes come in
+ * runs (Cyrillic words, e.g. a Russian perfmon log), else windows1252.
+ */
 export function sniffEncoding(head: Buffer): EncodingGuess {
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', bom: true };
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf16le', bom: true };
@@ -32,26 +42,64 @@ export function sniffEncoding(head: Buffer): EncodingGuess {
     if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return { encoding: 'utf16le', bom: false };
     if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return { encoding: 'utf16be', bom: false };
   }
-  return { encoding: isValidUtf8(head) ? 'utf8' : 'windows1252', bom: false };
+  const bad = firstInvalidUtf8(head);
+  if (bad < 0) return { encoding: 'utf8', bom: false };
+  const codePage = cyrillicRuns(head) ? 'windows1251' : 'windows1252';
+  return hasUtf8Sequence(head.subarray(0, bad)) ? { encoding: codePage, bom: false, mixedUtf8At: bad } : { encoding: codePage, bom: false };
 }
 
 /** True when the bytes are valid UTF-8, tolerating a multi-byte sequence cut off at the end of the sample. */
 export function isValidUtf8(buf: Buffer): boolean {
-  let end = buf.length;
-  // Back off an incomplete trailing sequence (the head is a prefix of the file).
-  for (let k = 1; k <= 3 && end - k >= 0; k++) {
-    const b = buf[end - k];
-    if ((b & 0xc0) === 0x80) continue; // continuation byte
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    if (need > k) end -= k;
-    break;
+  return firstInvalidUtf8(buf) < 0;
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1 (a sequence cut off by the end of the sample is not a break). */
+function firstInvalidUtf8(b: Buffer): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) need = 2;
+    else if (c >= 0xf0 && c <= 0xf4) need = 3;
+    else return i;
+    if (i + need >= b.length) return -1; // cut at the end of the sample: give it the benefit of the doubt
+    for (let k = 1; k <= need; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
+    i += need + 1;
   }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, end));
-    return true;
-  } catch {
-    return false;
+  return -1;
+}
+
+/** At least one well-formed two- to four-byte UTF-8 sequence. */
+function hasUtf8Sequence(b: Buffer): boolean {
+  for (let i = 0; i + 1 < b.length; i++) if (b[i] >= 0xc2 && b[i] <= 0xf4 && (b[i + 1] & 0xc0) === 0x80) return true;
+  return false;
+}
+
+/** Three or more bytes of 0xC0 and above in a row: Cyrillic letters in windows-1251 (Western text rarely does this). */
+function cyrillicRuns(b: Buffer): boolean {
+  let run = 0;
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] >= 0xc0) {
+      if (++run === 3) return true;
+    } else run = 0;
   }
+  return false;
+}
+
+/** The warning for a mixed-encoding file (see EncodingGuess.mixedUtf8At), or undefined. */
+export function encodingProblem(guess: EncodingGuess, file: string): Problem | undefined {
+  if (guess.mixedUtf8At === undefined) return undefined;
+  return warning(
+    'mixed-encoding',
+    `the file mixes UTF-8 with bytes that are not UTF-8 (first at byte ${guess.mixedUtf8At}): read as ${guess.encoding}, so accented or non-Latin names written in UTF-8 come out garbled`,
+    { file },
+    'save the file in one encoding (UTF-8), or name the encoding with --encoding',
+  );
 }
 
 /**

@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
 import { StringDecoder } from 'string_decoder';
+import { sniffEncoding } from '../read/sniff';
 
 export type LineHandler = (line: string, lineNo: number) => void | boolean;
 
@@ -24,54 +25,9 @@ function decoderFor(encoding: string): Decoder {
   return iconv.getDecoder(enc);
 }
 
-/**
- * Guesses the encoding from the first bytes: BOMs, NUL patterns (UTF-16 without BOM), valid UTF-8; otherwise a
- * Windows code page — windows-1251 when high bytes come in runs (Cyrillic words), else windows-1252.
- */
+/** The encoding of a file from its first bytes: the one sniffing every text format shares (collect/read/sniff.ts). */
 export function detectEncoding(head: Buffer): string {
-  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8';
-  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  const n = Math.min(head.length, 4096);
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < n; i++) {
-    if (head[i] !== 0) continue;
-    if (i % 2 === 0) evenNul++;
-    else oddNul++;
-  }
-  if (oddNul > n / 4 && evenNul < n / 50) return 'utf-16le';
-  if (evenNul > n / 4 && oddNul < n / 50) return 'utf-16be';
-  if (isValidUtf8(head.subarray(0, Math.min(head.length, 65536)))) return 'utf8';
-  let high = 0;
-  let inRun = 0;
-  for (let i = 0; i < head.length; i++) {
-    if (head[i] >= 0xc0) {
-      inRun++;
-      if (inRun === 3) high++;
-    } else inRun = 0;
-  }
-  return high > 0 ? 'windows-1251' : 'windows-1252';
-}
-
-function isValidUtf8(b: Buffer): boolean {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) need = 2;
-    else if (c >= 0xf0 && c <= 0xf4) need = 3;
-    else return false;
-    if (i + need >= b.length) return true; // cut at the end of the sample: give it the benefit of the doubt
-    for (let k = 1; k <= need; k++) if ((b[i + k] & 0xc0) !== 0x80) return false;
-    i += need + 1;
-  }
-  return true;
+  return sniffEncoding(head).encoding;
 }
 
 export function readHead(file: string, bytes = 65536): Buffer {

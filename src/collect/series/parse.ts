@@ -1,4 +1,5 @@
 import { Problem } from '../../diagnostics';
+import { parseNumber } from '../read/numbers';
 import { RowIssues } from './issues';
 import { SeriesStore } from './store';
 import { SeriesOptions } from './types';
@@ -27,11 +28,13 @@ export interface ParseStats {
   servers: string[];
 }
 
-/** Number from a perf-log cell; undefined for blank cells, NaN for garbage. Accepts Java's `2.097152E7`. */
-export function cellNumber(text: string): number | undefined {
-  const t = text.trim();
-  if (t === '') return undefined;
-  return Number(t);
+/**
+ * Number from a perf-log cell, read as every text format reads numbers (collect/read/numbers.ts): undefined for blank
+ * cells and placeholders, NaN for garbage; thousands separators, a decimal comma where unambiguous, `%`, and Java's
+ * `2.097152E7` are accepted.
+ */
+export function cellNumber(text: string, decimalComma = false): number | undefined {
+  return parseNumber(text, { decimalComma });
 }
 
 /** Network bytes/s → Mbps (decimal megabits, as link speeds are quoted). */

@@ -11,7 +11,8 @@ import { emptyWorkload } from '../../inventory/workload';
 import { CollectOptions, CollectorOutput, FileProbe, FormatId } from '../types';
 import { profileStore, ServerProfile } from './finish';
 import { RowIssues } from './issues';
-import { detectEncoding } from './lines';
+import { detectEncoding, readHead } from './lines';
+import { encodingProblem, sniffEncoding } from '../read/sniff';
 import { ParseInput, ParseStats } from './parse';
 import { SeriesStore } from './store';
 import { SeriesOptions, seriesOptions, validateSeriesOptions } from './types';
@@ -120,6 +121,8 @@ export async function runSeries(
     const display = probe.kind === 'directory' ? path.join(probe.displayName, path.relative(probe.path, f)) : probe.displayName;
     ctx.displayOf.set(f, display);
     const issues = new RowIssues(display);
+    const mixed = opts.encoding === undefined ? encodingProblem(sniffEncoding(readHead(f)), display) : undefined;
+    if (mixed) out.problems.push(mixed);
     const st = await parse({ file: f, display, store, opts, issues, columnMap: options.columnMap }, ctx);
     out.rowsRead += st.rowsRead;
     out.problems.push(...st.problems, ...issues.finish());

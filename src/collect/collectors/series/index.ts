@@ -13,6 +13,7 @@ import { looksLikeOneValuePerLine, parsePlanetLab, traceStart } from './planetla
 import { looksLikeSadf, parseSadf } from './sadf';
 import { parseTable, tableKind } from './tabular';
 import { splitCsvLine } from '../../series/lines';
+import { sniffDelimiter } from '../../read/sniff';
 import { seriesOptions } from '../../series/types';
 import { baseWorkload, detectText, fileHead, filesOf, firstFileHead, headText, runSeries } from '../../series/run';
 
@@ -154,8 +155,7 @@ export const planetlabCollector: Collector = {
 function tableKindOf(text: string, options: CollectOptions | undefined): ReturnType<typeof tableKind> {
   if (!text) return undefined;
   const first = text.split(/\r?\n/, 1)[0];
-  const delim = [',', ';', '\t', '|'].sort((a, b) => first.split(b).length - first.split(a).length)[0];
-  return tableKind(splitCsvLine(first, delim).map((x) => x.trim()), options?.columnMap);
+  return tableKind(splitCsvLine(first, sniffDelimiter(text)).map((x) => x.trim()), options?.columnMap);
 }
 
 function tableDetect(probe: FileProbe, options: CollectOptions | undefined, want: 'mc' | 'generic'): number {

@@ -17,8 +17,9 @@
 import { info, warning } from '../../../diagnostics';
 import { detectEncoding, readHead, readLines, splitCsvLine } from '../../series/lines';
 import { MetricKey, MetricUnit } from '../../series/types';
-import { parseSlashed } from '../../series/time';
-import { BYTES_PER_S_TO_MBPS, ParseInput, ParseStats } from '../../series/parse';
+import { parseSlashed } from '../../read/timestamps';
+import { decimalCommaFor } from '../../read/numbers';
+import { BYTES_PER_S_TO_MBPS, cellNumber, ParseInput, ParseStats } from '../../series/parse';
 import { parseCounterPath } from './perfmon-counters';
 
 interface HostColumns {
@@ -57,15 +58,15 @@ export async function parsePerfmon(inp: ParseInput): Promise<ParseStats> {
 
   let header: string[] = [];
   let delim = ',';
+  let decimalComma = false;
   let currentRow = 0;
   const col = (h: HostColumns, i: number, f: string[]): number | undefined => {
     const t = f[i];
     if (t === undefined) return undefined;
-    const s = t.trim();
-    if (s === '') return undefined;
-    const v = Number(s);
+    const v = cellNumber(t, decimalComma);
+    if (v === undefined) return undefined;
     if (!Number.isFinite(v)) {
-      issues.add('bad-number', 'warning', currentRow, `"${s}" is not a number; this value is skipped`, { column: header[i] });
+      issues.add('bad-number', 'warning', currentRow, `"${t.trim()}" is not a number; this value is skipped`, { column: header[i] });
       return undefined;
     }
     return v;
@@ -145,6 +146,7 @@ export async function parsePerfmon(inp: ParseInput): Promise<ParseStats> {
     currentRow = lineNo;
     if (lineNo === 1) {
       if (/^\uFEFF?"?\(PDH-TSV/.test(line)) delim = '\t';
+      decimalComma = decimalCommaFor(delim);
       header = splitCsvLine(line, delim);
       onHeader(header);
       return;

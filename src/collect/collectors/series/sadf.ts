@@ -16,7 +16,7 @@ import { info, warning } from '../../../diagnostics';
 import { readLines } from '../../series/lines';
 import { SeriesStore } from '../../series/store';
 import { MetricKey, MetricUnit } from '../../series/types';
-import { ABBREVIATION_ZONES, parseTimestamp, TZ_ABBREVIATIONS, wallToUtc } from '../../series/time';
+import { ABBREVIATION_ZONES, parseTimestamp, TZ_ABBREVIATIONS, wallToUtc } from '../../read/timestamps';
 import { KIB_PER_S_TO_MBPS, ParseInput, ParseStats } from '../../series/parse';
 
 type Block = 'cpu' | 'memory' | 'io' | 'disk' | 'net' | 'other';

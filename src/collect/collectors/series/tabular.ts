@@ -12,12 +12,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as iconv from 'iconv-lite';
 import { error, info, warning } from '../../../diagnostics';
 import { detectEncoding, readHead, readLines, splitCsvLine } from '../../series/lines';
 import { MetricKey, MetricUnit } from '../../series/types';
 import { Series } from '../../series/store';
-import { parseTimestamp } from '../../series/time';
-import { firstIssue, ParseInput, ParseStats } from '../../series/parse';
+import { parseTimestamp } from '../../read/timestamps';
+import { cellNumber, firstIssue, ParseInput, ParseStats } from '../../series/parse';
+import { decimalCommaFor } from '../../read/numbers';
+import { sniffDelimiter } from '../../read/sniff';
 
 export const norm = (s: string): string => s.toLowerCase().replace(/^\*/, '').replace(/[^a-z0-9%]/g, '');
 
@@ -72,10 +75,10 @@ export function tableKind(headers: string[], columnMap?: Record<string, string>)
   return undefined;
 }
 
-function delimiterOf(line: string): string {
-  const counts = [',', ';', '\t', '|'].map((d) => [d, line.split(d).length - 1] as const);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0][1] > 0 ? counts[0][0] : ',';
+/** The delimiter of a table file, sniffed as every text format is (quote-aware: vROps headers hold `|` in quotes). */
+function delimiterOf(file: string, encoding: string): string {
+  const text = iconv.decode(readHead(file), encoding).replace(/^\uFEFF/, '');
+  return sniffDelimiter(text);
 }
 
 /** MachineId → MachineName from a `vmInfo.csv` next to a Migration Center `perfInfo.csv`. */
@@ -102,7 +105,8 @@ export async function parseTable(inp: ParseInput, expect: 'generic' | 'migration
   const encoding = opts.encoding ?? detectEncoding(readHead(file));
   const problems: ParseStats['problems'] = [];
   const servers = new Set<string>();
-  let delim = ',';
+  const delim = delimiterOf(file, encoding);
+  const decimalComma = decimalCommaFor(delim);
   let kind: TableKind | undefined;
   let tsCol = -1;
   let serverCol = -1;
@@ -151,7 +155,6 @@ export async function parseTable(inp: ParseInput, expect: 'generic' | 'migration
 
   const rows = await readLines(file, encoding, (line, lineNo) => {
     if (lineNo === 1) {
-      delim = delimiterOf(line);
       headers = splitCsvLine(line, delim).map((x) => x.trim());
       const h = headers.map((x) => norm(columnMap?.[x] ?? x));
       kind = tableKind(headers, columnMap);
@@ -213,9 +216,8 @@ export async function parseTable(inp: ParseInput, expect: 'generic' | 'migration
         const u = UNITS[norm(f[unitCol])];
         if (u) spec = { metric: spec.metric, unit: u.unit, scale: u.scale };
       }
-      const vt = f[valueCol] ?? '';
-      const v = +vt; // '' and blanks give 0: told apart below without allocating a trimmed copy per row
-      if (!Number.isFinite(v) || (v === 0 && vt.trim() === '')) {
+      const v = cellNumber(f[valueCol] ?? '', decimalComma);
+      if (v === undefined || !Number.isFinite(v)) {
         issues.add('bad-number', 'warning', lineNo, `value "${f[valueCol] ?? ''}" is not a number; row skipped`, { column: headers[valueCol], skipsRow: true });
         return;
       }
@@ -227,8 +229,9 @@ export async function parseTable(inp: ParseInput, expect: 'generic' | 'migration
       let any = false;
       for (const c of w.col) {
         const t = f[c];
-        if (t === undefined || t === '' || t.trim() === '') continue;
-        const v = +t;
+        if (t === undefined) continue;
+        const v = cellNumber(t, decimalComma);
+        if (v === undefined) continue;
         if (!Number.isFinite(v)) {
           issues.add('bad-number', 'warning', lineNo, `"${t}" is not a number; value skipped`, { column: headers[c] });
           any = false;

@@ -1,5 +1,7 @@
 /**
- * Timestamp parsing for perf logs, always to milliseconds since the epoch in UTC. Never uses `Date.parse` on
+ * Timestamps as exports write them, for every text format (inventory and time series), always to milliseconds since
+ * the epoch in UTC: ISO 8601, epoch numbers, `MM/DD/YYYY HH:MM:SS.mmm` (perfmon; US, with or without AM/PM),
+ * `DD.MM.YYYY HH:MM` (EU), and month names (`12:00 AM 21 July 2026`, `Jul 21, 2026 12:00:00 AM`, `21-Jul-2026 00:00`). Never uses `Date.parse` on
  * zone-less text (V8 would read it in the machine's local zone and make output depend on the laptop).
  */
 
@@ -56,20 +58,76 @@ export function parseTimestamp(text: string, defaultBiasMinutes = 0): ParsedTime
     if (off === undefined) return { ms: base, zoned: false, unknownZone: z };
     return { ms: base - off * 60_000, zoned: true };
   }
-  return parseSlashed(t, defaultBiasMinutes);
+  return parseSlashed(t, defaultBiasMinutes) ?? parseMonthName(t, defaultBiasMinutes);
 }
 
-/** `MM/DD/YYYY HH:MM:SS.fff` (perfmon, typeperf, relog) or `DD.MM.YYYY HH:MM:SS` (some localised exports). */
-const SLASH_RE = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?$/;
+/**
+ * `MM/DD/YYYY HH:MM:SS.fff` (perfmon, typeperf, relog; US exports add ` AM`/` PM`) or `DD.MM.YYYY HH:MM:SS` (EU
+ * localised exports): the separator decides the order, never the values, so 03/04 is always 4 March with slashes.
+ */
+const SLASH_RE = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/;
+
+/** 24-hour clock from a 12-hour one: 12 AM is 0 h, 12 PM is 12 h; out-of-range hours give NaN. */
+function hour24(h: number, ampm: string | undefined): number {
+  if (!ampm) return h;
+  if (h < 1 || h > 12) return NaN;
+  const pm = ampm === 'p' || ampm === 'P';
+  return (h % 12) + (pm ? 12 : 0);
+}
 
 export function parseSlashed(t: string, biasMinutes: number): ParsedTime | undefined {
   const m = SLASH_RE.exec(t);
   if (!m) return undefined;
   const [month, day] = m[2] === '/' ? [+m[1], +m[3]] : [+m[3], +m[1]];
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const ms =
-    Date.UTC(+m[4], month - 1, day, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0, m[7] ? +m[7] : 0) + fracMs(m[8]);
+  const hour = hour24(m[5] ? +m[5] : 0, m[9]);
+  if (Number.isNaN(hour)) return undefined;
+  const ms = Date.UTC(+m[4], month - 1, day, hour, m[6] ? +m[6] : 0, m[7] ? +m[7] : 0) + fracMs(m[8]);
   return { ms: ms + biasMinutes * 60_000, zoned: false };
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const CLOCK_RE = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:\s*([AaPp])\.?[Mm]\.?)?/;
+const ZONE_TAIL_RE = /\s+(Z|UTC|GMT|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * English month names, the time before or after the date: `12:00 AM 21 July 2026` (vROps / Aria Operations),
+ * `Jul 21, 2026 12:00:00 AM`, `21 July 2026 00:00`, `21-Jul-2026 13:05`. The date must be exactly a day, a month name
+ * and a four-digit year; a trailing `UTC`, `GMT`, `Z` or offset is honoured, anything else is zone-less.
+ */
+export function parseMonthName(text: string, biasMinutes: number): ParsedTime | undefined {
+  if (!/[A-Za-z]{3}/.test(text)) return undefined;
+  let t = text;
+  let offset: number | undefined;
+  const z = ZONE_TAIL_RE.exec(t);
+  if (z) {
+    const v = z[1].toUpperCase();
+    const digits = v.slice(1).replace(':', '');
+    offset = v === 'Z' || v === 'UTC' || v === 'GMT' ? 0 : (+digits.slice(0, 2) * 60 + +digits.slice(2, 4)) * (v[0] === '-' ? -1 : 1);
+    t = t.slice(0, z.index);
+  }
+  const c = CLOCK_RE.exec(t);
+  const rest = (c ? t.slice(0, c.index) + ' ' + t.slice(c.index + c[0].length) : t).split(/[\s,/-]+/).filter((x) => x !== '');
+  if (rest.length !== 3) return undefined;
+  let month: number | undefined;
+  let year: number | undefined;
+  let day: number | undefined;
+  for (const part of rest) {
+    const name = /^[A-Za-z]+\.?$/.test(part) ? MONTHS[part.replace('.', '').toLowerCase().slice(0, part.toLowerCase().startsWith('sept') ? 4 : 3)] : undefined;
+    if (name !== undefined && month === undefined && /^[A-Za-z]{3,9}\.?$/.test(part)) month = name;
+    else if (/^\d{4}$/.test(part) && year === undefined) year = +part;
+    else if (/^\d{1,2}(st|nd|rd|th)?$/i.test(part) && day === undefined) day = parseInt(part, 10);
+    else return undefined;
+  }
+  if (month === undefined || year === undefined || day === undefined || day < 1 || day > 31) return undefined;
+  const hour = hour24(c ? +c[1] : 0, c?.[5]);
+  if (Number.isNaN(hour) || (c && (+c[2] > 59 || (c[3] !== undefined && +c[3] > 60)))) return undefined;
+  const wall = Date.UTC(year, month - 1, day, hour, c ? +c[2] : 0, c?.[3] ? +c[3] : 0) + fracMs(c?.[4]);
+  if (new Date(wall).getUTCDate() !== day) return undefined; // 31 June
+  if (offset !== undefined) return { ms: wall - offset * 60_000, zoned: true };
+  return { ms: wall + biasMinutes * 60_000, zoned: false };
 }
 
 /**
