@@ -23,7 +23,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   config: ['diagnostics', 'util'],
   collect: ['diagnostics', 'util', 'version', 'inventory', 'config'],
   plan: ['diagnostics', 'util', 'version', 'inventory', 'config'],
-  readiness: ['diagnostics', 'util', 'version', 'inventory', 'config'],
+  readiness: ['diagnostics', 'util', 'version', 'inventory', 'config', 'plan'],
   appliance: ['diagnostics', 'util', 'version', 'collect'],
   verify: ['diagnostics', 'util', 'inventory', 'config', 'plan'],
   report: ['diagnostics', 'util', 'version', 'inventory', 'config', 'plan', 'readiness'],
@@ -49,7 +49,8 @@ const STAGE_OF: Record<string, string> = { business: 'plan' };
  * not sizing or packing; and the CPU-generation rule (plan/cpu-performance.ts: the per-core index table, its matching
  * and the one conversion formula), which issue 10 asks to have one home used by planner, verify and report.
  */
-const TYPES_ONLY: Record<string, readonly string[]> = { verify: ['plan'] };
+// readiness reads plan.json's contract (the business case's licence rows) for its cost criterion: types only too
+const TYPES_ONLY: Record<string, readonly string[]> = { verify: ['plan'], readiness: ['plan'] };
 const RUNTIME_EXCEPTIONS = new Set(['verify → plan/drs.ts', 'verify → plan/cpu-performance.ts']);
 /** The only parts that may import oclif: the core runs without it. */
 const OCLIF_USERS = new Set(['cli', 'commands']);

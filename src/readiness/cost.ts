@@ -1,4 +1,4 @@
-import { BusinessLicenceRow } from '../business/schema';
+import type { BusinessLicenceRow } from '../business/schema';
 import { Platform } from './model';
 import { PlatformCost } from './types';
 
