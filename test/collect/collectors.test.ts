@@ -214,6 +214,14 @@ describe('Azure Migrate CSV collector', () => {
 });
 
 describe('AWS Migration Hub import collector', () => {
+  it('disk ops written without .Avg / .Max become the IOPS average, not labels', async () => {
+    const inv = await collect(['aws-import-plain-ops.csv']);
+    const w = byName(inv, 'aws-web11');
+    expect(w.utilization.diskIops).toMatchObject({ unit: 'IOPS', avg: 200 });
+    expect(w.utilization.networkMbps?.avg).toBeGreaterThan(0);
+    expect(Object.keys(w.labels)).toEqual(['externalId']);
+  });
+
   it('reads avg and max, memory used as a percentage, tags as labels', async () => {
     const inv = await collect(['aws-import.csv']);
     expect(inv.sources[0]).toMatchObject({ format: 'aws-import-csv', rowsRead: 3, workloads: 2, excluded: 1 });

@@ -29,21 +29,22 @@ const columns = {
   ramUsedMax: { aliases: ['RAM.UsedSizeInMB.Max'] },
   cpuAvg: { aliases: ['CPU.UsagePct.Avg'] },
   cpuMax: { aliases: ['CPU.UsagePct.Max'] },
-  rdOpsAvg: { aliases: ['DiskReadsOpsPerSecond.Avg'] },
+  // Exports that write a metric once, without .Avg / .Max, give its average.
+  rdOpsAvg: { aliases: ['DiskReadsOpsPerSecond.Avg', 'DiskReadsOpsPerSecond'] },
   rdOpsMax: { aliases: ['DiskReadsOpsPerSecond.Max'] },
-  wrOpsAvg: { aliases: ['DiskWritesOpsPerSecond.Avg'] },
+  wrOpsAvg: { aliases: ['DiskWritesOpsPerSecond.Avg', 'DiskWritesOpsPerSecond'] },
   wrOpsMax: { aliases: ['DiskWritesOpsPerSecond.Max'] },
-  netRdAvg: { aliases: ['NetworkReadsPerSecondInKB.Avg'] },
+  netRdAvg: { aliases: ['NetworkReadsPerSecondInKB.Avg', 'NetworkReadsPerSecondInKB'] },
   netRdMax: { aliases: ['NetworkReadsPerSecondInKB.Max'] },
-  netWrAvg: { aliases: ['NetworkWritesPerSecondInKB.Avg'] },
+  netWrAvg: { aliases: ['NetworkWritesPerSecondInKB.Avg', 'NetworkWritesPerSecondInKB'] },
   netWrMax: { aliases: ['NetworkWritesPerSecondInKB.Max'] },
   applications: { aliases: ['Applications'] },
   wave: { aliases: ['ApplicationWave'] },
   tags: { aliases: ['Tags'] },
   // Known but not used (the inventory has no disk-throughput figure): listed so they do not become labels.
-  rdKbAvg: { aliases: ['DiskReadsPerSecondInKB.Avg'] },
+  rdKbAvg: { aliases: ['DiskReadsPerSecondInKB.Avg', 'DiskReadsPerSecondInKB'] },
   rdKbMax: { aliases: ['DiskReadsPerSecondInKB.Max'] },
-  wrKbAvg: { aliases: ['DiskWritesPerSecondInKB.Avg'] },
+  wrKbAvg: { aliases: ['DiskWritesPerSecondInKB.Avg', 'DiskWritesPerSecondInKB'] },
   wrKbMax: { aliases: ['DiskWritesPerSecondInKB.Max'] },
 } as const;
 
