@@ -73,6 +73,8 @@ export interface CollectOptions {
   format?: FormatId;
   /** Column map (customer column name → canonical name), from `--map file.yaml`. */
   columnMap?: Record<string, string>;
+  /** `--map` targets given with a unit: customer column → the size unit its values are in (converted on reading). */
+  columnUnits?: Record<string, import('./column-map').SizeUnit>;
   /** Keep powered-off VMs in the estate (they are flagged either way). */
   includePoweredOff: boolean;
   /** Time-series options (issue 6): sample interval and capacity for one-value-per-line traces, etc. */

@@ -55,10 +55,11 @@ export default class Collect extends BaseCommand {
   async run(): Promise<CollectCommandResult> {
     const { argv, flags } = await this.parse(Collect);
     const files = (argv as string[]).filter((a) => a !== '');
-    const columnMap = flags.map ? loadColumnMap(flags.map) : undefined;
+    const map = flags.map ? loadColumnMap(flags.map) : undefined;
     const result = await collectFiles(files, {
       format: flags.format as FormatId | undefined,
-      columnMap,
+      columnMap: map?.columns,
+      columnUnits: map?.units,
       includePoweredOff: flags['include-powered-off'],
       strict: flags.strict,
       ...(flags['ovf-option'] ? { ovfOption: flags['ovf-option'], ovfOptionFrom: 'flag' as const } : {}),

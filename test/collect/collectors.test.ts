@@ -36,13 +36,22 @@ describe('generic CSV collector', () => {
   });
 
   it('maps customer column names with --map and keeps unknown columns as labels', async () => {
-    const columnMap = loadColumnMap(path.join(dir, 'customer-map.yaml'));
+    const { columns: columnMap, units } = loadColumnMap(path.join(dir, 'customer-map.yaml'));
     expect(columnMap).toEqual({ Computer: 'name', 'Logical CPUs': 'vcpus', RAM: 'memory_gib', 'Disk GB': 'storage_gib' });
+    expect(units).toEqual({});
     const inv = await collect(['customer-columns.csv'], { columnMap });
     expect(inv.workloads.map((w) => [w.name, w.vcpus, w.memoryMib, w.provisionedGib, w.labels])).toEqual([
       ['cust-01', 4, 16384, 200, { 'Business Unit': 'Finance' }],
       ['cust-02', 8, 65536, 1000, { 'Business Unit': 'Sales' }],
     ]);
+  });
+
+  it('--map converts a column given with its unit (RAM (MB) in MiB → memory_gib; decimal GB → GiB)', async () => {
+    const map = loadColumnMap(path.join(dir, 'customer-map-units.yaml'));
+    expect(map.units).toEqual({ 'RAM (MB)': 'MiB', 'Disk GB': 'GB' });
+    const inv = await collect(['customer-columns-mib.csv'], { columnMap: map.columns, columnUnits: map.units });
+    // 16,384 MiB = 16 GiB (not 16,384 GiB); 200 GB = 200e9 / 2^30 GiB
+    expect(inv.workloads.map((w) => [w.name, w.memoryMib, w.provisionedGib])).toEqual([['cust-11', 16384, 200e9 / 2 ** 30]]);
   });
 
   it('a map target that is not a generic column is reported and the column kept as a label', async () => {

@@ -4,6 +4,7 @@ import { Excluded, Workload } from '../../inventory/schema';
 import { readCsv } from '../read/csv';
 import { ColumnSpec, ColumnSpecs, applyColumnMap, cell, normHeader, resolveColumns } from '../read/headers';
 import { decimalCommaFor, NumberRule, readNumber } from '../read/numbers';
+import { SIZE_UNITS, unitOfColumn } from '../column-map';
 import { CollectOptions, CollectorOutput, FileProbe, FormatId } from '../types';
 
 /**
@@ -31,7 +32,14 @@ export class RowReader<K extends string> {
     private readonly columns: Record<K, number | undefined>,
     private readonly names: Partial<Record<K, string>>,
     private readonly decimalComma: boolean,
+    /** Per column: the factor from the unit `--map` says it is in to the column's own unit. */
+    private readonly factors: Partial<Record<K, number>> = {},
   ) {}
+
+  private scaled(key: K, v: number | undefined): number | undefined {
+    const f = this.factors[key];
+    return v === undefined || f === undefined ? v : v * f;
+  }
 
   has(key: K): boolean {
     return this.columns[key] !== undefined;
@@ -54,23 +62,23 @@ export class RowReader<K extends string> {
     if (i === undefined) return undefined;
     const raw = this.fields[i] ?? '';
     const quick = this.quick(raw, rule);
-    if (quick !== null) return quick;
+    if (quick !== null) return this.scaled(key, quick);
     const found: Problem[] = [];
     const v = readNumber(raw, { ...rule, decimalComma: this.decimalComma }, this.at(key), found);
     for (const p of found) this.problems.push({ ...p, severity: 'warning', message: `${p.message} The value is ignored.` });
-    return v;
+    return this.scaled(key, v);
   }
 
   /** A required number: empty or bad marks the row to be skipped (first reason wins) and returns undefined. */
   need(key: K, rule: Omit<NumberRule, 'decimalComma'>): number | undefined {
     const raw = this.text(key);
     const quick = this.quick(raw, rule);
-    if (quick !== null && quick !== undefined) return quick;
+    if (quick !== null && quick !== undefined) return this.scaled(key, quick);
     const found: Problem[] = [];
     const v = readNumber(raw, { ...rule, decimalComma: this.decimalComma }, this.at(key), found);
     if (found.length > 0) this.setSkip('bad-value', found[0].message, this.names[key]);
     else if (v === undefined) this.setSkip('missing-value', `No value; expected ${rule.expected}.`, this.names[key]);
-    return v;
+    return this.scaled(key, v);
   }
 
   /** Plain in-range numbers and empty cells without allocating; null = take the slow path (problems, odd formats). */
@@ -122,6 +130,7 @@ export async function collectTabular<K extends string>(
   const sourceKey = `${spec.format}:${path.basename(file)}`;
   let columns: Record<K, number | undefined> | undefined;
   let names: Partial<Record<K, string>> = {};
+  let factors: Partial<Record<K, number>> = {};
   let extras: { header: string; index: number }[] = [];
   const seen = new Map<string, number>();
   let skipped = 0;
@@ -149,12 +158,13 @@ export async function collectTabular<K extends string>(
       if (resolved.problems.some((p) => p.severity === 'error')) return false;
       columns = resolved.columns;
       names = resolved.names;
+      if (spec.useColumnMap) factors = unitFactors(spec.columns as Record<K, ColumnSpec>, options);
       extras = resolved.unmatched.map((u) => ({ header: rawHeaders[u.index], index: u.index }));
       return undefined;
     },
     (fields, row) => {
       out.rowsRead++;
-      const r = new RowReader(fields, row, file, columns!, names, decimalComma);
+      const r = new RowReader(fields, row, file, columns!, names, decimalComma, factors);
       const extraLabels: Record<string, string> = {};
       for (const x of extras) {
         const v = (fields[x.index] ?? '').trim();
@@ -235,4 +245,20 @@ export function parseTags(s: string | undefined): { tags: string[]; labels: Reco
     if (m && m[1].trim() !== '') labels[m[1].trim()] = m[2].trim();
   }
   return { tags, labels };
+}
+
+/**
+ * `--map` targets given with a unit (`RAM (MB): { column: memory_gib, unit: MiB }`): the factor per spec key from the
+ * customer's unit to the unit the target column's name says (memory_gib → GiB).
+ */
+function unitFactors<K extends string>(specs: Record<K, ColumnSpec>, options: CollectOptions): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const [from, unit] of Object.entries(options.columnUnits ?? {})) {
+    const target = options.columnMap?.[from];
+    const to = target === undefined ? undefined : unitOfColumn(target);
+    if (to === undefined) continue;
+    const key = (Object.keys(specs) as K[]).find((k) => specs[k].aliases.some((a) => normHeader(a) === normHeader(target!)));
+    if (key !== undefined) out[key] = SIZE_UNITS[unit] / SIZE_UNITS[to];
+  }
+  return out;
 }
