@@ -104,6 +104,23 @@ export function chooseCollector(probe: FileProbe, options: CollectOptions): Coll
   );
 }
 
+/**
+ * sysstat files dcplan cannot read directly, refused with the conversion to run: a binary `sa` data file (file magic
+ * SYSSTAT_MAGIC 0xd596 in either byte order, sysstat's sa.h) and plain `sar` text (a `Linux <kernel> (<host>) <date>
+ * _<arch>_ (<n> CPU)` banner, columns laid out for reading, times of day without a date).
+ */
+function sysstatRefusal(probe: FileProbe): Problem | undefined {
+  const convert = `convert it with \`sadf -d ${path.basename(probe.displayName)} -- -u -r > ${path.basename(probe.displayName)}.csv\` (CPU and memory; add -d -n DEV for disks and network) and collect the .csv`;
+  const h = probe.head;
+  if (probe.kind === 'binary' && h.length >= 4 && ((h[0] === 0x96 && h[1] === 0xd5) || (h[0] === 0xd5 && h[1] === 0x96)))
+    return error('sysstat-binary', `${probe.displayName} is a binary sysstat data file (sa), which only the sysstat tools of its own version read.`, { file: probe.displayName }, `On a machine with sysstat, ${convert}.`);
+  if (probe.kind !== 'text') return undefined;
+  const first = h.toString('latin1', 0, Math.min(h.length, 4096)).replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  if (/^Linux \S+ \([^)]*\)\s+\S+\s+_[\w-]+_\s+\(\d+ CPU\)/.test(first))
+    return error('sysstat-text', `${probe.displayName} is plain sar text output, laid out for reading (times of day without a date, columns that change with the locale); dcplan reads sadf's CSV instead.`, { file: probe.displayName }, `From the binary sa file the report came from, ${convert}.`);
+  return undefined;
+}
+
 /** The root element's name when a text file is an XML document (after any BOM, declaration, comments, doctype). */
 function xmlRoot(probe: FileProbe): string | undefined {
   if (probe.kind !== 'text') return undefined;
@@ -148,6 +165,11 @@ export async function collectFiles(inputs: (string | CollectInput)[], options: C
         continue;
       }
       throw e;
+    }
+    const sysstat = sysstatRefusal(probe);
+    if (sysstat) {
+      errors.push(sysstat);
+      continue;
     }
     const bad = probe.kind === 'text' && (probe.headers ?? []).length === 0 ? 'holds only blank lines' : UNREADABLE[probe.kind];
     if (bad) {
