@@ -9,6 +9,7 @@ import { col, dimLabel } from './labels';
 import { Block, ChartSpec, ReportMeta, ReportModel, Section, Table } from './types';
 import { diversitySentence, hostLoadSeries, stackedAreaChartConfig } from './series-data';
 import * as T from './tables';
+import { appliancesTable, costTable, migrationTable } from './readiness-today-tables';
 import * as C from './charts';
 import { datastoresTable, storageBlocks, storageSentence, storageSummary } from './storage';
 import { drsBlocks, drsRulesTable } from './drs';
@@ -169,6 +170,9 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     scorecard: T.scorecardTable(scorecard),
     matrix: T.seedStyleTable(scorecard),
     blockers: T.blockersTable(scorecard),
+    migration: migrationTable(scorecard),
+    cost: costTable(scorecard),
+    appliances: appliancesTable(inventory, scorecard),
     excluded: T.excludedTable(inventory),
     excludedByCode: excludedByCode(input),
     problems: T.problemsTable(inventory, plan, scorecard),
@@ -238,13 +242,28 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
   if (sizingBlocks.length > 0) sections.push({ id: 'storage-sizing', title: 'Storage sizing', blocks: sizingBlocks });
 
   const readiness: Block[] = [
-    { type: 'paragraph', text: `Each platform is rated on the ten criteria of the Taneja Group's datacenter-readiness framework, weighted by the ${scorecard.profile.name} profile, with the customer's estate taken into account.` },
+    { type: 'paragraph', text: `Each platform is rated on the ten criteria of the Taneja Group's datacenter-readiness framework and on two of today (migration effort, licence cost for this estate; a criterion not rated for every platform stays out of the totals), weighted by the ${scorecard.profile.name} profile, with the customer's estate taken into account. Historical platforms are scored for comparison but recommended only when named.` },
     { type: 'table', table: t.matrix },
     { type: 'chart', chart: ch.readiness },
     { type: 'heading', text: `Recommendation: ${scorecard.recommendation.name}` },
     { type: 'bullets', items: scorecard.recommendation.reasons },
   ];
+  if (t.migration)
+    readiness.push(
+      { type: 'heading', text: 'Migration effort' },
+      { type: 'table', table: t.migration, columns: ['platform', 'rating', 'route', 'workloads', 'handsOn', 'replatform', 'perWorkload'] },
+    );
+  if (t.cost) readiness.push({ type: 'heading', text: 'Licence cost for this estate' }, { type: 'table', table: t.cost });
   sections.push({ id: 'readiness', title: 'Readiness scorecard', blocks: readiness });
+  if (t.appliances)
+    sections.push({
+      id: 'appliances',
+      title: 'Virtual appliances',
+      blocks: [
+        { type: 'paragraph', text: 'Each OVF / OVA package: the deployment option sized, its size, the result of its validation (dcplan appliance check) and the platforms that can import it. The appliances are planned like any workload.' },
+        { type: 'table', table: t.appliances, columns: ['appliance', 'option', 'vcpus', 'memoryGib', 'diskGib', 'validation', 'runsOn', 'not'] },
+      ],
+    });
 
   const planBlocks: Block[] = [
     {
@@ -327,6 +346,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
   if (t.datastores) tables.push(t.datastores);
   for (const extra of [t.arraySizing, t.hciPools, t.haBefore, t.drsRules, t.cpuGenerations, t.reconciliation]) if (extra) tables.push(extra);
   tables.push(t.findings, t.scorecard);
+  for (const extra of [t.migration, t.cost, t.appliances]) if (extra) tables.push(extra);
   if (plan.businessCase) tables.push(businessWorkbookTable(plan.businessCase));
   const sensitivity = plan.businessCase ? sensitivityTable(plan.businessCase) : undefined;
   if (sensitivity) tables.push(sensitivity);
