@@ -177,6 +177,18 @@ export const WorkloadSchema = z.strictObject({
   usedGib: z.number().optional(),
   disks: z.array(DiskSchema),
   nics: z.number().int().optional(),
+  /** The VM's network adapters (RVTools vNetwork): port group, virtual switch and VLAN where the export gives them. */
+  networks: z
+    .array(
+      z.strictObject({
+        network: z.string(),
+        switch: z.string().optional(),
+        vlan: z.string().optional(),
+        adapter: z.string().optional(),
+        connected: z.boolean().optional(),
+      }),
+    )
+    .optional(),
   utilization: UtilizationSchema,
   os: z.strictObject({
     family: OsFamilySchema,

@@ -46,7 +46,7 @@ describe('RVTools per-tab CSV export, RVTools 4.x headers, two vCenters (test/fi
       'rvtools-unjoined-row',
     ]);
     expect(out.problems.find((p) => p.code === 'rvtools-tabs')!.message).toBe(
-      'Read vInfo (9 rows), vCPU (5 rows), vMemory (4 rows), vDisk (6 rows), vHost (4 rows), vCluster (2 rows); not used: RVTools_tabvNetwork.csv.',
+      'Read vInfo (9 rows), vCPU (5 rows), vMemory (4 rows), vDisk (6 rows), vHost (4 rows), vCluster (2 rows), vNetwork (1 row).',
     );
     expect(out.problems.find((p) => p.code === 'rvtools-bad-value')).toEqual({
       code: 'rvtools-bad-value',

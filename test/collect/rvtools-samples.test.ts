@@ -124,6 +124,14 @@ describe('RVTools rvtools-small-complete (synthetic, 17 tabs)', () => {
     out = await collectXlsx(file);
   });
 
+  it('reads each VM\'s network adapters from vNetwork (port group, adapter, connected)', () => {
+    expect(out.workloads.map((w) => [w.name, w.networks])).toEqual([
+      ['sample-web-01', [{ network: 'sample-app-net', adapter: 'Vmxnet3', connected: true }]],
+      ['sample-db-01', [{ network: 'sample-db-net', adapter: 'Vmxnet3', connected: true }, { network: 'sample-backup-net', adapter: 'Vmxnet3', connected: true }]],
+      ['sample-archive-01', [{ network: 'sample-app-net', adapter: 'Vmxnet3', connected: true }]],
+    ]);
+  });
+
   it('reads 3 VMs from its tabs (sheet names resolved although exceljs cannot name them)', () => {
     expect(out.sheets).toEqual([
       'vInfo', 'vDisk', 'vPartition', 'vCPU', 'vMemory', 'vHost', 'vCluster', 'vNetwork', 'vSnapshot',
@@ -171,7 +179,7 @@ describe('RVTools rvtools-small-complete (synthetic, 17 tabs)', () => {
     expect(codes(out)).toEqual({ 'rvtools-host-incomplete': 2, 'rvtools-tabs': 1 });
     expect(out.problems.find((p) => p.code === 'rvtools-tabs')!.message).toBe(
       'Read vInfo (3 rows), vCPU (3 rows), vMemory (3 rows), vDisk (5 rows), vPartition (5 rows), vHost (2 rows), vCluster (1 row), ' +
-        'vSnapshot (1 row), vUSB (1 row), vTools (3 rows); not used: vNetwork, vCD, vHealth, vSwitch, dvSwitch, vPort, dvPort.',
+        'vSnapshot (1 row), vUSB (1 row), vTools (3 rows), vNetwork (4 rows); not used: vCD, vHealth, vSwitch, dvSwitch, vPort, dvPort.',
     );
     expect(out.problems[0]).toMatchObject({ sheet: 'vHost', row: 2, message: 'Host sample-host-01 has no "# CPU" (sockets), "Cores per CPU", "# Memory" (MiB); written as 0 (unknown).' });
   });

@@ -51,6 +51,7 @@ export function buildOutput(
   const snaps = group('vSnapshot', data.vSnapshot);
   const usb = group('vUSB', data.vUSB);
   const tools = group('vTools', data.vTools);
+  const nets = group('vNetwork', data.vNetwork);
 
   const matcher = new HostMatcher(hosts);
   const joined = new Map<HostMatchHow, Map<string, string>>();
@@ -75,6 +76,7 @@ export function buildOutput(
       // vUSB lists USB controllers as well as devices; only devices matter for migration.
       usb: data.where.vUSB ? (usb.get(i) ?? []).filter((u) => !/controller/i.test(`${u.type ?? ''} ${u.node ?? ''}`)).length : undefined,
       tools: tools.get(i)?.[0],
+      networks: data.where.vNetwork ? nets.get(i) : undefined,
     };
     const at = { file: vInfoWhere.file, sheet: vInfoWhere.sheet ?? 'vInfo', row: vm.row };
     const nCpu = cpu.size > 0 ? (cpu.get(i)?.length ?? 0) : 0;
@@ -175,7 +177,7 @@ export function buildOutput(
  */
 function nameVcenters(data: TabData): void {
   const names = new Map<string, string>();
-  const all = [data.vInfo, data.vCPU, data.vMemory, data.vDisk, data.vPartition, data.vHost, data.vCluster, data.vSnapshot, data.vUSB, data.vTools, data.vDatastore];
+  const all = [data.vInfo, data.vCPU, data.vMemory, data.vDisk, data.vPartition, data.vHost, data.vCluster, data.vSnapshot, data.vUSB, data.vTools, data.vDatastore, data.vNetwork];
   for (const rows of all) for (const r of rows) if (r.vcUuid && r.vcServer && !names.has(r.vcUuid)) names.set(r.vcUuid, r.vcServer);
   const labels = new Set<string>();
   let last: string | undefined;

@@ -20,7 +20,8 @@ export type TabName =
   | 'vDatastore'
   | 'vSnapshot'
   | 'vUSB'
-  | 'vTools';
+  | 'vTools'
+  | 'vNetwork';
 
 export const TABS: readonly TabName[] = [
   'vInfo',
@@ -34,6 +35,7 @@ export const TABS: readonly TabName[] = [
   'vSnapshot',
   'vUSB',
   'vTools',
+  'vNetwork',
 ];
 
 /** The tab a sheet name (or `RVTools_tab<name>.csv` part) stands for, case-insensitively. */
@@ -186,6 +188,14 @@ export const VPARTITION = specs('vPartition', {
 
 export const VSNAPSHOT = specs('vSnapshot', { ...VM_KEYS, name: ['Name', 'Snapshot'] });
 export const VUSB = specs('vUSB', { ...VM_KEYS, node: ['Device Node', 'DeviceNode'], type: ['Device Type', 'DeviceType'] });
+export const VNETWORK = specs('vNetwork', {
+  ...VM_KEYS,
+  network: ['Network', 'Port Group', 'Portgroup', 'Network Name'],
+  switch: ['Switch', 'Virtual Switch', 'vSwitch', 'dvSwitch'],
+  vlan: ['VLAN', 'VLAN ID', 'VlanId'],
+  adapter: ['Adapter', 'Adapter type'],
+  connected: ['Connected'],
+});
 export const VTOOLS = specs('vTools', { ...VM_KEYS, tools: ['Tools', 'Tools Status', 'ToolsStatus'] });
 
 export const VHOST = specs('vHost', {

@@ -122,6 +122,15 @@ export interface VToolsRow extends VmKeys {
   tools?: string;
 }
 
+export interface VNetworkRow extends VmKeys {
+  row: number;
+  network?: string;
+  switch?: string;
+  vlan?: string;
+  adapter?: string;
+  connected?: boolean;
+}
+
 export interface VHostRow {
   row: number;
   host: string;
@@ -201,6 +210,7 @@ export interface TabData {
   vSnapshot: VSnapshotRow[];
   vUSB: VUsbRow[];
   vTools: VToolsRow[];
+  vNetwork: VNetworkRow[];
 }
 
 
@@ -220,5 +230,6 @@ export function emptyTabData(): TabData {
     vSnapshot: [],
     vUSB: [],
     vTools: [],
+    vNetwork: [],
   };
 }

@@ -10,6 +10,7 @@ import {
   VMEMORY,
   VPARTITION,
   VSNAPSHOT,
+  VNETWORK,
   VTOOLS,
   VUSB,
   isStandardVInfoColumn,
@@ -167,6 +168,18 @@ export class TabSink {
       case 'vTools':
         return this.perVm(tab, VTOOLS, headers, where, (c, col, _n, keys) =>
           d.vTools.push({ ...keys, row: c.row, tools: str(c, col, 'tools') }),
+        );
+      case 'vNetwork':
+        return this.perVm(tab, VNETWORK, headers, where, (c, col, _n, keys) =>
+          d.vNetwork.push({
+            ...keys,
+            row: c.row,
+            network: str(c, col, 'network'),
+            switch: str(c, col, 'switch'),
+            vlan: str(c, col, 'vlan'),
+            adapter: str(c, col, 'adapter'),
+            connected: bool(c, col, 'connected'),
+          }),
         );
       case 'vHost':
         return vHostParser(headers, where, d, this.problems, (c, t, r) => this.skipRow(c, t, r));

@@ -3,7 +3,7 @@ import { Disk, Host, MetricUtil, Utilization, Workload, WorkloadFlag } from '../
 import { osArch, osFamily } from '../../../inventory/os';
 import { Flyweights, NO_ITEMS, NO_UTILIZATION } from '../../../inventory/workload';
 import { vcenterOf } from './hosts';
-import { VCpuRow, VDiskRow, VInfoRow, VMemoryRow, VPartitionRow, VToolsRow, Where } from './records';
+import { VCpuRow, VDiskRow, VInfoRow, VMemoryRow, VNetworkRow, VPartitionRow, VToolsRow, Where } from './records';
 
 /** Everything joined to one vInfo row. */
 export interface VmParts {
@@ -16,6 +16,17 @@ export interface VmParts {
   snapshots?: number;
   usb?: number;
   tools?: VToolsRow;
+  /** vNetwork rows (one per adapter); undefined without the tab. */
+  networks?: VNetworkRow[];
+}
+
+function toNetwork(r: VNetworkRow): NonNullable<Workload['networks']>[number] {
+  const n: NonNullable<Workload['networks']>[number] = { network: r.network ?? '(not connected)' };
+  if (r.switch !== undefined) n.switch = r.switch;
+  if (r.vlan !== undefined) n.vlan = r.vlan;
+  if (r.adapter !== undefined) n.adapter = r.adapter;
+  if (r.connected !== undefined) n.connected = r.connected;
+  return n;
 }
 
 const GIB = 1024;
@@ -102,6 +113,7 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
   if (used !== undefined) w.usedGib = round(used / GIB);
   w.disks = disks;
   if (vm.nics !== undefined) w.nics = Math.round(vm.nics);
+  if (p.networks !== undefined && p.networks.length > 0) w.networks = p.networks.map(toNetwork);
   const memUtil = power === 'on' ? memoryUtil(p, memoryMib, where) : undefined;
   w.utilization = memUtil && (memUtil.memory || memUtil.memoryActive) ? memUtil : NO_UTILIZATION;
 
