@@ -1,0 +1,76 @@
+import { Args, Flags } from '@oclif/core';
+import * as fs from 'fs';
+import { BaseCommand } from '../cli/base-command';
+import { error, UserError } from '../diagnostics';
+import { readInventory } from '../inventory/io';
+import { planWaves, WavePlan } from '../plan/waves';
+import { neutraliseFormula } from '../report/sanitize';
+import { readScorecard } from '../readiness/io';
+import { writeFileAtomic } from '../util/atomic-write';
+
+export interface WavesCommandResult extends WavePlan {
+  status: 'ok';
+  out: string;
+}
+
+const csvField = (v: string | number) => {
+  const s = typeof v === 'number' ? String(v) : neutraliseFormula(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export default class Waves extends BaseCommand {
+  static summary = 'Group the workloads into migration waves';
+  static description =
+    'Workloads of one application, of one DRS affinity rule, or that depend on each other (label dependsOn) move ' +
+    'together; a one-way dependsOn moves the dependency in the same wave or an earlier one. Waves are filled in a ' +
+    'pilot-friendly order (non-production first, simpler first, smaller first) up to --max-workloads and ' +
+    '--max-storage-gib. Complexity comes from the readiness findings with --scorecard, else from the inventory ' +
+    '(RDM / shared disks, passthrough, FT, snapshots, large disks). Writes waves.csv: one row per workload.';
+  static examples = [
+    '<%= config.bin %> waves inventory.json',
+    '<%= config.bin %> waves inventory.json --scorecard scorecard.json --max-workloads 30 --max-storage-gib 20000 --out waves.csv',
+  ];
+  static args = { inventory: Args.string({ description: 'inventory.json from dcplan collect', required: true }) };
+  static flags = {
+    scorecard: Flags.string({ char: 's', description: 'scorecard.json from dcplan score: complexity from its findings' }),
+    'max-workloads': Flags.integer({ description: 'most workloads in one wave', default: 50, min: 1, max: 100000 }),
+    'max-storage-gib': Flags.integer({ description: 'most provisioned storage in one wave (GiB)', min: 1 }),
+    out: Flags.string({ char: 'o', description: 'CSV file to write', default: 'waves.csv' }),
+    force: Flags.boolean({ description: 'overwrite an existing file', default: false }),
+  };
+
+  async run(): Promise<WavesCommandResult> {
+    const { args, flags } = await this.parse(Waves);
+    if (fs.existsSync(flags.out) && !flags.force)
+      throw new UserError(error('file-exists', `${flags.out} already exists; not overwritten.`, { file: flags.out }, 'Pass --force to overwrite it, or choose another --out.'));
+    const inventory = readInventory(args.inventory);
+    let findings: Map<string, ('critical' | 'warning' | 'info')[]> | undefined;
+    if (flags.scorecard) {
+      const sc = readScorecard(flags.scorecard);
+      findings = new Map();
+      const seen = new Set<string>();
+      for (const f of sc.findings) {
+        const key = `${f.workloadId}\u0000${f.rule}`;
+        if (seen.has(key)) continue; // one rule counts once per workload, whatever the platforms
+        seen.add(key);
+        findings.set(f.workloadId, [...(findings.get(f.workloadId) ?? []), f.severity]);
+      }
+    }
+    const plan = planWaves(inventory, {
+      maxWorkloads: flags['max-workloads'],
+      ...(flags['max-storage-gib'] !== undefined ? { maxStorageGib: flags['max-storage-gib'] } : {}),
+      ...(findings ? { findings } : {}),
+    });
+    const header = ['Wave', 'Workload', 'Group', 'Moves together because', 'Production', 'Group complexity', 'Group storage GiB'];
+    const rows = plan.waves.flatMap((w) =>
+      w.groups.flatMap((g) => g.workloads.map((name) => [w.wave, name, g.id, g.reason, g.production ? 'yes' : 'no', g.complexity, g.storageGib])),
+    );
+    writeFileAtomic(flags.out, [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n');
+    this.say(`${inventory.workloads.length} workloads in ${plan.waves.length} wave(s) (at most ${flags['max-workloads']} workloads${flags['max-storage-gib'] ? `, ${flags['max-storage-gib']} GiB` : ''} each; complexity from the ${plan.options.complexityFrom}):`);
+    for (const w of plan.waves)
+      this.say(`  wave ${w.wave}: ${w.workloads} workloads in ${w.groups.length} group(s), ${Math.round(w.storageGib).toLocaleString('en-US')} GiB, complexity ${w.complexity}`);
+    for (const n of plan.notes) this.say(`  note: ${n}`);
+    this.say(`Wrote ${flags.out}`);
+    return { status: 'ok', out: flags.out, ...plan };
+  }
+}
