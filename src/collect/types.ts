@@ -13,6 +13,7 @@ export const FORMAT_IDS = [
   'bitbrains',
   'planetlab',
   'migration-center-perf',
+  'migration-center-vminfo',
   'generic-series-csv',
   'ovf',
 ] as const;

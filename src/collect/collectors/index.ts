@@ -2,6 +2,7 @@ import { registerCollector } from '../registry';
 import { awsImportCsvCollector } from './aws-import-csv';
 import { azureMigrateCsvCollector } from './azure-migrate-csv';
 import { genericCsvCollector } from './generic-csv';
+import { migrationCenterVmInfoCollector } from './migration-center-vminfo';
 import { ovfCollector } from './ovf';
 import { rvtoolsCsvCollector, rvtoolsXlsxCollector } from './rvtools';
 
@@ -13,6 +14,7 @@ registerCollector(rvtoolsXlsxCollector);
 registerCollector(rvtoolsCsvCollector);
 registerCollector(azureMigrateCsvCollector);
 registerCollector(awsImportCsvCollector);
+registerCollector(migrationCenterVmInfoCollector);
 registerCollector(genericCsvCollector);
 registerCollector(ovfCollector);
 // time-series formats (issue 6, series/index.ts; shared series assembly in src/collect/series/)

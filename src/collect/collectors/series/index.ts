@@ -6,7 +6,10 @@
  * minimal workloads, since such traces usually come without any inventory file.
  */
 import { Problem, info, warning } from '../../../diagnostics';
-import { Collector, CollectOptions, FileProbe } from '../../types';
+import * as path from 'path';
+import { Collector, CollectOptions, CollectorOutput, FileProbe } from '../../types';
+import { probeFile } from '../../read/probe';
+import { migrationCenterVmInfoCollector } from '../migration-center-vminfo';
 import { BITBRAINS_HEADER, parseBitbrains, VmCapacity } from './bitbrains';
 import { looksLikePerfmon, parsePerfmon } from './perfmon';
 import { looksLikeOneValuePerLine, parsePlanetLab, traceStart } from './planetlab';
@@ -177,11 +180,33 @@ export const migrationCenterCollector: Collector = {
   id: 'migration-center-perf',
   description: 'Google Migration Center perfInfo.csv (names from a vmInfo.csv beside it)',
   detect: (probe, options) => tableDetect(probe, options, 'mc'),
-  collect: (probe, options) =>
-    runSeries('migration-center-perf', probe, options, (inp) => parseTable(inp, 'migration-center'), undefined, (f) =>
+  collect: async (probe, options) => {
+    const out = await runSeries('migration-center-perf', probe, options, (inp) => parseTable(inp, 'migration-center'), undefined, (f) =>
       tableKindOf(fileHead(f), options) === 'migration-center',
-    ),
+    );
+    return probe.kind === 'directory' ? withMachines(probe, options, out) : out;
+  },
 };
+
+/**
+ * A Migration Center export folder: its vmInfo.csv is the inventory (the machines), read with its own collector, and
+ * perfInfo.csv's utilisation is merged into those machines by name; the folder alone gives the workloads.
+ */
+async function withMachines(probe: FileProbe, options: CollectOptions, out: CollectorOutput): Promise<CollectorOutput> {
+  const vmInfo = filesOf(probe.path).find((f) => path.basename(f).toLowerCase() === 'vminfo.csv');
+  if (!vmInfo) return out;
+  const display = path.join(probe.displayName, path.relative(probe.path, vmInfo));
+  const inv = await migrationCenterVmInfoCollector.collect(await probeFile(vmInfo, display), options);
+  // vmInfo.csv was read after all: drop it from the "not read" note (other skipped files stay listed)
+  const problems = out.problems.filter((p) => p.code !== 'files-skipped' || !/^1 file\(s\)/.test(p.message));
+  return {
+    ...out,
+    rowsRead: out.rowsRead + inv.rowsRead,
+    workloads: [...inv.workloads, ...out.workloads],
+    excluded: [...inv.excluded, ...out.excluded],
+    problems: [...inv.problems, ...problems],
+  };
+}
 
 export const genericSeriesCollector: Collector = {
   id: 'generic-series-csv',
