@@ -19,8 +19,14 @@ export const BOUNDS = {
   workloadStorageGib: { min: 0, max: 256 * 62 * 1024 },
   /** CPU clock, MHz: no server CPU runs below 100 MHz or above 10 GHz. */
   clockMhz: { min: 100, max: 10_000 },
-  /** A utilisation percentage. */
+  /** A host's utilisation percentage. */
   pct: { min: 0, max: 100 },
+  /**
+   * A workload's utilisation percentage of its own allocation: above 100 is real and kept as measured (CPU on turbo
+   * over the nominal clock; vMemory Consumed with the VM's overhead), and sizing caps CPU at 100 (issue 10). Ten times
+   * the allocation is no reading but a mistake.
+   */
+  utilPct: { min: 0, max: 1000 },
   /**
    * Host memory, MiB: at most 64 TiB (vSphere 8 maximum per host: 24 TB; room left for other hypervisors). 0 is
    * allowed: exports write it for a host they could not query (rvtools-small-complete.xlsx), read as unknown.
@@ -61,7 +67,7 @@ function checkMetric(out: Implausible[], field: string, m: MetricUtil | undefine
   for (const k of ['avg', 'peak', 'p50', 'p90', 'p95', 'p99'] as const) {
     const v = m[k];
     if (v === undefined) continue;
-    if (m.unit === 'pct') check(out, `${field}.${k}`, v, 'pct');
+    if (m.unit === 'pct') check(out, `${field}.${k}`, v, 'utilPct');
     else if (!Number.isFinite(v) || v < 0)
       out.push({ field: `${field}.${k}`, value: v, expected: 'a finite number of at least 0' });
   }

@@ -22,8 +22,9 @@ export function fmt(v: number): string {
   return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3);
 }
 
+/** Equal up to float error, or up to the plan's own rounding: plan.json writes each load to 3 decimals (±0.0005). */
 function close(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+  return Math.abs(a - b) <= Math.max(1e-6 * Math.max(1, Math.abs(a), Math.abs(b)), 0.0005 + 1e-9);
 }
 
 /** Every plan entry names a known workload (id and name agree), nothing is placed twice, nothing in scope is missing. */

@@ -199,6 +199,14 @@ describe('RVTools kubev2v example1 (RVTools 4.x, MiB, per-tab anonymised hosts)'
     out = await collectXlsx(file);
   });
 
+  it('keeps a VM whose vMemory Consumed is above its Size (the VM\'s overhead) as measured, in the estate', async () => {
+    const inv = (await collectFiles([file], { includePoweredOff: false })).inventory;
+    const vm8 = inv.workloads.find((w) => w.name === 'vm-8')!;
+    expect(vm8.utilization.memory).toMatchObject({ unit: 'pct', avg: 100.43 });
+    expect(inv.excluded.filter((e) => e.code === 'implausible-value')).toEqual([]);
+    expect(inv.workloads.map((w) => w.name).sort()).toEqual(['vm-3', 'vm-8', 'vm-9']);
+  });
+
   it('reads 9 VMs, 7 hosts and 1 cluster; the empty-header column and ~990 empty rows per tab are ignored', () => {
     expect(out.rowsRead).toBe(9);
     expect(out.workloads.map((w) => w.name)).toEqual(['vm-1', 'vm-2', 'vm-3', 'vm-4', 'vm-5', 'vm-6', 'vm-7', 'vm-8', 'vm-9']);

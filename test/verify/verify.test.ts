@@ -124,6 +124,16 @@ describe('verify: hand-broken plans name each violation', () => {
     ]);
   });
 
+  it('a reported load is accepted within the plan\'s 3-decimal rounding, and refused beyond it', () => {
+    // tiny: 1 vCPU × 2.5 GHz × 2 % × 1.2 = 60 MHz, where 1e-6 relative alone would allow 0.00006
+    const small = inventory([workload('tiny', 1, 1024, 2, 10)]);
+    const at = (cpuMhz: number) =>
+      verifyPlan(plan([host('m4-01', 'm4', 'general', ['tiny'], { load: { cpuMhz } }), host('m4-02', 'm4', 'general', [])]), small, cfg)
+        .violations.filter((v) => v.code === 'load-mismatch' && v.dimension === 'cpuMhz');
+    expect(at(60.0004)).toEqual([]);
+    expect(at(60.002)).toHaveLength(1);
+  });
+
   it('missing, unknown, twice-placed workloads, a loaded reserve and a wrong reported load', () => {
     const bad = plan(
       [
