@@ -8,9 +8,9 @@ import { col } from './labels';
 import { Block, Table } from './types';
 
 const HANDLING: Record<string, string> = {
-  'anti-affinity': 'kept on different hosts',
-  affinity: 'kept on one host',
-  pool: 'placed in pool',
+  'anti-affinity': 'apart',
+  affinity: 'together',
+  pool: 'pool',
   'not enforced': 'not enforced',
 };
 
@@ -24,11 +24,11 @@ export function drsRulesTable(plan: Plan): Table | undefined {
     sheet: 'DRS rules',
     title: "Today's DRS rules and how the plan keeps them",
     columns: [
-      col('rule', 'Rule', 'text', 1.6),
-      col('type', 'Type (export)', 'text', 0.9),
+      col('rule', 'Rule', 'text', 1.3),
+      col('type', 'Type (export)', 'text', 0.8),
       col('workloads', 'VMs', 'int', 0.4),
-      col('handling', 'In the plan', 'text', 1.1),
-      col('why', 'Decided by / why not', 'text', 2.4),
+      col('handling', 'In the plan', 'text', 0.8),
+      col('why', 'Decided by / why not', 'text', 3),
     ],
     rows: rules.map((r) => [
       r.label.replace(/^DRS rule /, ''),
@@ -37,7 +37,7 @@ export function drsRulesTable(plan: Plan): Table | undefined {
       r.handling === 'pool' ? `${HANDLING.pool} "${r.pool ?? ''}"` : (HANDLING[r.handling] ?? r.handling),
       r.handling === 'not enforced' ? (r.reason ?? '') : BASIS[r.basis ?? 'type'],
     ]),
-    note: 'Affinity and anti-affinity rules are hard constraints by default; constraints.drsRules overrides any rule by name. `verify` checks every enforced rule on the plan.',
+    note: 'Apart: on different hosts; together: on one host (hard constraints by default). constraints.drsRules overrides any rule by name; dcplan verify checks every enforced rule on the plan.',
   };
 }
 
