@@ -64,6 +64,12 @@ constraints:
 
 readiness:
   profile: default
+  # Criterion "Cost for This Estate": the businessCase.licences schemes that license each platform. Windows Server
+  # Datacenter licenses the Windows guests on any platform (and Hyper-V with it), so Hyper-V adds no scheme of its own.
+  # Platforms not listed (no quote yet) are "not rated", and the criterion then stays out of every total.
+  licences:
+    vmware-vsphere-8: [VMware vSphere Foundation]
+    microsoft-hyper-v-2022: []
 
 # The business case: the cost of keeping today's estate for 5 years against the plan (docs/business-case.md).
 # Every price below is a PLACEHOLDER for the demo: put the customer's contract and quote figures here.
