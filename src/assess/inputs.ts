@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../inventory/plausible';
 import * as fs from 'fs';
 import * as path from 'path';
 import { error, Problem, UserError } from '../diagnostics';
@@ -58,8 +59,8 @@ export function slug(s: string): string {
 /** The assessment date: the one given, else SOURCE_DATE_EPOCH (reproducible builds), else today (UTC). */
 export function assessmentDate(given?: string): { date: string; fixed: boolean } {
   if (given !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(`${given}T00:00:00Z`)))
-      throw new UserError(error('bad-date', `--date must be a date like 2026-05-22, not "${given}"`, { column: '--date' }));
+    if (!isCalendarDate(given))
+      throw new UserError(error('bad-date', `--date must be a calendar date like 2026-05-22, not "${given.slice(0, 40)}"`, { column: '--date' }));
     return { date: given, fixed: true };
   }
   const epoch = process.env.SOURCE_DATE_EPOCH;

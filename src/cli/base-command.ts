@@ -1,5 +1,5 @@
 import { Command, Errors } from '@oclif/core';
-import { Problem, UserError, formatProblems } from '../diagnostics';
+import { Problem, UserError, error, formatProblems } from '../diagnostics';
 
 /**
  * Every dcplan command extends this: `--json` everywhere (oclif prints the value `run()` returns),
@@ -40,6 +40,8 @@ export abstract class BaseCommand extends Command {
       }
       throw err;
     }
+    const env = environmentProblem(err);
+    if (env) return this.catch(new UserError(env));
     process.stderr.write(
       `dcplan: internal error — this is a bug in dcplan, not a problem with your files.\n  ${err.message}\n` +
         (process.env.DEBUG ? `${err.stack}\n` : '  (set DEBUG=1 for the stack trace)\n'),
@@ -47,4 +49,40 @@ export abstract class BaseCommand extends Command {
     process.exitCode = 1;
     return;
   }
+}
+
+/**
+ * Errors of the machine, not of dcplan: a full disk, a read-only or forbidden folder, a path through a file, a folder
+ * where a file was expected, too many open files. Reported as user errors (exit 2) with the path and the reason.
+ */
+const ENVIRONMENT: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exhausted',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder, not a file',
+  ENOENT: 'no such file or folder',
+  EEXIST: 'it already exists',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links',
+  EIO: 'an input/output error of the device',
+};
+
+export function environmentProblem(
+  err: Error & { code?: unknown; path?: unknown; dest?: unknown },
+): Problem | undefined {
+  const code = typeof err.code === 'string' ? err.code : undefined;
+  if (!code || !(code in ENVIRONMENT)) return undefined;
+  const where = typeof err.path === 'string' ? err.path : undefined;
+  return error(
+    'environment',
+    `${where ? `${where}: ` : ''}${ENVIRONMENT[code]} (${code}).`,
+    where ? { file: where } : {},
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'Free some space or choose another output folder.'
+      : 'Check the path and its permissions, or choose another one.',
+  );
 }

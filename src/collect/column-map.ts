@@ -1,5 +1,5 @@
-import * as fs from 'fs';
 import YAML from 'yaml';
+import { MAX_YAML_BYTES, readRegularFile } from '../util/input-file';
 import { Problem, UserError, error } from '../diagnostics';
 
 /**
@@ -34,15 +34,10 @@ export function unitOfColumn(name: string): SizeUnit | undefined {
 }
 
 export function loadColumnMap(file: string): ColumnMap {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UserError(error('file-not-found', `Column map not found: ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file }));
-  }
+  const text = readRegularFile(file, { noun: 'Column map', maxBytes: MAX_YAML_BYTES }).toString('utf8');
   let doc: unknown;
   try {
-    doc = YAML.parse(text);
+    doc = YAML.parse(text, { maxAliasCount: 100 });
   } catch (e) {
     throw new UserError(error('bad-yaml', `${file} is not valid YAML: ${(e as Error).message}`, { file }));
   }

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import { parseYamlWithLines } from '../util/yaml-lines';
+import { MAX_YAML_BYTES, readRegularFile } from '../util/input-file';
 import { z } from 'zod';
 import { error, hasErrors, info, Problem, warning } from '../diagnostics';
 import { AssessmentConfig, DEFAULT_POOL, resolveConfig } from './defaults';
@@ -80,7 +81,7 @@ export function loadConfig(file: string): LoadedConfig {
   if (!fs.existsSync(file)) {
     return { config: null, problems: [error('config-not-found', `config file not found: ${file}`, { file })] };
   }
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readRegularFile(file, { noun: 'Config file', maxBytes: MAX_YAML_BYTES }).toString('utf8');
   return parseConfigText(text, file);
 }
 

@@ -3,6 +3,7 @@ import { Problem, UserError, error } from '../diagnostics';
 import { implausibleHost, implausibleWorkload } from './plausible';
 import * as path from 'path';
 import { CheckpointKind, readCheckpoint } from '../util/checkpoint';
+import { dropTemp, tempFor, withPath } from '../util/atomic-write';
 import { INVENTORY_SCHEMA, Inventory, InventorySchema } from './schema';
 
 /**
@@ -97,11 +98,18 @@ export function writeInventory(file: string, inventory: Inventory): void {
 
 function writeStreamed(file: string, inventory: Inventory): void {
   const abs = path.resolve(file);
-  fs.mkdirSync(path.dirname(abs), { recursive: true });
-  if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) {
-    throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
+  const tmp = tempFor(file);
+  try {
+    writeTo(tmp, inventory);
+    fs.renameSync(tmp, abs);
+  } catch (e) {
+    throw withPath(e, file);
+  } finally {
+    dropTemp(tmp);
   }
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
+}
+
+function writeTo(tmp: string, inventory: Inventory): void {
   const fd = fs.openSync(tmp, 'w');
   try {
     let buf = '';
@@ -131,7 +139,6 @@ function writeStreamed(file: string, inventory: Inventory): void {
   } finally {
     fs.closeSync(fd);
   }
-  fs.renameSync(tmp, abs);
 }
 
 /** Items per JSON.stringify call: big enough that the native stringifier does the work, small enough to stay light. */

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import { Problem, error } from '../diagnostics';
+import { Problem, UserError, error } from '../diagnostics';
+import { MAX_YAML_BYTES, readRegularFile } from '../util/input-file';
 import { parseYamlWithLines } from '../util/yaml-lines';
 
 /** A parsed YAML file that can say on which line a path sits, so every problem names file, line and path. */
@@ -12,8 +12,12 @@ export interface YamlFile {
 export function readYamlFile(absPath: string, displayName: string, problems: Problem[]): YamlFile | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(absPath, 'utf8');
+    text = readRegularFile(absPath, { noun: 'Rule file', maxBytes: MAX_YAML_BYTES, displayName }).toString('utf8');
   } catch (e) {
+    if (e instanceof UserError) {
+      problems.push(...e.problems);
+      return undefined;
+    }
     problems.push(error('rule-file-unreadable', `cannot read: ${(e as Error).message}`, { file: displayName }));
     return undefined;
   }

@@ -9,6 +9,9 @@ export interface YamlWithLines {
   lineOf: (path: (string | number)[]) => number | undefined;
 }
 
+/** Alias (`*name`) expansions allowed in one document: real configs use a handful. */
+const MAX_ALIASES = 100;
+
 export function parseYamlWithLines(text: string): YamlWithLines {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
@@ -23,5 +26,15 @@ export function parseYamlWithLines(text: string): YamlWithLines {
     }
     return undefined;
   };
-  return { data: errors.length > 0 ? undefined : doc.toJS(), errors, lineOf };
+  if (errors.length > 0) return { data: undefined, errors, lineOf };
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }), errors, lineOf };
+  } catch (e) {
+    // The yaml library refuses a document whose aliases expand past maxAliasCount (a "billion laughs" bomb).
+    return {
+      data: undefined,
+      errors: [{ message: `${(e as Error).message} (more than ${MAX_ALIASES} alias expansions)` }],
+      lineOf,
+    };
+  }
 }

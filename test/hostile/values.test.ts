@@ -26,11 +26,7 @@ describe('impossible sizes in a generic CSV', () => {
   ];
 
   test('each is left out and listed with its row and column; the good row stays', async () => {
-    const file = write(
-      dir,
-      'some-bad.csv',
-      genericCsv([['ok', 4, 8], ...bad.map((b) => b.slice(0, 3))]),
-    );
+    const file = write(dir, 'some-bad.csv', genericCsv([['ok', 4, 8], ...bad.map((b) => b.slice(0, 3))]));
     const { inventory } = await collectFiles([file], { includePoweredOff: false });
     expect(inventory.workloads.map((w) => w.name)).toEqual(['ok']);
     expect(inventory.excluded.map((e) => e.name).sort()).toEqual(bad.map((b) => b[0]).sort());

@@ -1,6 +1,6 @@
 /** Builds the report model (sections, headline figures, tables, charts) from the checkpoints and the branding. */
-import * as fs from 'fs';
-import { Problem, warning } from '../../diagnostics';
+import { Problem, UserError, warning } from '../../diagnostics';
+import { readRegularFile } from '../../util/input-file';
 import { Plan } from '../../plan/types';
 import { gapWords } from '../../plan/gap-words';
 import { ReportInput } from '../types';
@@ -19,18 +19,81 @@ import { businessAssumptionRows, businessBlocks, businessSummaryRows, businessWo
 
 const DEFAULT_ACCENT = '#0f6e8c';
 
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** Logo limits: 4 MiB and 4096 pixels a side (a report logo is a few hundred pixels wide). */
+export const LOGO_MAX_BYTES = 4 * 1024 * 1024;
+export const LOGO_MAX_PIXELS = 4096;
+
+/** PNG: width and height are the first fields of the IHDR chunk, right after the signature. */
+function pngSize(b: Buffer): { width: number; height: number } | undefined {
+  if (b.length < 24 || b.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+/** JPEG: the dimensions of the first start-of-frame marker (SOF0..SOF15 except DHT, JPG, DAC). */
+function jpegSize(b: Buffer): { width: number; height: number } | undefined {
+  let i = 2;
+  while (i + 9 < b.length) {
+    if (b[i] !== 0xff) return undefined;
+    const marker = b[i + 1];
+    const len = b.readUInt16BE(i + 2);
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
+    i += 2 + len;
+  }
+  return undefined;
+}
+
 export function loadLogo(file: string | undefined, problems: Problem[]): ReportMeta['logo'] {
   if (!file) return undefined;
   let data: Buffer;
   try {
-    data = fs.readFileSync(file);
+    data = readRegularFile(file, { noun: 'Logo', maxBytes: LOGO_MAX_BYTES });
   } catch (e) {
-    problems.push(warning('report-logo-unreadable', `The logo file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); the report has no logo.`, { file, path: ['report', 'logo'] }, 'Give a PNG or JPEG file, relative to the config file.'));
+    const why =
+      e instanceof UserError
+        ? e.problems[0].message
+        : `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+    problems.push(
+      warning(
+        'report-logo-unreadable',
+        `${why} The report has no logo.`,
+        { file, path: ['report', 'logo'] },
+        'Give a PNG or JPEG file, relative to the config file.',
+      ),
+    );
     return undefined;
   }
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { data, mime: 'image/png' };
-  if (data[0] === 0xff && data[1] === 0xd8) return { data, mime: 'image/jpeg' };
-  problems.push(warning('report-logo-format', `The logo file ${file} is neither PNG nor JPEG; the report has no logo.`, { file, path: ['report', 'logo'] }, 'Convert the logo to PNG.'));
+  const mime = data.subarray(0, 8).equals(PNG_MAGIC)
+    ? 'image/png'
+    : data[0] === 0xff && data[1] === 0xd8
+      ? 'image/jpeg'
+      : undefined;
+  if (mime) {
+    // Checked before anything decodes it: a 12000 x 12000 logo took 2.3 GB to rasterise.
+    const size = mime === 'image/png' ? pngSize(data) : jpegSize(data);
+    if (!size || size.width > LOGO_MAX_PIXELS || size.height > LOGO_MAX_PIXELS || size.width < 1 || size.height < 1) {
+      const dims = size ? `${size.width} x ${size.height} pixels` : 'of unreadable dimensions';
+      problems.push(
+        warning(
+          'report-logo-size',
+          `The logo file ${file} is ${dims}; at most ${LOGO_MAX_PIXELS} x ${LOGO_MAX_PIXELS} are used. The report has no logo.`,
+          { file, path: ['report', 'logo'] },
+          'Scale the logo down (a few hundred pixels wide is plenty).',
+        ),
+      );
+      return undefined;
+    }
+    return { data, mime };
+  }
+  problems.push(
+    warning(
+      'report-logo-format',
+      `The logo file ${file} is neither PNG nor JPEG; the report has no logo.`,
+      { file, path: ['report', 'logo'] },
+      'Convert the logo to PNG.',
+    ),
+  );
   return undefined;
 }
 
@@ -47,18 +110,50 @@ export function headlineFigures(input: ReportInput): ReportModel['headline'] {
   for (const d of ['cpuMhz', 'memoryMib'] as const) {
     if (s.utilizationAfter[d] === undefined) continue;
     const b = s.utilizationBefore[d];
-    out.push({ key: `util-${d}`, label: `${dimLabel(d)} utilisation before → after`, value: beforeAfter(b === undefined ? undefined : fmtPct(b), fmtPct(s.utilizationAfter[d])) });
+    out.push({
+      key: `util-${d}`,
+      label: `${dimLabel(d)} utilisation before → after`,
+      value: beforeAfter(b === undefined ? undefined : fmtPct(b), fmtPct(s.utilizationAfter[d])),
+    });
   }
-  out.push({ key: 'power', label: 'Power (kW)', value: beforeAfter(s.powerKwBefore === undefined ? undefined : fmtNum(s.powerKwBefore), fmtNum(s.powerKwAfter)) + ' kW' });
-  out.push({ key: 'energy', label: 'Energy per year', value: beforeAfter(s.energyKwhPerYearBefore === undefined ? undefined : fmtInt(s.energyKwhPerYearBefore), fmtInt(s.energyKwhPerYearAfter)) + ' kWh' });
-  out.push({ key: 'rack', label: 'Rack space', value: beforeAfter(s.rackUnitsBefore === undefined ? undefined : fmtInt(s.rackUnitsBefore), fmtInt(s.rackUnitsAfter)) + ' U' });
+  out.push({
+    key: 'power',
+    label: 'Power (kW)',
+    value:
+      beforeAfter(s.powerKwBefore === undefined ? undefined : fmtNum(s.powerKwBefore), fmtNum(s.powerKwAfter)) + ' kW',
+  });
+  out.push({
+    key: 'energy',
+    label: 'Energy per year',
+    value:
+      beforeAfter(
+        s.energyKwhPerYearBefore === undefined ? undefined : fmtInt(s.energyKwhPerYearBefore),
+        fmtInt(s.energyKwhPerYearAfter),
+      ) + ' kWh',
+  });
+  out.push({
+    key: 'rack',
+    label: 'Rack space',
+    value:
+      beforeAfter(s.rackUnitsBefore === undefined ? undefined : fmtInt(s.rackUnitsBefore), fmtInt(s.rackUnitsAfter)) +
+      ' U',
+  });
   out.push({ key: 'hardwareCost', label: 'Hardware cost', value: fmtMoney(s.hardwareCost, cur) });
   const schemes = input.plan.businessCase?.licences ?? [];
   if (schemes.length > 0) {
     // stacked schemes replace the pool licence figure: what the licences cost per year, before and after
     const perYear = (k: 'yearlyBefore' | 'yearlyAfter') => schemes.reduce((a, l) => a + l[k], 0);
-    out.push({ key: 'licenceCost', label: `Licences per year (${schemes.length} schemes)`, value: `${fmtMoney(perYear('yearlyBefore'), cur)} → ${fmtMoney(perYear('yearlyAfter'), cur)}` });
-  } else out.push({ key: 'licenceCost', label: `Licence cost (${fmtInt(s.licenceCores)} cores)`, value: fmtMoney(s.licenceCost, cur) });
+    out.push({
+      key: 'licenceCost',
+      label: `Licences per year (${schemes.length} schemes)`,
+      value: `${fmtMoney(perYear('yearlyBefore'), cur)} → ${fmtMoney(perYear('yearlyAfter'), cur)}`,
+    });
+  } else
+    out.push({
+      key: 'licenceCost',
+      label: `Licence cost (${fmtInt(s.licenceCores)} cores)`,
+      value: fmtMoney(s.licenceCost, cur),
+    });
   const bc = input.plan.businessCase;
   if (bc) {
     out.push({ key: 'savings', label: `${bc.years}-year savings (business case)`, value: fmtMoney(bc.totals.savings, cur) });
@@ -70,7 +165,10 @@ export function headlineFigures(input: ReportInput): ReportModel['headline'] {
 }
 
 function hostsByModelAndCluster(plan: Plan): Table {
-  const groups = new Map<string, { cluster: string; model: string; active: number; reserve: number; workloads: number }>();
+  const groups = new Map<
+    string,
+    { cluster: string; model: string; active: number; reserve: number; workloads: number }
+  >();
   for (const h of plan.hosts) {
     const key = `${h.cluster}\u0000${h.model}`;
     const g = groups.get(key) ?? { cluster: h.cluster, model: h.model, active: 0, reserve: 0, workloads: 0 };
@@ -79,7 +177,14 @@ function hostsByModelAndCluster(plan: Plan): Table {
     g.workloads += h.workloads.length;
     groups.set(key, g);
   }
-  const rows = [...groups.values()].map((g) => [g.cluster, g.model, g.active, g.reserve, g.active + g.reserve, g.workloads]);
+  const rows = [...groups.values()].map((g) => [
+    g.cluster,
+    g.model,
+    g.active,
+    g.reserve,
+    g.active + g.reserve,
+    g.workloads,
+  ]);
   return {
     id: 'hosts-by-model',
     sheet: 'Hosts by model',
@@ -112,7 +217,9 @@ function excludedByCode(input: ReportInput): Table {
       col('count', 'Count', 'int', 0.6),
       col('reason', 'Reason (first example)', 'text', 4, true),
     ],
-    rows: [...g.values()].sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1)).map((x) => [x.code, x.count, x.reason]),
+    rows: [...g.values()]
+      .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1))
+      .map((x) => [x.code, x.count, x.reason]),
   };
 }
 
@@ -208,7 +315,10 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
       type: 'paragraph',
       text:
         `${fmtInt(s.placed)} workloads ${s.hostsBefore > 0 ? `now on ${fmtInt(s.hostsBefore)} hosts ` : ''}fit on ${fmtInt(s.hosts)} hosts ` +
-        `(${Object.entries(s.hostsByModel).sort(([a], [c]) => (a < c ? -1 : 1)).map(([m, n]) => `${n} × ${m}`).join(', ')}), ` +
+        `(${Object.entries(s.hostsByModel)
+          .sort(([a], [c]) => (a < c ? -1 : 1))
+          .map(([m, n]) => `${n} × ${m}`)
+          .join(', ')}), ` +
         `including ${fmtInt(s.reserveHosts)} HA reserve host(s). ${dimLabel(s.limitingDimension)} decides the host count. ` +
         `No plan can use fewer than ${fmtInt(s.lowerBound)} hosts under the same policy (${hostGap(plan)}).` +
         costBoundSentence(plan) +
@@ -220,7 +330,10 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
   const storage = storageSummary(inventory);
   if (storage) exec.push({ type: 'paragraph', text: storageSentence(storage) });
   exec.push(
-    { type: 'paragraph', text: `Recommended platform: ${scorecard.recommendation.name}${rec ? ` (weighted score ${fmtNum(rec.weightedTotal)} of 100)` : ''}.` },
+    {
+      type: 'paragraph',
+      text: `Recommended platform: ${scorecard.recommendation.name}${rec ? ` (weighted score ${fmtNum(rec.weightedTotal)} of 100)` : ''}.`,
+    },
     { type: 'bullets', items: scorecard.recommendation.reasons },
     { type: 'chart', chart: ch.util },
   );
@@ -230,14 +343,18 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     id: 'assumptions',
     title: 'Assumptions',
     blocks: [
-      { type: 'paragraph', text: 'Every figure in this report follows from the inputs and the values below. "default" marks values the configuration did not set.' },
+      {
+        type: 'paragraph',
+        text: 'Every figure in this report follows from the inputs and the values below. "default" marks values the configuration did not set.',
+      },
       { type: 'table', table: t.assumptions },
       ...sizingCheckBlocks(plan, t.cpuGenerations, t.reconciliation),
     ],
   });
 
   const storageSection = storageBlocks(inventory, t.datastores);
-  if (storageSection.section.length > 0) sections.push({ id: 'storage', title: 'Current storage', blocks: storageSection.section });
+  if (storageSection.section.length > 0)
+    sections.push({ id: 'storage', title: 'Current storage', blocks: storageSection.section });
   const sizingBlocks = storageSizingBlocks(plan, t.arraySizing, t.hciPools);
   if (sizingBlocks.length > 0) sections.push({ id: 'storage-sizing', title: 'Storage sizing', blocks: sizingBlocks });
 
@@ -286,11 +403,15 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     planBlocks.push({ type: 'bullets', items: plan.unplaced.map((u) => `${u.name}: ${u.reason}`) });
   }
   sections.push({ id: 'plan', title: 'Consolidation plan', blocks: planBlocks });
-  if (plan.businessCase) sections.push({ id: 'business-case', title: 'Business case', blocks: businessBlocks(plan.businessCase, accent) });
+  if (plan.businessCase)
+    sections.push({ id: 'business-case', title: 'Business case', blocks: businessBlocks(plan.businessCase, accent) });
 
   const fc = scorecard.findingCounts;
   const findingBlocks: Block[] = [
-    { type: 'paragraph', text: `${fmtInt(fc.critical)} critical, ${fmtInt(fc.warning)} warning and ${fmtInt(fc.info)} info finding(s) across the estate and the candidate platforms. Every finding is listed in the Findings sheet of the workbook.` },
+    {
+      type: 'paragraph',
+      text: `${fmtInt(fc.critical)} critical, ${fmtInt(fc.warning)} warning and ${fmtInt(fc.info)} info finding(s) across the estate and the candidate platforms. Every finding is listed in the Findings sheet of the workbook.`,
+    },
     { type: 'chart', chart: ch.findings },
     { type: 'table', table: t.blockers },
   ];
@@ -319,8 +440,26 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
       id: 'scenarios',
       title: 'Scenario comparison',
       blocks: [
-        { type: 'paragraph', text: `${scenarios.length} scenarios planned on the same inventory; the first is the plan this report describes.` },
-        { type: 'table', table: t.scenarios, columns: ['scenario', 'hosts', 'byModel', 'lowerBound', 'gap', 'costGap', 'powerKw', 'hardwareCost', 'licenceCost', 'totalCost'] },
+        {
+          type: 'paragraph',
+          text: `${scenarios.length} scenarios planned on the same inventory; the first is the plan this report describes.`,
+        },
+        {
+          type: 'table',
+          table: t.scenarios,
+          columns: [
+            'scenario',
+            'hosts',
+            'byModel',
+            'lowerBound',
+            'gap',
+            'costGap',
+            'powerKw',
+            'hardwareCost',
+            'licenceCost',
+            'totalCost',
+          ],
+        },
         { type: 'chart', chart: ch.scenarios },
         ...(scenarioBusiness
           ? [
@@ -328,7 +467,9 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
               {
                 type: 'chart' as const,
                 chart: cumulativeCostChart(
-                  scenarios.filter((x) => x.plan.businessCase).map((x) => ({ label: x.name, bc: x.plan.businessCase! })),
+                  scenarios
+                    .filter((x) => x.plan.businessCase)
+                    .map((x) => ({ label: x.name, bc: x.plan.businessCase! })),
                   accent,
                   'scenario-business-case',
                 ),
@@ -339,8 +480,15 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     });
   }
 
-  sections.push({ id: 'appendix', title: 'Appendix: placement of every workload', blocks: [{ type: 'table', table: t.placement, columns: ['workload', 'host', 'model', 'cluster', 'status', 'reason'] }] });
-  if (storageSection.appendix.length > 0) sections.push({ id: 'appendix-datastores', title: 'Appendix: every datastore', blocks: storageSection.appendix });
+  sections.push({
+    id: 'appendix',
+    title: 'Appendix: placement of every workload',
+    blocks: [
+      { type: 'table', table: t.placement, columns: ['workload', 'host', 'model', 'cluster', 'status', 'reason'] },
+    ],
+  });
+  if (storageSection.appendix.length > 0)
+    sections.push({ id: 'appendix-datastores', title: 'Appendix: every datastore', blocks: storageSection.appendix });
 
   const tables: Table[] = [t.summary, t.assumptions, t.hosts, t.placement, t.workloads];
   if (t.datastores) tables.push(t.datastores);
@@ -360,7 +508,10 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
 /** What the empty hosts are for: N+K spares per cluster, or none with a percentage reserve, plus HCI minimum hosts. */
 function reserveWords(plan: Plan): string {
   const pct = Number(plan.policy.haReservePct ?? 0);
-  const ha = pct > 0 ? `HA by admission control: ${fmtNum(pct)} % of each cluster's CPU and memory kept free, no spare hosts` : `HA, N+${typeof plan.policy.haSpareHosts === 'number' ? plan.policy.haSpareHosts : '?'} per cluster`;
+  const ha =
+    pct > 0
+      ? `HA by admission control: ${fmtNum(pct)} % of each cluster's CPU and memory kept free, no spare hosts`
+      : `HA, N+${typeof plan.policy.haSpareHosts === 'number' ? plan.policy.haSpareHosts : '?'} per cluster`;
   const floor = plan.hosts.filter((h) => h.reserveFor === 'storage-policy').length;
   return floor > 0 ? `${ha}; ${fmtInt(floor)} empty host(s) for the HCI storage policy's minimum cluster size` : ha;
 }
