@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { environmentProblem } from '../../src/cli/base-command';
@@ -68,8 +69,10 @@ describe('paths', () => {
   });
 
   test('an output that is a device or a folder is refused, never renamed over', () => {
-    expect(() => writeFileAtomic('/dev/null', 'x')).toThrow(UserError);
-    expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
+    const fifo = path.join(dir, 'a-fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => writeFileAtomic(fifo, 'x')).toThrow(UserError);
+    expect(fs.statSync(fifo).isFIFO()).toBe(true);
     const sub = path.join(dir, 'a-folder');
     fs.mkdirSync(sub, { recursive: true });
     expect(() => writeFileAtomic(sub, 'x')).toThrow(/is a folder/);
