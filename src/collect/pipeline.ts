@@ -193,7 +193,7 @@ export async function collectFiles(inputs: (string | CollectInput)[], options: C
       }
       throw e;
     }
-    out.problems.push(...gatePlausible(out).problems);
+    for (const p of gatePlausible(out).problems) out.problems.push(p); // a loop: 200,000 problems overflow a spread
     errors.push(...out.problems.filter((p) => p.severity === 'error'));
     errors.push(...survivalErrors(f.displayName, out, options.strict === true));
     outputs.push({ file: f.displayName, out });
@@ -210,7 +210,8 @@ export function buildInventory(
   notes: Problem[] = [],
 ): Inventory {
   const problems: Problem[] = [...notes];
-  for (const { out } of outputs) problems.push(...out.problems.filter((p) => p.severity !== 'error'));
+  // A loop, not push(...): a file with 200,000 warnings overflows the call stack with a spread.
+  for (const { out } of outputs) for (const p of out.problems) if (p.severity !== 'error') problems.push(p);
   const merged = mergeEstates(
     outputs.map(({ file, out }) => ({ file, workloads: out.workloads, hosts: out.hosts, clusters: out.clusters, datastores: out.datastores, uniqueIds: out.uniqueIds })),
   );
