@@ -12,9 +12,24 @@ export function formatLocation(p: Problem): string {
 }
 
 export function formatProblem(p: Problem): string {
-  const where = formatLocation(p);
+  const where = forTerminal(formatLocation(p));
   const head = `${p.severity.toUpperCase().padEnd(7)} ${p.code}${where ? ` at ${where}` : ''}`;
-  return `${head}\n        ${p.message}${p.hint ? `\n        hint: ${p.hint}` : ''}`;
+  return `${head}\n        ${forTerminal(p.message)}${p.hint ? `\n        hint: ${forTerminal(p.hint, Infinity)}` : ''}`;
+}
+
+/** Longest message text printed to the terminal (a 400 MB cell quoted in a warning filled stderr); JSON keeps it whole. */
+export const TERMINAL_TEXT_MAX = 400;
+
+/**
+ * Text from the user's files made safe for a terminal: control characters (ESC sequences that recolour, move the
+ * cursor or retitle the window) shown as `?`, and the text cut to TERMINAL_TEXT_MAX characters.
+ */
+export function forTerminal(s: string, max: number = TERMINAL_TEXT_MAX): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const clean = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+  return clean.length > TERMINAL_TEXT_MAX
+    ? `${clean.slice(0, TERMINAL_TEXT_MAX)}… (${clean.length - TERMINAL_TEXT_MAX} more characters)`
+    : clean;
 }
 
 /** Renders problems, most severe first, capping each code at `perCode` lines so 10,000 skipped rows stay readable. */

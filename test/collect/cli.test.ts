@@ -94,7 +94,7 @@ describe('dcplan collect (CLI)', () => {
     const d = tmp();
     const r = runCli(['collect', 'utf8-bom-crlf.csv', '--out', d], { cwd: fixtures });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`Cannot write ${d}: ${d} is a directory`);
+    expect(r.stderr).toContain(`Cannot write ${d}: it is a folder.`);
   });
 
   it('--json on an error prints the problems as JSON with exit 2', () => {

@@ -3,6 +3,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { collectFiles } from '../../src/collect/pipeline';
 import { UserError } from '../../src/diagnostics';
+import { TERMINAL_TEXT_MAX, formatProblem } from '../../src/diagnostics/render';
 import { BOUNDS, isCalendarDate } from '../../src/inventory/plausible';
 import { runCli } from '../helpers/cli';
 import { corpusDir, genericCsv, rvtoolsXlsx, write } from './corpus';
@@ -149,4 +150,14 @@ test('calendar dates', () => {
   expect(isCalendarDate('2026-02-30')).toBe(false);
   expect(isCalendarDate('2026-13-01')).toBe(false);
   expect(isCalendarDate('26-02-01')).toBe(false);
+});
+
+test('terminal output: escape sequences in names are neutralised and long texts cut', () => {
+  const text = formatProblem({
+    code: 'x',
+    severity: 'warning',
+    message: `VM "\u001b]0;owned\u0007\u001b[31mred" ${'y'.repeat(5000)}`,
+  });
+  expect(text.includes('\u001b') || text.includes('\u0007')).toBe(false);
+  expect(text.length).toBeLessThan(TERMINAL_TEXT_MAX + 200);
 });
