@@ -27,9 +27,7 @@ export const TERMINAL_TEXT_MAX = 400;
 export function forTerminal(s: string, max: number = TERMINAL_TEXT_MAX): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const clean = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
-  return clean.length > TERMINAL_TEXT_MAX
-    ? `${clean.slice(0, TERMINAL_TEXT_MAX)}… (${clean.length - TERMINAL_TEXT_MAX} more characters)`
-    : clean;
+  return clean.length > max ? `${clean.slice(0, max)}… (${clean.length - max} more characters)` : clean;
 }
 
 /** Renders problems, most severe first, capping each code at `perCode` lines so 10,000 skipped rows stay readable. */
