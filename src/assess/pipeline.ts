@@ -8,6 +8,7 @@ import { Plan } from '../plan/types';
 import { Scorecard } from '../readiness/types';
 import { writeJsonAtomic } from '../util/atomic-write';
 import { assessmentDate, defaultOutDir, packageRoot, resolveInputs } from './inputs';
+import { checkOutDirFlag, claimOutDir, finishOutDir, MANIFEST, removeOwnLeftovers } from './out-dir';
 import { expandScenarios, scenarioPlanFile } from './scenarios';
 import { withSensitivity } from './sensitivity';
 import { headlineOf, scenarioSummaryOf } from './summary';
@@ -54,6 +55,7 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
     ? `no input files given: running on the demo estate in ${path.join(packageRoot(), 'datasets')} (a fictional customer)`
     : `${inputs.files.length} input file(s), ${specs.length} scenario(s)`);
 
+  checkOutDirFlag(opts.outDir);
   const outDir = path.resolve(opts.outDir ?? defaultOutDir(date, main.report.customer));
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory())
     throw new UserError(error('out-dir-not-a-folder', `--out-dir ${opts.outDir ?? outDir} exists and is not a folder`, { file: opts.outDir ?? outDir }));
@@ -69,74 +71,79 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
   const inventory: Inventory = collected.inventory;
   // the folder is made only once the inputs have been read, so a run stopped by bad input leaves nothing behind
   fs.mkdirSync(outDir, { recursive: true });
-  removeLeftovers(outDir);
-  writeInventory(path.join(outDir, 'inventory.json'), inventory); // streamed: large estates never become one string
+  const claim = claimOutDir(outDir, opts.outDir ?? outDir);
+  try {
+    removeOwnLeftovers(outDir, claim);
+    writeInventory(path.join(outDir, 'inventory.json'), inventory); // streamed: large estates never become one string
 
-  // plan, one per scenario
-  const runs: ScenarioRun[] = await timed('plan', `planning ${specs.length} scenario(s)`, async () => {
-    const plans = (await stages.planMany?.(inventory, specs.map((s) => s.config), (i, done) =>
-      emit('plan', 'step', `scenario ${specs[i].name} planned (${done}/${specs.length})`, done / specs.length))) ?? null;
-    const out: ScenarioRun[] = [];
-    for (const [i, spec] of specs.entries()) {
-      if (!plans) emit('plan', 'step', `scenario ${spec.name} (${i + 1}/${specs.length})`, i / specs.length);
-      const plan = stableTimings(plans ? plans[i] : await stages.plan(inventory, spec.config), fixed);
-      out.push({ ...spec, plan, planFile: specs.length > 1 ? scenarioPlanFile(spec.name) : 'plan.json' });
-    }
-    // (issue 12) how the baseline's business case moves with energy price, oversubscription and growth
-    if (out[0].config.businessCase) emit('plan', 'step', 'business case sensitivity: quick plans with vCPU per core and growth moved');
-    out[0] = { ...out[0], plan: await withSensitivity(out[0].plan, out[0].config, inventory, stages) };
-    return out;
-  }, (r) => r.map((s) => `${s.name}: ${s.plan.summary.hosts} hosts`).join(', '));
-  writeJsonAtomic(path.join(outDir, 'plan.json'), runs[0].plan);
-  if (runs.length > 1) for (const r of runs) writeJsonAtomic(path.join(outDir, r.planFile), r.plan);
-  removeStalePlans(outDir, runs);
+    // plan, one per scenario
+    const runs: ScenarioRun[] = await timed('plan', `planning ${specs.length} scenario(s)`, async () => {
+      const plans = (await stages.planMany?.(inventory, specs.map((s) => s.config), (i, done) =>
+        emit('plan', 'step', `scenario ${specs[i].name} planned (${done}/${specs.length})`, done / specs.length))) ?? null;
+      const out: ScenarioRun[] = [];
+      for (const [i, spec] of specs.entries()) {
+        if (!plans) emit('plan', 'step', `scenario ${spec.name} (${i + 1}/${specs.length})`, i / specs.length);
+        const plan = stableTimings(plans ? plans[i] : await stages.plan(inventory, spec.config), fixed);
+        out.push({ ...spec, plan, planFile: specs.length > 1 ? scenarioPlanFile(spec.name) : 'plan.json' });
+      }
+      // (issue 12) how the baseline's business case moves with energy price, oversubscription and growth
+      if (out[0].config.businessCase) emit('plan', 'step', 'business case sensitivity: quick plans with vCPU per core and growth moved');
+      out[0] = { ...out[0], plan: await withSensitivity(out[0].plan, out[0].config, inventory, stages) };
+      return out;
+    }, (r) => r.map((s) => `${s.name}: ${s.plan.summary.hosts} hosts`).join(', '));
+    writeJsonAtomic(path.join(outDir, 'plan.json'), runs[0].plan);
+    if (runs.length > 1) for (const r of runs) writeJsonAtomic(path.join(outDir, r.planFile), r.plan);
 
-  // score
-  const scorecard: Scorecard = await timed('score', 'rating readiness platforms against the estate',
-    () => stages.score(inventory, main, date, runs[0].plan),
-    (s) => `recommended: ${s.recommendation.name} (${s.findingCounts.critical} critical findings)`);
-  writeJsonAtomic(path.join(outDir, 'scorecard.json'), scorecard);
+    // score
+    const scorecard: Scorecard = await timed('score', 'rating readiness platforms against the estate',
+      () => stages.score(inventory, main, date, runs[0].plan),
+      (s) => `recommended: ${s.recommendation.name} (${s.findingCounts.critical} critical findings)`);
+    writeJsonAtomic(path.join(outDir, 'scorecard.json'), scorecard);
 
-  // report
-  const rendered = await timed('report', `rendering ${opts.formats.join(', ')}`,
-    () => stages.render(
-      { inventory, plan: runs[0].plan, scorecard, config: main,
-        ...(runs.length > 1 ? { scenarios: runs.map((r) => ({ name: r.name, plan: r.plan })) } : {}) },
-      { outDir, formats: opts.formats, fixedDate: new Date(`${date}T00:00:00Z`), deterministic: fixed }),
-    (r) => `${r.files.length} report file(s)`);
+    // report
+    const rendered = await timed('report', `rendering ${opts.formats.join(', ')}`,
+      () => stages.render(
+        { inventory, plan: runs[0].plan, scorecard, config: main,
+          ...(runs.length > 1 ? { scenarios: runs.map((r) => ({ name: r.name, plan: r.plan })) } : {}) },
+        { outDir, formats: opts.formats, fixedDate: new Date(`${date}T00:00:00Z`), deterministic: fixed }),
+      (r) => `${r.files.length} report file(s)`);
 
-  const checkpoints = ['inventory.json', 'plan.json', 'scorecard.json', ...(runs.length > 1 ? runs.map((r) => r.planFile) : [])];
-  const reports = rendered.files.map((f) => path.relative(outDir, path.resolve(outDir, f))).sort();
-  const problems: Problem[] = [...configProblems, ...collected.problems, ...runs.flatMap((r) => r.plan.problems), ...scorecard.problems,
-    ...(rendered.problems ?? [])];
-  return {
-    status: 'ok',
-    demo: inputs.demo,
-    inputs: inputs.files.map((f) => displayName(f, inputs.demo)),
-    configs: configs.map((c) => c.file ?? '(built-in defaults)'),
-    outDir,
-    date,
-    files: [...new Set([...checkpoints, ...reports])].sort(),
-    checkpoints: { inventory: 'inventory.json', plan: 'plan.json', scorecard: 'scorecard.json', scenarioPlans: runs.length > 1 ? runs.map((r) => r.planFile) : [] },
-    reports,
-    inventory: {
-      workloads: inventory.workloads.length,
-      hosts: inventory.hosts.length,
-      clusters: inventory.clusters.length,
-      excluded: inventory.excluded.length,
-      sources: inventory.sources.map((s) => ({ file: s.file, format: s.format, workloads: s.workloads })),
-    },
-    headline: headlineOf(runs[0].plan),
-    recommendation: {
-      ...scorecard.recommendation,
-      weightedTotal: scorecard.platforms.find((p) => p.platform === scorecard.recommendation.platform)?.weightedTotal ?? 0,
-    },
-    findings: scorecard.findingCounts,
-    scenarios: runs.map(scenarioSummaryOf),
-    problemCounts: countBySeverity(problems),
-    problems,
-    timings,
-  };
+    const checkpoints = ['inventory.json', 'plan.json', 'scorecard.json', ...(runs.length > 1 ? runs.map((r) => r.planFile) : [])];
+    const reports = rendered.files.map((f) => path.relative(outDir, path.resolve(outDir, f))).sort();
+    const outDirProblems = finishOutDir(outDir, claim, [...checkpoints, ...reports]);
+    const problems: Problem[] = [...configProblems, ...collected.problems, ...runs.flatMap((r) => r.plan.problems), ...scorecard.problems,
+      ...(rendered.problems ?? []), ...outDirProblems];
+    return {
+      status: 'ok',
+      demo: inputs.demo,
+      inputs: inputs.files.map((f) => displayName(f, inputs.demo)),
+      configs: configs.map((c) => c.file ?? '(built-in defaults)'),
+      outDir,
+      date,
+      files: [...new Set([...checkpoints, ...reports, MANIFEST])].sort(),
+      checkpoints: { inventory: 'inventory.json', plan: 'plan.json', scorecard: 'scorecard.json', scenarioPlans: runs.length > 1 ? runs.map((r) => r.planFile) : [] },
+      reports,
+      inventory: {
+        workloads: inventory.workloads.length,
+        hosts: inventory.hosts.length,
+        clusters: inventory.clusters.length,
+        excluded: inventory.excluded.length,
+        sources: inventory.sources.map((s) => ({ file: s.file, format: s.format, workloads: s.workloads })),
+      },
+      headline: headlineOf(runs[0].plan),
+      recommendation: {
+        ...scorecard.recommendation,
+        weightedTotal: scorecard.platforms.find((p) => p.platform === scorecard.recommendation.platform)?.weightedTotal ?? 0,
+      },
+      findings: scorecard.findingCounts,
+      scenarios: runs.map(scenarioSummaryOf),
+      problemCounts: countBySeverity(problems),
+      problems,
+      timings,
+    };
+  } finally {
+    claim.release();
+  }
 }
 
 /** Demo files are named relative to the package (`datasets/...`) so checkpoints do not depend on the install path. */
@@ -158,13 +165,3 @@ function stableTimings(plan: Plan, fixed: boolean): Plan {
   return fixed ? { ...plan, solver: { ...plan.solver, seconds: 0 } } : plan;
 }
 
-/** Temporary files of an earlier run that was killed between write and rename. */
-function removeLeftovers(dir: string): void {
-  for (const f of fs.readdirSync(dir)) if (/^\..+\.\d+\.tmp$/.test(f)) fs.rmSync(path.join(dir, f), { force: true });
-}
-
-/** `plan-<scenario>.json` files of scenarios that are no longer in the config would mislead a reader: remove them. */
-function removeStalePlans(dir: string, runs: ScenarioRun[]): void {
-  const keep = new Set(runs.length > 1 ? runs.map((r) => r.planFile) : []);
-  for (const f of fs.readdirSync(dir)) if (/^plan-.+\.json$/.test(f) && !keep.has(f)) fs.rmSync(path.join(dir, f), { force: true });
-}

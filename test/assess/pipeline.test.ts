@@ -45,7 +45,7 @@ describe('runAssessment on the demo estate', () => {
     expect(result.configs).toEqual(['datasets/assessment.yaml']);
     expect(result.scenarios.map((s) => s.name)).toEqual(['baseline', 'dense-hosts', 'allocated-4to1', 'allocated-6to1']);
     expect(fs.readdirSync(out).sort()).toEqual([
-      'inventory.json', 'plan-allocated-4to1.json', 'plan-allocated-6to1.json', 'plan-baseline.json', 'plan-dense-hosts.json',
+      'dcplan-manifest.json', 'inventory.json', 'plan-allocated-4to1.json', 'plan-allocated-6to1.json', 'plan-baseline.json', 'plan-dense-hosts.json',
       'plan.json', 'report.json', 'scorecard.json',
     ]);
     expect(result.files).toEqual(fs.readdirSync(out).sort());
@@ -128,11 +128,14 @@ describe('runAssessment on the demo estate', () => {
 
   it('a rerun into the same folder leaves no temporary files and, with --date, identical checkpoints', async () => {
     fs.writeFileSync(path.join(out, '.plan.json.99999.tmp'), 'half-written by a killed run');
+    // a plan-*.json dcplan did not write is the user's: kept and named, never removed
     fs.writeFileSync(path.join(out, 'plan-old-scenario.json'), '{}');
-    await runAssessment({ files: [], configs: [], outDir: out, formats: ['json'], date: '2026-05-22' }, stages);
+    const rerun = await runAssessment({ files: [], configs: [], outDir: out, formats: ['json'], date: '2026-05-22' }, stages);
     const after = fs.readdirSync(out).sort();
     expect(after.filter((f) => f.endsWith('.tmp') || f.startsWith('.'))).toEqual([]);
-    expect(after).toEqual([...firstBytes.keys()].sort());
+    expect(after).toEqual([...firstBytes.keys(), 'plan-old-scenario.json'].sort());
+    expect(rerun.problems.find((p) => p.code === 'out-dir-foreign-files')?.message).toMatch(/plan-old-scenario\.json/);
+    fs.rmSync(path.join(out, 'plan-old-scenario.json'));
     for (const f of ['inventory.json', 'plan.json', 'scorecard.json', 'plan-dense-hosts.json'])
       expect({ f, same: fs.readFileSync(path.join(out, f)).equals(firstBytes.get(f)!) }).toEqual({ f, same: true });
   });
