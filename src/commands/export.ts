@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
-import * as fs from 'fs';
 import { BaseCommand } from '../cli/base-command';
-import { error, Problem, UserError } from '../diagnostics';
+import { refuseOverwrite } from '../cli/refuse-overwrite';
+import { Problem } from '../diagnostics';
 import { EXPORT_TARGETS, exportInventory, ExportTarget } from '../export';
 import { readInventory } from '../inventory/io';
 import { writeFileAtomic } from '../util/atomic-write';
@@ -37,11 +37,7 @@ export default class Export extends BaseCommand {
     const { args, flags } = await this.parse(Export);
     const target = flags.to as ExportTarget;
     const out = flags.out ?? `${target}-import.csv`;
-    if (fs.existsSync(out) && !flags.force) {
-      throw new UserError(
-        error('file-exists', `${out} already exists; not overwritten.`, { file: out }, 'Pass --force to overwrite it, or choose another --out.'),
-      );
-    }
+    refuseOverwrite(out, flags.force);
     const result = exportInventory(readInventory(args.inventory), target);
     writeFileAtomic(out, result.text);
     this.reportProblems(result.problems);

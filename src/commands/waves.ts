@@ -1,10 +1,9 @@
 import { Args, Flags } from '@oclif/core';
-import * as fs from 'fs';
 import { BaseCommand } from '../cli/base-command';
-import { error, UserError } from '../diagnostics';
+import { refuseOverwrite } from '../cli/refuse-overwrite';
+import { toCsv } from '../export/csv';
 import { readInventory } from '../inventory/io';
 import { planWaves, WavePlan } from '../plan/waves';
-import { neutraliseFormula } from '../report/sanitize';
 import { readScorecard } from '../readiness/io';
 import { writeFileAtomic } from '../util/atomic-write';
 
@@ -12,11 +11,6 @@ export interface WavesCommandResult extends WavePlan {
   status: 'ok';
   out: string;
 }
-
-const csvField = (v: string | number) => {
-  const s = typeof v === 'number' ? String(v) : neutraliseFormula(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export default class Waves extends BaseCommand {
   static summary = 'Group the workloads into migration waves';
@@ -41,8 +35,7 @@ export default class Waves extends BaseCommand {
 
   async run(): Promise<WavesCommandResult> {
     const { args, flags } = await this.parse(Waves);
-    if (fs.existsSync(flags.out) && !flags.force)
-      throw new UserError(error('file-exists', `${flags.out} already exists; not overwritten.`, { file: flags.out }, 'Pass --force to overwrite it, or choose another --out.'));
+    refuseOverwrite(flags.out, flags.force);
     const inventory = readInventory(args.inventory);
     let findings: Map<string, ('critical' | 'warning' | 'info')[]> | undefined;
     if (flags.scorecard) {
@@ -65,7 +58,7 @@ export default class Waves extends BaseCommand {
     const rows = plan.waves.flatMap((w) =>
       w.groups.flatMap((g) => g.workloads.map((name) => [w.wave, name, g.id, g.reason, g.production ? 'yes' : 'no', g.complexity, g.storageGib])),
     );
-    writeFileAtomic(flags.out, [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n');
+    writeFileAtomic(flags.out, toCsv(header, rows));
     this.say(`${inventory.workloads.length} workloads in ${plan.waves.length} wave(s) (at most ${flags['max-workloads']} workloads${flags['max-storage-gib'] ? `, ${flags['max-storage-gib']} GiB` : ''} each; complexity from the ${plan.options.complexityFrom}):`);
     for (const w of plan.waves)
       this.say(`  wave ${w.wave}: ${w.workloads} workloads in ${w.groups.length} group(s), ${Math.round(w.storageGib).toLocaleString('en-US')} GiB, complexity ${w.complexity}`);

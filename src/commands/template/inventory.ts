@@ -1,7 +1,6 @@
 import { Flags } from '@oclif/core';
-import * as fs from 'fs';
 import { BaseCommand } from '../../cli/base-command';
-import { UserError, error } from '../../diagnostics';
+import { refuseOverwrite } from '../../cli/refuse-overwrite';
 import { GENERIC_TEMPLATE_HEADERS } from '../../collect/collectors/generic-csv';
 import { writeFileAtomic } from '../../util/atomic-write';
 
@@ -24,11 +23,7 @@ export default class TemplateInventory extends BaseCommand {
 
   async run(): Promise<TemplateInventoryResult> {
     const { flags } = await this.parse(TemplateInventory);
-    if (fs.existsSync(flags.out) && !flags.force) {
-      throw new UserError(
-        error('file-exists', `${flags.out} already exists; not overwritten.`, { file: flags.out }, 'Pass --force to overwrite it, or choose another --out.'),
-      );
-    }
+    refuseOverwrite(flags.out, flags.force);
     writeFileAtomic(flags.out, GENERIC_TEMPLATE_HEADERS.join(',') + '\r\n');
     this.say(`Wrote ${flags.out} with columns: ${GENERIC_TEMPLATE_HEADERS.join(', ')}`);
     this.say('Required: name, vcpus, memory_gib. Units and values: docs/generic-csv.md');
