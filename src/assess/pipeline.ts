@@ -13,6 +13,7 @@ import { expandScenarios, scenarioPlanFile } from './scenarios';
 import { withSensitivity } from './sensitivity';
 import { headlineOf, scenarioSummaryOf } from './summary';
 import { AssessOptions, AssessResult, AssessStages, ScenarioRun, StageId } from './types';
+import { scenarioProblems } from './scenario-problems';
 
 /** The deployment option for OVF packages: `--ovf-option`, else the first config's `collect.ovfOption`. */
 function ovfOptionOf(opts: AssessOptions, config: AssessmentConfig): { ovfOption?: string; ovfOptionFrom?: 'flag' | 'config' } {
@@ -111,7 +112,7 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
     const checkpoints = ['inventory.json', 'plan.json', 'scorecard.json', ...(runs.length > 1 ? runs.map((r) => r.planFile) : [])];
     const reports = rendered.files.map((f) => path.relative(outDir, path.resolve(outDir, f))).sort();
     const outDirProblems = finishOutDir(outDir, claim, [...checkpoints, ...reports]);
-    const problems: Problem[] = [...configProblems, ...collected.problems, ...runs.flatMap((r) => r.plan.problems), ...scorecard.problems,
+    const problems: Problem[] = [...configProblems, ...collected.problems, ...scenarioProblems(runs.map((r) => ({ name: r.name, problems: r.plan.problems }))), ...scorecard.problems,
       ...(rendered.problems ?? []), ...outDirProblems];
     return {
       status: 'ok',

@@ -26,7 +26,7 @@ export function renderAssessSummary(r: AssessResult): string {
     gapWords({ gap: h.gap, bound: `${h.lowerBound} hosts`, of: 'hosts' }, gapPct));
   if (h.costLowerBound !== undefined)
     lines.push(`        objective cost: ${gapWords({ gap: h.costGap ?? 0, bound: money(h.costLowerBound, h.currency), of: 'cost' }, gapPct)} ` +
-      '(the host-count bound assumes the largest model throughout)');
+      '(the host-count bound counts hosts of the largest model only, so a cheaper plan may have more hosts)');
   lines.push(`        consolidation ratio ${h.consolidationRatio.toFixed(1)} workloads per host, ${h.placed} placed, ` +
     `${h.unplaced} unplaced${h.limitingDimension ? `, limited by ${DIM_LABEL[h.limitingDimension]}` : ''}`);
   const dims = (Object.keys(h.utilizationAfter) as Dimension[]).filter((d) => d === 'cpuMhz' || d === 'memoryMib');
@@ -34,8 +34,8 @@ export function renderAssessSummary(r: AssessResult): string {
     lines.push(`        utilisation ${dims.map((d) => `${DIM_LABEL[d]} ${pct(h.utilizationBefore[d])} → ${pct(h.utilizationAfter[d])}`).join(', ')}`);
   lines.push(`Power:  ${h.powerKwBefore !== undefined ? `${h.powerKwBefore.toFixed(1)} kW → ` : ''}${h.powerKwAfter.toFixed(1)} kW; ` +
     `rack ${h.rackUnitsBefore !== undefined ? `${h.rackUnitsBefore} U → ` : ''}${h.rackUnitsAfter} U`);
-  lines.push(`Cost:   hardware ${money(h.hardwareCost, h.currency)}, licences ${money(h.licenceCost, h.currency)}`);
   const bc = h.businessCase;
+  lines.push(`Cost:   ${costLine(h)}`);
   if (bc)
     lines.push(`Business case (${bc.years} years): before ${money(bc.before, h.currency)}, after ${money(bc.after, h.currency)} ` +
       `(${money(bc.oneOff, h.currency)} one-off), savings ${money(bc.savings, h.currency)}, ` +
@@ -48,7 +48,7 @@ export function renderAssessSummary(r: AssessResult): string {
     // with a business case, each scenario's savings over its horizon beside its purchase cost
     const bcYears = r.scenarios.find((s) => s.businessCase)?.businessCase?.years;
     const savingsHead = bcYears !== undefined ? `  ${`${bcYears}-year savings`.padStart(16)}` : '';
-    lines.push(`  ${'name'.padEnd(w)}  hosts  bound  gap*     unplaced  power kW  ${'total cost'.padStart(14)}${savingsHead}`);
+    lines.push(`  ${'name'.padEnd(w)}  hosts  bound  gap*     unplaced  power kW  ${'purchase cost'.padStart(14)}${savingsHead}`);
     for (const s of r.scenarios)
       lines.push(`  ${s.name.padEnd(w)}  ${String(s.hosts).padStart(5)}  ${String(s.lowerBound).padStart(5)}  ${gapOf(s).padEnd(7)}  ` +
         `${String(s.unplaced).padStart(8)}  ${s.powerKwAfter.toFixed(1).padStart(8)}  ${money(s.totalCost, h.currency).padStart(14)}` +
@@ -61,4 +61,15 @@ export function renderAssessSummary(r: AssessResult): string {
   lines.push(`Findings:  ${r.findings.critical} critical, ${r.findings.warning} warning, ${r.findings.info} info`);
   lines.push(`Problems:  ${r.problemCounts.error} errors, ${r.problemCounts.warning} warnings, ${r.problemCounts.info} notes (all in the JSON checkpoints)`);
   return lines.join('\n');
+}
+
+/**
+ * The purchase figures of the plan. `licenceCost` is what the planner's licence pools cost (the figure it optimises);
+ * the business case's licence schemes are counted on its own line, so "licences EUR 0" is never printed beside them.
+ */
+function costLine(h: AssessResult['headline']): string {
+  const parts = [`hardware ${money(h.hardwareCost, h.currency)} to buy`];
+  if (h.licenceCost > 0) parts.push(`licences of the planner's pools ${money(h.licenceCost, h.currency)}`);
+  else if (!h.businessCase) parts.push('no licence cost configured');
+  return parts.join(', ') + (h.businessCase ? '; licences and running costs are in the business case below' : '');
 }
