@@ -25,8 +25,9 @@ export function renderAssessSummary(r: AssessResult): string {
   lines.push(`Hosts:  ${h.hostsBefore} → ${h.hostsAfter} (${models}; ${h.reserveHosts} HA reserve), ` +
     gapWords({ gap: h.gap, bound: `${h.lowerBound} hosts`, of: 'hosts' }, gapPct));
   if (h.costLowerBound !== undefined)
-    lines.push(`        objective cost: ${gapWords({ gap: h.costGap ?? 0, bound: money(h.costLowerBound, h.currency), of: 'cost' }, gapPct)} ` +
-      '(the host-count bound counts hosts of the largest model only, so a cheaper plan may have more hosts)');
+    // the note explains a host-count gap beside a smaller cost gap; with no host-count gap there is nothing to explain
+    lines.push(`        objective cost: ${gapWords({ gap: h.costGap ?? 0, bound: money(h.costLowerBound, h.currency), of: 'cost' }, gapPct)}` +
+      (h.gap > 0 ? ' (the host-count bound counts hosts of the largest model only, so a cheaper plan may have more hosts)' : ''));
   lines.push(`        consolidation ratio ${h.consolidationRatio.toFixed(1)} workloads per host, ${h.placed} placed, ` +
     `${h.unplaced} unplaced${h.limitingDimension ? `, limited by ${DIM_LABEL[h.limitingDimension]}` : ''}`);
   const dims = (Object.keys(h.utilizationAfter) as Dimension[]).filter((d) => d === 'cpuMhz' || d === 'memoryMib');
