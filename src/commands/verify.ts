@@ -20,7 +20,9 @@ export default class Verify extends BaseCommand {
     'Recomputes every workload\'s demand from the inventory and the sizing policy (its own arithmetic, not the ' +
     'planner\'s), every host\'s load and capacity, and checks capacities (relative tolerance 1e-6), the N+K reserve of each ' +
     'cluster, anti-affinity, affinity, pools, pinned and excluded workloads, workloads per host, hosts per cluster, and ' +
-    'that every workload is placed once or listed unplaced with a reason. Time-series plans are checked in every slot. ' +
+    'that every workload is placed once or listed unplaced with a reason that holds (a workload that fits a host of the ' +
+    'plan or a new host of an allowed model is a violation), the summary recomputed from the placements (hosts by model, ' +
+    'cost, power, licences, HA reserve), and the policy and host-model values for sanity. Time-series plans are checked in every slot. ' +
     'Exit 0 when the plan holds, 1 with the violations listed, 2 on unreadable input.';
   static examples = [
     '<%= config.bin %> verify plan.json --inventory inventory.json --config assessment.yaml',
@@ -53,7 +55,7 @@ export default class Verify extends BaseCommand {
       problems.push(...echoed.problems);
       notes.push('no --config: constraints (pools, pins, exclusions, affinity groups) were not checked, DRS rules were read by name');
     }
-    const result = verifyPlan(plan, inventory, config);
+    const result = verifyPlan(plan, inventory, config, { constraintsKnown: flags.config !== undefined });
     result.notes.unshift(...notes);
     const out: VerifyCommandResult = {
       status: result.ok ? 'verified' : 'violations',

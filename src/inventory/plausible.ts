@@ -34,6 +34,15 @@ export const BOUNDS = {
   hostMemoryMib: { min: 0, max: 64 * 1024 * 1024 },
   /** Host cores: at most 4096 (vSphere 8: 896 logical CPUs per host; room left). 0 = not reported, as for memory. */
   hostCores: { min: 0, max: 4096 },
+  /** A target host model's cores (sockets × cores per socket): at least one, at most the host bound above. */
+  modelCores: { min: 1, max: 4096 },
+  /** A target host model's memory, GiB: at most the host bound above (64 TiB). */
+  modelMemoryGib: { min: 0, max: 64 * 1024 },
+  /**
+   * Any other number of a config or plan (prices, watts, rack units, IOPS, Gbit/s, counts, hours, factors): at most a
+   * million million, so no sum or product over an estate reaches Infinity; a value beyond it is a typo or `1e308`.
+   */
+  configNumber: { min: -1e12, max: 1e12 },
 } as const;
 
 export type BoundName = keyof typeof BOUNDS;
@@ -102,6 +111,32 @@ export function implausibleHost(h: Host): Implausible[] {
   if (h.cpuMhz !== 0) check(out, 'cpuMhz', h.cpuMhz, 'clockMhz');
   check(out, 'cpuUsagePct', h.cpuUsagePct, 'pct');
   check(out, 'memoryUsagePct', h.memoryUsagePct, 'pct');
+  return out;
+}
+
+/** The fields of a target host model (config `hostModels`, plan.json's catalog echo) that are bounded. */
+export interface HostModelFigures {
+  sockets: number;
+  coresPerSocket: number;
+  cpuGhz: number;
+  memoryGib: number;
+  [key: string]: unknown;
+}
+
+/**
+ * Every implausible figure of a target host model: cores, clock and memory against the host bounds, memory above 0,
+ * and every other number from 0 to the `configNumber` bound (cost, watts, storage, IOPS, network, maxCount ...).
+ */
+export function implausibleHostModel(m: HostModelFigures): Implausible[] {
+  const out: Implausible[] = [];
+  const cores = m.sockets * m.coresPerSocket;
+  if (!within(cores, 'modelCores')) out.push({ field: 'sockets × coresPerSocket', value: cores, expected: expectedText('modelCores') });
+  check(out, 'cpuGhz × 1000', m.cpuGhz * 1000, 'clockMhz');
+  if (!(m.memoryGib > 0) || !within(m.memoryGib, 'modelMemoryGib'))
+    out.push({ field: 'memoryGib', value: m.memoryGib, expected: `a finite number above 0 and at most ${BOUNDS.modelMemoryGib.max}` });
+  for (const [k, v] of Object.entries(m))
+    if (typeof v === 'number' && !['sockets', 'coresPerSocket', 'cpuGhz', 'memoryGib'].includes(k) && !(v >= 0 && within(v, 'configNumber')))
+      out.push({ field: k, value: v, expected: `a finite number from 0 to ${BOUNDS.configNumber.max}` });
   return out;
 }
 

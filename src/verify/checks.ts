@@ -193,8 +193,23 @@ export function antiAffinityGroups(ctx: Ctx): CheckedGroup[] {
   return [...configGroups(ctx, ctx.config.constraints.antiAffinity), ...drsGroups(ctx, 'anti-affinity')];
 }
 
-function affinityGroups(ctx: Ctx): CheckedGroup[] {
+export function affinityGroups(ctx: Ctx): CheckedGroup[] {
   return [...configGroups(ctx, ctx.config.constraints.affinity), ...drsGroups(ctx, 'affinity')];
+}
+
+/** Which config pool a workload belongs to (pin, then DRS rule, then the first pool it matches; null = none), and a host's. */
+export function poolReading(ctx: Ctx): { expectedPool: (w: Workload) => string | null; poolOfHost: (h: PlannedHost) => string | null } {
+  const c = ctx.config.constraints;
+  const poolNames = new Set(c.pools.map((p) => p.name));
+  const drsPool = new Map<string, string>();
+  for (const g of drsReading(ctx).groups) if (g.kind === 'pool') for (const id of g.workloadIds) if (!drsPool.has(id)) drsPool.set(id, g.pool!);
+  return {
+    expectedPool: (w) => {
+      const pin = c.pinned.find((p) => glob(p.workload, w.name));
+      return pin?.pool ?? drsPool.get(w.id) ?? c.pools.find((p) => matches(w, p.match))?.name ?? null;
+    },
+    poolOfHost: (h) => (h.pool !== undefined && poolNames.has(h.pool) ? h.pool : null),
+  };
 }
 
 export function checkConstraints(ctx: Ctx, hostOf: Map<string, PlannedHost>): void {
@@ -236,20 +251,14 @@ export function checkConstraints(ctx: Ctx, hostOf: Map<string, PlannedHost>): vo
       ctx.violations.push({ code: 'affinity', workload: [...hosts.values()].flat().join(', '), message: `affinity "${g.name}" is split over hosts ${[...hosts].map(([h, n]) => `${h} (${n.join(', ')})`).join('; ')}` });
   }
   // pools and pins
-  const poolNames = new Set(c.pools.map((p) => p.name));
-  const drsPool = new Map<string, string>();
-  for (const g of drsReading(ctx).groups) if (g.kind === 'pool') for (const id of g.workloadIds) if (!drsPool.has(id)) drsPool.set(id, g.pool!);
-  const expectedPool = (w: Workload): string | null => {
-    const pin = c.pinned.find((p) => glob(p.workload, w.name));
-    return pin?.pool ?? drsPool.get(w.id) ?? c.pools.find((p) => matches(w, p.match))?.name ?? null;
-  };
+  const { expectedPool, poolOfHost } = poolReading(ctx);
   let crossPool = 0;
   for (const w of ctx.inventory.workloads) {
     const h = hostOf.get(w.id);
     if (!h) continue;
     ctx.checks++;
     const want = expectedPool(w);
-    const hostPool = h.pool !== undefined && poolNames.has(h.pool) ? h.pool : null;
+    const hostPool = poolOfHost(h);
     if (want !== hostPool) {
       const partnerPools = (affinityPartners.get(w.id) ?? []).map(expectedPool);
       if (partnerPools.includes(hostPool)) crossPool++;

@@ -12,11 +12,19 @@ import { checkHciClusters, checkReservePct } from './storage';
 import { checkSlots } from './series';
 import { VerifyResult } from './types';
 import { cpuConversion } from '../plan/cpu-performance';
+import { checkSanity, checkSummary } from './summary';
+import { checkUnplaced } from './unplaced';
 
 export * from './types';
 export { workloadDemand, modelCapacity, utilFigure } from './demand';
 
-export function verifyPlan(plan: Plan, inventory: Inventory, config: AssessmentConfig): VerifyResult {
+/** `constraintsKnown`: false when the config is the plan's own echo (no --config), so pools, pins and exclusions are unknown. */
+export interface VerifyOptions {
+  constraintsKnown?: boolean;
+}
+
+export function verifyPlan(plan: Plan, inventory: Inventory, config: AssessmentConfig, opts: VerifyOptions = {}): VerifyResult {
+  const constraintsKnown = opts.constraintsKnown ?? true;
   const p = config.policy;
   const ctx: Ctx = {
     plan,
@@ -50,6 +58,8 @@ export function verifyPlan(plan: Plan, inventory: Inventory, config: AssessmentC
   if (plan.diversity !== undefined && !timeSeries)
     ctx.notes.push(`the plan is a ${plan.diversity.basis} time-series plan but the config says timeSeries: ${p.timeSeries}; checked on flat figures`);
   resolveModels(ctx);
+  // a non-finite, negative or absurd policy or model value makes every figure below meaningless: report it alone
+  if (!checkSanity(ctx)) return result(ctx, 0);
   // the catalog in the planner's order (config models, then the existing-host models of the plan): same reference model
   ctx.policy.cpuConversion = cpuConversion(p.cpuComparison, inventory.hosts, [...ctx.models.values()]);
   const hostOf = checkPlacements(ctx);
@@ -59,10 +69,16 @@ export function verifyPlan(plan: Plan, inventory: Inventory, config: AssessmentC
   checkClusters(ctx, figures);
   checkHciClusters(ctx);
   checkReservePct(ctx, figures);
+  checkUnplaced(ctx, hostOf, figures, { constraintsKnown, timeSeries });
+  checkSummary(ctx, constraintsKnown);
+  return result(ctx, hostOf.size);
+}
+
+function result(ctx: Ctx, workloads: number): VerifyResult {
   return {
     ok: ctx.violations.length === 0,
-    hosts: plan.hosts.length,
-    workloads: hostOf.size,
+    hosts: ctx.plan.hosts.length,
+    workloads,
     checks: ctx.checks,
     violations: ctx.violations,
     notes: ctx.notes,

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../helpers/cli';
-import { host, inventory, plan, workload } from './fixture';
+import { host, inventory, plan as planOf, workload } from './fixture';
 
 const CONFIG = `
 policy: { headroom: 0.2, haSpareHosts: 1 }
@@ -11,6 +11,8 @@ hostModels:
 constraints:
   antiAffinity: [ { name: domain-controllers, workloads: [dc01, dc02] } ]
 `;
+// the config's m4 costs 1000: the plans' summaries state that (verify recomputes them)
+const plan = (hosts: Parameters<typeof planOf>[0], unplaced: Parameters<typeof planOf>[1] = []) => planOf(hosts, unplaced, 1000);
 
 describe('dcplan verify (CLI)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dcplan-verify-'));

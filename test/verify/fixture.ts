@@ -58,7 +58,14 @@ export function host(id: string, model: string, cluster: string, names: string[]
   };
 }
 
-export function plan(hosts: PlannedHost[], unplaced: Plan['unplaced'] = []): Plan {
+/**
+ * A plan of these hosts whose summary agrees with them (verify recomputes it): counts by model, placed / unplaced, the
+ * ratio, hardware cost at `hostCost` per host; the test configs state no power, rack units or licences (all 0).
+ */
+export function plan(hosts: PlannedHost[], unplaced: Plan['unplaced'] = [], hostCost = 0): Plan {
+  const placed = hosts.reduce((n, h) => n + h.workloads.length, 0);
+  const hostsByModel: Record<string, number> = {};
+  for (const h of hosts) hostsByModel[h.model] = (hostsByModel[h.model] ?? 0) + 1;
   return {
     schema: PLAN_SCHEMA,
     generatedBy: { tool: 'dcplan', version: 'test' },
@@ -68,24 +75,23 @@ export function plan(hosts: PlannedHost[], unplaced: Plan['unplaced'] = []): Pla
     dimensions: ['cpuMhz', 'memoryMib'],
     hosts,
     unplaced,
-    // verify reads hosts and unplaced only; the summary is a complete one of no particular plan (the schema needs it)
     summary: {
       hosts: hosts.length,
       hostsBefore: 0,
-      hostsByModel: {},
+      hostsByModel,
       reserveHosts: hosts.filter((h) => h.reserve).length,
       lowerBound: 0,
       gap: 0,
-      placed: hosts.reduce((n, h) => n + h.workloads.length, 0),
+      placed,
       unplaced: unplaced.length,
-      consolidationRatio: 0,
+      consolidationRatio: hosts.length > 0 ? Math.round((100 * placed) / hosts.length) / 100 : 0,
       utilizationBefore: {},
       utilizationAfter: {},
       limitingDimension: null,
       powerKwAfter: 0,
       energyKwhPerYearAfter: 0,
       rackUnitsAfter: 0,
-      hardwareCost: 0,
+      hardwareCost: hosts.length * hostCost,
       licenceCost: 0,
       licenceCores: 0,
       currency: 'EUR',

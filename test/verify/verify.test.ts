@@ -1,5 +1,5 @@
 import { verifyPlan, workloadDemand, modelCapacity } from '../../src/verify';
-import { config, host, inventory, plan, workload } from './fixture';
+import { config, host, inventory, plan as planOf, workload } from './fixture';
 
 // m4: 1 × 4 cores × 2.5 GHz = 10,000 MHz raw, 8,000 MHz at the default 80 % target; 64 GiB = 65,536 MiB, 58,982.4 at 90 %.
 const CONFIG = `
@@ -9,6 +9,8 @@ hostModels:
 constraints:
   antiAffinity: [ { name: domain-controllers, workloads: [dc01, dc02] } ]
 `;
+// the config's m4 costs 1000: the plans' summaries state that (verify recomputes them)
+const plan = (hosts: Parameters<typeof planOf>[0], unplaced: Parameters<typeof planOf>[1] = []) => planOf(hosts, unplaced, 1000);
 // big: 4 vCPU × 2.5 GHz × 50 % × 1.2 = 6,000 MHz; dc: 1 vCPU × 2.5 GHz × 20 % × 1.2 = 600 MHz
 const inv = inventory([
   workload('big1', 4, 8192, 50, 50),
@@ -168,7 +170,7 @@ constraints:
       workload('dc02', 1, 4096, 20, 50),
       workload('small', 1, 1024, 10, 10),
     ]);
-    const bad = plan(
+    const bad = planOf(
       [
         host('m4-01', 'm4', 'general', ['big1', 'dc01', 'small']),
         host('m4-02', 'm4', 'general', ['big2', 'dc02']),
