@@ -46,6 +46,10 @@ export const NEED_DEFS: Record<Need, { has(inv: Inventory, hostModels: number): 
     has: (inv) => inv.workloads.some((w) => w.kind === 'physical' && w.utilization.cpu !== undefined),
     missing: 'no physical server with CPU utilisation in the inventory',
   },
+  'tools-status': {
+    has: (inv) => inv.workloads.some((w) => w.config.toolsStatus !== undefined),
+    missing: 'no workload has a VMware Tools status (RVTools vTools tab: Tools)',
+  },
   'host-models': {
     has: (_inv, hostModels) => hostModels > 0,
     missing: 'no host models given (pass --config with hostModels)',

@@ -18,7 +18,7 @@ test('dcplan score --platforms seed prints the seed\'s table', () => {
   expect(lines).toContain('Scalability/Performance             Medium to High   Medium to High    Medium to High    High');
   expect(lines).toContain('Weighted total                      97.5             72.5              72.5              65.0');
   expect(r.stdout).toContain('Recommendation: VMware ESX Server 3i');
-  expect(r.stdout).toContain('Workload rules not run: no inventory given (20 rules; pass --inventory inventory.json).');
+  expect(r.stdout).toContain('Workload rules not run: no inventory given (21 rules; pass --inventory inventory.json).');
 });
 
 test('dcplan score --platforms all without an inventory recommends vSphere 8, not ESX 3i, and says why', () => {
@@ -99,5 +99,5 @@ test('dcplan rules list --json lists criteria, platforms, profiles and workload 
   ]);
   expect(l.platforms).toHaveLength(10);
   expect(l.profiles.map((p: { id: string }) => p.id)).toEqual(['availability-first', 'cost-first', 'default', 'security-first']);
-  expect(l.workloadRules).toHaveLength(20);
+  expect(l.workloadRules).toHaveLength(21);
 });

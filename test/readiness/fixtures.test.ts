@@ -161,6 +161,7 @@ test('rules whose data the inventory lacks are listed as not run, with what was 
     { rule: 'physical-too-busy', reason: 'no physical server with CPU utilisation in the inventory' },
     { rule: 'rdm-or-shared-disk', reason: 'no disk has raw-device or sharing-mode data (RVTools vDisk: Raw, Sharing mode)' },
     { rule: 'snapshots-present', reason: 'no workload has a snapshot count (RVTools vSnapshot tab)' },
+    { rule: 'vmware-tools-not-ok', reason: 'no workload has a VMware Tools status (RVTools vTools tab: Tools)' },
     { rule: 'criterion:availability', reason: 'no workload environment and no cluster HA setting in the inventory' },
     { rule: 'criterion:hardware-independence', reason: 'the inventory lists no hosts' },
   ]);

@@ -155,6 +155,45 @@ const hasFlag: WorkloadCheck<{ flags: ('idle' | 'zombie')[] }> = {
   },
 };
 
+/**
+ * VMware Tools states as RVTools vTools `Tools` writes them (vSphere API `VirtualMachineToolsStatus`: toolsOk,
+ * toolsOld, toolsNotRunning, toolsNotInstalled) and the newer `guestTools…` version / running states, by state dcplan
+ * judges. `unmanaged` (open-vm-tools, managed by the guest OS) and unknown texts are never flagged.
+ */
+export const TOOLS_STATES = ['not-installed', 'not-running', 'out-of-date'] as const;
+export type ToolsState = (typeof TOOLS_STATES)[number] | 'ok' | 'unmanaged';
+const TOOLS_TEXT: Record<string, ToolsState> = {
+  toolsok: 'ok', guesttoolscurrent: 'ok', guesttoolsrunning: 'ok', guesttoolssupportednew: 'ok', ok: 'ok',
+  toolsold: 'out-of-date', guesttoolsneedupgrade: 'out-of-date', guesttoolstooold: 'out-of-date',
+  guesttoolssupportedold: 'out-of-date', guesttoolsblacklisted: 'out-of-date',
+  toolsnotrunning: 'not-running', guesttoolsnotrunning: 'not-running', notrunning: 'not-running',
+  toolsnotinstalled: 'not-installed', guesttoolsnotinstalled: 'not-installed', notinstalled: 'not-installed',
+  guesttoolsunmanaged: 'unmanaged',
+};
+const TOOLS_WORDS: Record<(typeof TOOLS_STATES)[number], string> = {
+  'not-installed': 'not installed',
+  'not-running': 'installed but not running',
+  'out-of-date': 'out of date',
+};
+
+export function toolsStateOf(status: string | undefined): ToolsState | undefined {
+  return status === undefined ? undefined : TOOLS_TEXT[status.toLowerCase().replace(/[^a-z]/g, '')];
+}
+
+const toolsStatus: WorkloadCheck<{ states: (typeof TOOLS_STATES)[number][] }> = {
+  id: 'tools-status',
+  summary:
+    "the VM's VMware Tools status (RVTools vTools) is one of `states`: not-installed, not-running (powered-on VMs only: a powered-off VM runs no Tools), out-of-date",
+  options: z.strictObject({ states: z.array(z.enum(TOOLS_STATES)).min(1) }),
+  needsPlatform: false,
+  run: (o, w) => {
+    const s = toolsStateOf(w.config.toolsStatus);
+    if (s === undefined || s === 'ok' || s === 'unmanaged' || !o.states.includes(s)) return undefined;
+    if (s === 'not-running' && w.powerState !== 'on') return undefined;
+    return `VMware Tools ${TOOLS_WORDS[s]} (${w.config.toolsStatus})`;
+  },
+};
+
 type CpuStat = 'p95' | 'p99' | 'peak' | 'avg';
 const CpuStatSchema = z.enum(['p95', 'p99', 'peak', 'avg']);
 
@@ -281,4 +320,5 @@ export const WORKLOAD_CHECKS: WorkloadCheck[] = [
   physicalCpuAbove,
   guestClass,
   appliancePortability,
+  toolsStatus,
 ];

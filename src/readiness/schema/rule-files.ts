@@ -101,6 +101,7 @@ export const NEEDS = [
   'idle-zombie-flags',
   'physical-cpu-utilization',
   'host-models',
+  'tools-status',
 ] as const;
 export type Need = (typeof NEEDS)[number];
 
