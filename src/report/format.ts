@@ -2,6 +2,8 @@
  * The ONE place numbers become text. The PDF, the HTML and the tests all format through these functions, so a figure
  * printed in the report can be found again exactly (tests format plan.json values with the same functions).
  */
+import { round } from '../plan/sizing';
+
 export type CellKind = 'text' | 'int' | 'num' | 'num2' | 'pct' | 'money' | 'ratio' | 'date';
 
 function grouped(n: number, decimals: number): string {
@@ -47,6 +49,20 @@ export function formatCell(value: string | number | boolean | null | undefined, 
     default:
       return String(value);
   }
+}
+
+/**
+ * Decimals a figure keeps in the machine-readable reports (CSV, JSON), by cell kind: one more than the PDF shows, so
+ * nothing a reader sees is lost, while float noise (0.037000000000000005) is. A ratio shown as 35.8% keeps 0.3584.
+ */
+export const DATA_DECIMALS: Record<CellKind, number> = { text: 6, date: 0, int: 0, num: 2, num2: 3, pct: 4, money: 2, ratio: 2 };
+
+/** A number as the CSV and JSON reports carry it: rounded to its kind's decimals (plan/sizing.ts round). */
+export function dataNumber(n: number, kind: CellKind): number {
+  // an "int" column may carry a measured fraction (a mean); it keeps the "num" decimals rather than lose it
+  const decimals = kind === 'int' && !Number.isInteger(n) ? DATA_DECIMALS.num : DATA_DECIMALS[kind];
+  const r = round(n, decimals);
+  return Object.is(r, -0) ? 0 : r;
 }
 
 /** Excel number format for a cell kind (XLSX). */

@@ -34,8 +34,8 @@ export async function renderReports(input: ReportInput, opts: RenderOptions): Pr
   const problems: Problem[] = [];
   const date = opts.fixedDate ?? new Date();
   const metadataDate = opts.fixedDate ?? (opts.deterministic ? EPOCH : new Date());
-  const model = buildReportModel(input, { date }, problems);
   const base = opts.baseName ?? 'report';
+  const model = buildReportModel(input, { date, baseName: base, formats: opts.formats }, problems);
   const files: string[] = [];
   const out = (name: string) => path.join(opts.outDir, name);
   const formats = new Set(opts.formats);

@@ -31,7 +31,7 @@ async function storedFormulas(bc: BusinessCase): Promise<Map<string, { formula: 
 
 function modelOf(bc: BusinessCase): ReportModel {
   return {
-    meta: { title: 't', customer: 'c', assessor: 'a', company: '', date: '2026-12-02', accentColor: '#0f6e8c', currency: 'EUR', tool: 'dcplan test' },
+    meta: { title: 't', customer: 'c', assessor: 'a', company: '', date: '2026-12-02', accentColor: '#0f6e8c', currency: 'EUR', tool: 'dcplan test', fullTables: {} },
     headline: [],
     sections: [],
     tables: [businessWorkbookTable(bc)],

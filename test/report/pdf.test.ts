@@ -106,10 +106,11 @@ describe('PDF report', () => {
     const r = await renderReports(big, { outDir: path.join(dir, 'big'), formats: ['pdf'], fixedDate: FIXED });
     const text = pdfPages(r.files[0], true);
     const continued = text.filter((t) => t.includes('Placement of every workload (continued)'));
-    expect(continued.length).toBeGreaterThanOrEqual(5);
+    expect(continued.length).toBeGreaterThanOrEqual(3);
     for (const t of continued) expect(t).toMatch(/Workload\s+Host\s+Model\s+Cluster\s+Status\s+Reason/);
     const all = text.join('\n');
-    for (const n of ['vm-000', 'vm-199', 'vm-399']) expect(all).toContain(n);
+    for (const n of ['vm-000', 'vm-199']) expect(all).toContain(n);
+    expect(all).not.toContain('vm-399'); // the PDF stops at ROW_CAP.pdf rows (test/report/caps.test.ts)
   });
 });
 

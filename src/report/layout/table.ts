@@ -3,7 +3,7 @@
  * or cut with an ellipsis, rows never split, and the header repeated on every page the table continues on.
  */
 import { CellKind, formatCell } from '../format';
-import { cellKind, cellValue, Table } from '../model/types';
+import { cellKind, cellValue, cutNote, ReportModel, shownRows, Table } from '../model/types';
 import { Flow } from './flow';
 import { truncate, wrapClamp } from './text';
 
@@ -52,11 +52,12 @@ function columnWidths(f: Flow, table: Table): number[] {
   }
 }
 
-export function layoutTable(f: Flow, table: Table, currency: string, maxRows?: number): void {
+export function layoutTable(f: Flow, table: Table, model: ReportModel, maxRows?: number): void {
+  const currency = model.meta.currency;
   const widths = columnWidths(f, table);
   const hLines = headerLines(f, table, widths);
   const headerH = TITLE_SIZE + 5 + Math.max(...hLines.map((l) => l.length)) * LEADING + 2 * PAD;
-  const rows = maxRows !== undefined && table.rows.length > maxRows ? table.rows.slice(0, maxRows) : table.rows;
+  const rows = shownRows(table, 'pdf', maxRows);
 
   const cellLines = (row: (typeof rows)[number]): string[][] =>
     table.columns.map((c, i) => {
@@ -95,7 +96,7 @@ export function layoutTable(f: Flow, table: Table, currency: string, maxRows?: n
   f.push({ t: 'line', x1: f.g.left, y1: f.y, x2: f.g.left + f.contentWidth, y2: f.y, color: f.theme.rule, width: 0.5 });
   f.y += 4;
   const notes: string[] = [];
-  if (rows.length < table.rows.length) notes.push(`${table.rows.length - rows.length} more row(s) in the workbook (sheet ${table.sheet}).`);
+  if (rows.length < table.rows.length) notes.push(cutNote(model, table, rows.length));
   if (table.note) notes.push(table.note);
   for (const n of notes) f.paragraph(n, { size: 8, leading: 11, color: f.theme.muted });
   f.gap(10);

@@ -9,6 +9,7 @@ import { col, dimLabel } from './labels';
 import { Block, ChartSpec, ReportMeta, ReportModel, Section, Table } from './types';
 import { diversitySentence, hostLoadSeries, stackedAreaChartConfig } from './series-data';
 import * as T from './tables';
+import { mapModelStrings, pathStripper, recordedFiles } from './strings';
 import { appliancesTable, costTable, migrationTable } from './readiness-today-tables';
 import * as C from './charts';
 import { datastoresTable, storageBlocks, storageSentence, storageSummary } from './storage';
@@ -248,7 +249,14 @@ function demandOverTime(input: ReportInput): ChartSpec[] {
     }));
 }
 
-export function buildReportModel(input: ReportInput, opts: { date: Date }, problems: Problem[] = []): ReportModel {
+export interface ModelOptions {
+  date: Date;
+  /** File name stem of the reports (default `report`) and the formats written: where a cut table is found whole. */
+  baseName?: string;
+  formats?: readonly string[];
+}
+
+export function buildReportModel(input: ReportInput, opts: ModelOptions, problems: Problem[] = []): ReportModel {
   const { inventory, plan, scorecard } = input;
   const b = input.config?.report ?? {};
   const accent = b.accentColor && /^#[0-9a-fA-F]{6}$/.test(b.accentColor) ? b.accentColor : DEFAULT_ACCENT;
@@ -263,6 +271,7 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
     currency,
     logo: loadLogo(b.logo, problems),
     tool: `${plan.generatedBy.tool} ${plan.generatedBy.version}`,
+    fullTables: fullTablesIn(opts),
   };
   const s = plan.summary;
   const scenarios = input.scenarios && input.scenarios.length > 1 ? input.scenarios : undefined;
@@ -400,7 +409,10 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
   planBlocks.push(...drsBlocks(plan, t.drsRules));
   if (plan.unplaced.length > 0) {
     planBlocks.push({ type: 'heading', text: `Workloads not placed (${fmtInt(plan.unplaced.length)})` });
-    planBlocks.push({ type: 'bullets', items: plan.unplaced.map((u) => `${u.name}: ${u.reason}`) });
+    const listed = plan.unplaced.slice(0, UNPLACED_LISTED).map((u) => `${u.name}: ${u.reason}`);
+    if (plan.unplaced.length > UNPLACED_LISTED)
+      listed.push(`… and ${fmtInt(plan.unplaced.length - UNPLACED_LISTED)} more, each in the placement table with its reason.`);
+    planBlocks.push({ type: 'bullets', items: listed });
   }
   sections.push({ id: 'plan', title: 'Consolidation plan', blocks: planBlocks });
   if (plan.businessCase)
@@ -502,7 +514,20 @@ export function buildReportModel(input: ReportInput, opts: { date: Date }, probl
   if (scenarioBusiness) tables.push(scenarioBusiness);
   tables.push(t.byModel, t.blockers, t.excluded, t.problems);
   const charts = sections.flatMap((sec) => sec.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
-  return { meta, headline, sections, tables, charts };
+  // file names by base name only: a customer report shows no folder of the consultant's laptop
+  return mapModelStrings({ meta, headline, sections, tables, charts }, pathStripper(recordedFiles(inventory, plan, scorecard)));
+}
+
+/** Unplaced workloads named one by one in the plan section; the placement table has them all. */
+const UNPLACED_LISTED = 50;
+
+function fullTablesIn(opts: ModelOptions): ReportMeta['fullTables'] {
+  const base = opts.baseName ?? 'report';
+  const formats = opts.formats ?? [];
+  return {
+    ...(formats.includes('xlsx') ? { xlsx: `${base}.xlsx` } : {}),
+    ...(formats.includes('csv') ? { csvPrefix: `${base}-` } : {}),
+  };
 }
 
 /** What the empty hosts are for: N+K spares per cluster, or none with a percentage reserve, plus HCI minimum hosts. */

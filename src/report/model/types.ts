@@ -2,7 +2,7 @@
  * The report model: plain data built once from inventory + plan + scorecard + branding, rendered by every format.
  * Nothing here knows about pages, PDF or Excel.
  */
-import { CellKind } from '../format';
+import { CellKind, fmtInt } from '../format';
 
 export type CellValue = string | number | boolean | null;
 /**
@@ -79,6 +79,8 @@ export interface ReportMeta {
   currency: string;
   logo?: { data: Buffer; mime: 'image/png' | 'image/jpeg' };
   tool: string;
+  /** Where a table cut short in the PDF / HTML is found whole: the workbook and the CSV file stem, when written. */
+  fullTables: { xlsx?: string; csvPrefix?: string };
 }
 
 export interface ReportModel {
@@ -89,6 +91,31 @@ export interface ReportModel {
   /** Every table of the report in workbook order (Summary, Assumptions, Hosts, Placement, Workloads, Datastores when the inventory has some, Findings, Scorecard, ...). */
   tables: Table[];
   charts: ChartSpec[];
+}
+
+/**
+ * Most rows a table shows in the PDF and in the HTML (issues 17.4, 19.6): at 20,000 workloads the placement list alone
+ * was 455 of 482 PDF pages. The XLSX, CSV and JSON always carry every row.
+ */
+export const ROW_CAP = { pdf: 200, html: 2000 } as const;
+
+/** Rows a renderer shows of a table: the block's own limit or the renderer's cap, whichever is smaller. */
+export function shownRows(table: Table, renderer: keyof typeof ROW_CAP, maxRows?: number): Table['rows'] {
+  const cap = Math.min(ROW_CAP[renderer], maxRows ?? Infinity);
+  return table.rows.length > cap ? table.rows.slice(0, cap) : table.rows;
+}
+
+/** The note under a table cut short: how many rows are shown and where the full table is. */
+export function cutNote(model: ReportModel, table: Table, shown: number): string {
+  const where: string[] = [];
+  const inWorkbook = model.tables.some((t) => t.id === table.id);
+  const { xlsx, csvPrefix } = model.meta.fullTables;
+  if (inWorkbook && xlsx) where.push(`${xlsx} (sheet ${table.sheet})`);
+  if (inWorkbook && csvPrefix) where.push(`${csvPrefix}${table.id}.csv`);
+  return (
+    `First ${fmtInt(shown)} of ${fmtInt(table.rows.length)} rows; ` +
+    (where.length > 0 ? `the full table is in ${where.join(' and ')}.` : 'render the XLSX or CSV report (--format xlsx,csv) for the full table.')
+  );
 }
 
 /** The table with only the given columns (in the table's order). */

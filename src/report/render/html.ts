@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { formatCell } from '../format';
-import { Block, cellKind, cellValue, pickColumns, ReportModel, Table } from '../model/types';
+import { Block, cellKind, cellValue, cutNote, pickColumns, ReportModel, shownRows, Table } from '../model/types';
 import { escapeHtml as e, jsonForScript } from '../sanitize';
 
 let chartJs: string | undefined;
@@ -45,8 +45,9 @@ footer { color: var(--muted); font-size: 12px; padding: 16px 48px; border-top: 1
 @media print { nav.toc { display: none; } h2 { break-before: page; } .chart { break-inside: avoid; } }
 `;
 
-function tableHtml(t: Table, currency: string, maxRows?: number): string {
-  const rows = maxRows !== undefined ? t.rows.slice(0, maxRows) : t.rows;
+function tableHtml(t: Table, model: ReportModel, maxRows?: number): string {
+  const currency = model.meta.currency;
+  const rows = shownRows(t, 'html', maxRows);
   const head = t.columns.map((c) => `<th${c.kind !== 'text' ? ' class="num"' : ''}>${e(c.header)}</th>`).join('');
   const body = rows
     .map(
@@ -62,7 +63,7 @@ function tableHtml(t: Table, currency: string, maxRows?: number): string {
         '</tr>',
     )
     .join('\n');
-  const notes = [rows.length < t.rows.length ? `${t.rows.length - rows.length} more row(s) in the workbook (sheet ${t.sheet}).` : '', t.note ?? '']
+  const notes = [rows.length < t.rows.length ? cutNote(model, t, rows.length) : '', t.note ?? '']
     .filter((n) => n)
     .map((n) => `<p class="note">${e(n)}</p>`)
     .join('');
@@ -80,7 +81,7 @@ function blockHtml(b: Block, model: ReportModel): string {
     case 'figures':
       return `<div class="figures">${b.items.map((i) => `<div class="figure"><div class="label">${e(i.label)}</div><div class="value">${e(i.value)}</div></div>`).join('')}</div>`;
     case 'table':
-      return tableHtml(pickColumns(b.table, b.columns), model.meta.currency, b.maxRows);
+      return tableHtml(pickColumns(b.table, b.columns), model, b.maxRows);
     case 'chart':
       return `<div class="chart" style="height:${Math.round(b.chart.height * 1.3)}px"><canvas id="chart-${e(b.chart.id)}" data-chart="${e(b.chart.id)}" role="img" aria-label="${e(b.chart.title)}"></canvas></div>${b.chart.caption ? `<p class="caption">${e(b.chart.caption)}</p>` : ''}`;
     case 'pageBreak':

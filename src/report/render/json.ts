@@ -1,5 +1,6 @@
-/** The report's tables as JSON: each row an object keyed by column key, numbers raw, plus the headline figures. */
-import { cellValue, ReportModel } from '../model/types';
+/** The report's tables as JSON: each row an object keyed by column key, numbers rounded as in the CSV, plus the headline figures. */
+import { dataNumber } from '../format';
+import { cellKind, cellValue, ReportModel } from '../model/types';
 
 export const REPORT_JSON_SCHEMA = 'dcplan.report/v1';
 
@@ -15,7 +16,14 @@ export function reportToJson(model: ReportModel): unknown {
         {
           title: t.title,
           columns: t.columns.map((c) => ({ key: c.key, header: c.header, kind: c.kind })),
-          rows: t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c.key, cellValue(r[i] ?? null)]))),
+          rows: t.rows.map((r) =>
+            Object.fromEntries(
+              t.columns.map((c, i) => {
+                const v = cellValue(r[i] ?? null);
+                return [c.key, typeof v === 'number' && Number.isFinite(v) ? dataNumber(v, cellKind(r[i] ?? null, c)) : v];
+              }),
+            ),
+          ),
         },
       ]),
     ),
