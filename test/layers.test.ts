@@ -25,6 +25,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   plan: ['diagnostics', 'util', 'version', 'inventory', 'config'],
   readiness: ['diagnostics', 'util', 'version', 'inventory', 'config', 'plan'],
   appliance: ['diagnostics', 'util', 'version', 'collect'],
+  // infrastructure maturity (issue 14): indicators and levels read from the inventory alone
+  maturity: ['diagnostics', 'util', 'version', 'inventory'],
   verify: ['diagnostics', 'util', 'inventory', 'config', 'plan'],
   report: ['diagnostics', 'util', 'version', 'inventory', 'config', 'plan', 'readiness'],
   // export writes an inventory as vendor import templates: the generic CSV's columns are the collector's, and text is

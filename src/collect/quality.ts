@@ -115,11 +115,23 @@ export function applyExclusions(
       keptIndex.push(i);
     } else {
       const reason = code === 'system-vm' ? systemVmReason(system!) : EXCLUDE_REASON[code];
-      excluded.push({ name: w.name, kind: 'workload', code, reason, provenance: w.provenance[0] });
+      excluded.push({ name: w.name, kind: 'workload', code, reason, held: heldBy(w), provenance: w.provenance[0] });
       excludedIndex.push(i);
     }
   });
   return { kept, excluded, keptIndex, excludedIndex };
+}
+
+/** What a left-out workload holds today (sprawl: the storage and host a powered-off VM or template keeps). */
+function heldBy(w: Workload): NonNullable<Excluded['held']> {
+  const h: NonNullable<Excluded['held']> = { powerState: w.powerState, vcpus: w.vcpus, memoryMib: w.memoryMib };
+  if (w.provisionedGib !== undefined) h.provisionedGib = w.provisionedGib;
+  if (w.usedGib !== undefined) h.usedGib = w.usedGib;
+  if (w.location.cluster !== undefined) h.cluster = w.location.cluster;
+  if (w.location.host !== undefined) h.host = w.location.host;
+  if (w.config.createdOn !== undefined) h.createdOn = w.config.createdOn;
+  if (w.config.poweredOnOn !== undefined) h.poweredOnOn = w.config.poweredOnOn;
+  return h;
 }
 
 export function coverageOf(workloads: readonly Workload[]): Coverage {

@@ -232,6 +232,12 @@ export const WorkloadSchema = z.strictObject({
     hotAddCpu: z.boolean().optional(),
     hotAddMemory: z.boolean().optional(),
     toolsStatus: z.string().optional(),
+    /** Day the VM was created (RVTools vInfo `Creation date`), yyyy-mm-dd. */
+    createdOn: z.string().optional(),
+    /** Day the VM was last powered on (RVTools vInfo `PowerOn`; empty while it is off), yyyy-mm-dd. */
+    poweredOnOn: z.string().optional(),
+    /** Its snapshots (RVTools vSnapshot), where the export has the tab: when each was taken and its size. */
+    snapshotList: z.array(z.strictObject({ name: z.string().optional(), takenOn: z.string().optional(), sizeMib: z.number().optional() })).optional(),
   }),
   /** Appliances only. */
   appliance: ApplianceSchema.optional(),
@@ -278,6 +284,10 @@ export const ClusterSchema = z.strictObject({
   failoverLevel: z.number().int().optional(),
   admissionControl: z.boolean().optional(),
   drsEnabled: z.boolean().optional(),
+  /** DRS automation level as written (RVTools vCluster `DRS default VM behavior`: fullyAutomated, partiallyAutomated, manual). */
+  drsAutomation: z.string().optional(),
+  /** vMotions the cluster has run (RVTools vCluster `Num VMotions`, a counter since the cluster was made). */
+  vmotions: z.number().int().optional(),
   provenance: z.array(ProvenanceSchema).min(1),
 });
 export type Cluster = z.infer<typeof ClusterSchema>;
@@ -340,6 +350,23 @@ export const ExcludedSchema = z.strictObject({
   kind: z.enum(['workload', 'host', 'cluster', 'row']),
   code: z.string(),
   reason: z.string(),
+  /**
+   * What a left-out workload holds today (templates, powered-off VMs, system VMs): its size, storage, place and dates,
+   * so sprawl (what powered-off VMs keep) can be counted without planning them.
+   */
+  held: z
+    .strictObject({
+      powerState: z.enum(['on', 'off', 'suspended', 'unknown']),
+      vcpus: z.number(),
+      memoryMib: z.number(),
+      provisionedGib: z.number().optional(),
+      usedGib: z.number().optional(),
+      cluster: z.string().optional(),
+      host: z.string().optional(),
+      createdOn: z.string().optional(),
+      poweredOnOn: z.string().optional(),
+    })
+    .optional(),
   provenance: ProvenanceSchema,
 });
 export type Excluded = z.infer<typeof ExcludedSchema>;

@@ -107,6 +107,8 @@ describe('generic CSV collector', () => {
         kind: 'workload',
         code: 'powered-off',
         reason: 'Powered off; use --include-powered-off to keep powered-off VMs in the estate.',
+        // what the left-out VM holds (issue 14: sprawl is counted without planning it)
+        held: { powerState: 'off', vcpus: 2, memoryMib: 4096 },
         provenance: { file: 'bad-rows.csv', row: 8 },
       },
     ]);

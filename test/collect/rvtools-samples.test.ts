@@ -163,7 +163,10 @@ describe('RVTools rvtools-small-complete (synthetic, 17 tabs)', () => {
       { label: 'Hard disk 2', capacityGib: 220, usedGib: 180 },
     ]);
     expect(db.provisionedGib).toBe(320);
-    expect(db.config).toEqual({ firmware: 'efi', snapshots: 1, usbDevices: 0, memoryReservationMib: 0, hotAddMemory: true, toolsStatus: 'toolsOld' });
+    expect(db.config).toEqual({
+      firmware: 'efi', snapshots: 1, usbDevices: 0, memoryReservationMib: 0, hotAddMemory: true, toolsStatus: 'toolsOld',
+      snapshotList: [{ name: 'pre-maintenance', sizeMib: 512 }], // vSnapshot has no date column here
+    });
     // vUSB lists a USB controller for sample-web-01, which is not a USB device.
     expect(byName(out.workloads, 'sample-web-01').config.usbDevices).toBe(0);
   });
@@ -232,6 +235,7 @@ describe('RVTools kubev2v example1 (RVTools 4.x, MiB, per-tab anonymised hosts)'
     expect(vm3.config).toEqual({
       firmware: 'bios', secureBoot: false, hwVersion: 'vmx-10', ftState: 'notConfigured',
       cpuReservationMhz: 0, memoryReservationMib: 0, hotAddCpu: false, hotAddMemory: false,
+      createdOn: '2025-04-01', poweredOnOn: '2025-04-16', // Excel serial numbers in the workbook
     });
     // vCPU Overall 91 MHz of Max 9180 MHz (no host joined: vCenter's own maximum is the denominator).
     expect(vm3.utilization.cpu).toMatchObject({ unit: 'pct', basis: 'snapshot', avg: 0.99 });

@@ -166,3 +166,25 @@ export function wallToUtc(wallMs: number, zone: string): { ms: number; offsetMin
   off = zoneOffsetMinutes(zone, wallMs - off * 60000);
   return { ms: wallMs - off * 60000, offsetMinutes: off };
 }
+
+/** Excel's day 0 (serial dates count days from 1899-12-30, the 1900 leap-year bug included). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * A calendar day (yyyy-mm-dd, UTC) from what inventory exports write in a date column: an Excel serial number (a
+ * workbook cell without a date format, e.g. `45714.537` in RVTools 4.x exports), `yyyy/mm/dd hh:mm:ss` (RVTools CSV),
+ * or any timestamp `parseTimestamp` reads. Serials are taken between 1 (1899-12-31) and 109,574 (2199-12-31); other
+ * plain numbers are not dates. Undefined when the text is not a date.
+ */
+export function parseCalendarDay(text: string): string | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  let ms: number | undefined;
+  if (/^\d+(\.\d+)?$/.test(t)) {
+    const n = Number(t);
+    ms = n >= 1 && n <= 109_574 ? EXCEL_EPOCH_MS + Math.floor(n) * 86_400_000 : undefined;
+  } else {
+    ms = parseTimestamp(/^\d{4}\/\d{1,2}\/\d{1,2}/.test(t) ? t.replace(/\//g, '-') : t)?.ms;
+  }
+  return ms === undefined || Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
+}

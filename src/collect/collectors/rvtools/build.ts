@@ -73,6 +73,7 @@ export function buildOutput(
       disks: disks.get(i) ?? NONE,
       partitions: parts.get(i) ?? NONE,
       snapshots: data.where.vSnapshot ? (snaps.get(i)?.length ?? 0) : undefined,
+      snapshotRows: data.where.vSnapshot ? snaps.get(i) : undefined,
       // vUSB lists USB controllers as well as devices; only devices matter for migration.
       usb: data.where.vUSB ? (usb.get(i) ?? []).filter((u) => !/controller/i.test(`${u.type ?? ''} ${u.node ?? ''}`)).length : undefined,
       tools: tools.get(i)?.[0],

@@ -1,6 +1,7 @@
 import { Problem, warning } from '../../../diagnostics';
 import { cell } from '../../read/headers';
 import { parseNumber } from '../../read/numbers';
+import { parseCalendarDay } from '../../read/timestamps';
 
 /**
  * Typed access to one RVTools row. Every tab arrives as `string[]` (CSV fields as written; xlsx cells converted by
@@ -73,6 +74,25 @@ function plainInteger(raw: string): number | undefined {
     v = v * 10 + d;
   }
   return neg ? -v : v;
+}
+
+/** A date column (vInfo `Creation date`, vSnapshot `Date / time`) as a calendar day yyyy-mm-dd; a non-date warns. */
+export function day<K extends string>(
+  ctx: RowCtx,
+  cols: Record<K, number | undefined>,
+  names: Partial<Record<K, string>>,
+  key: K,
+): string | undefined {
+  const raw = cell(ctx.fields, cols[key]);
+  if (raw.trim() === '') return undefined;
+  const d = parseCalendarDay(raw);
+  if (d === undefined)
+    ctx.problems.push(
+      warning('rvtools-bad-value', `"${raw.trim()}" is not a date; expected a date (yyyy-mm-dd, yyyy/mm/dd hh:mm:ss or an Excel date). The value is ignored.`, {
+        file: ctx.file, sheet: ctx.sheet, row: ctx.row, column: names[key] ?? key,
+      }),
+    );
+  return d;
 }
 
 /** RVTools writes booleans as True/False (older: true/false, Yes/No, 1/0). */

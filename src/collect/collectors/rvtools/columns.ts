@@ -133,6 +133,8 @@ export const VINFO = specs('vInfo', {
   secureBoot: ['EFI Secure boot', 'Secure Boot', 'EFISecureBoot'],
   vtpm: ['vTPM', 'TPM'],
   hwVersion: ['HW version', 'HWVersion', 'VM Version'],
+  createdOn: ['Creation date', 'CreateDate', 'Creation Date'],
+  poweredOnOn: ['PowerOn', 'Power On', 'PowerOn date'],
   annotation: ['Annotation'],
   datacenter: ['Datacenter', 'Data center'],
   cluster: ['Cluster'],
@@ -186,7 +188,13 @@ export const VPARTITION = specs('vPartition', {
   consumed: ['Consumed MiB', 'ConsumedMiB'],
 });
 
-export const VSNAPSHOT = specs('vSnapshot', { ...VM_KEYS, name: ['Name', 'Snapshot'] });
+export const VSNAPSHOT = specs('vSnapshot', {
+  ...VM_KEYS,
+  name: ['Name', 'Snapshot'],
+  takenOn: ['Date / time', 'Date/time', 'Date time', 'Date', 'Created'],
+  // the snapshot's files in all (`Size MiB (vmsn)` is only its memory state file)
+  sizeMib: ['Size MiB (total)', 'Size MB (total)', 'Size total MiB', 'SizeMiBTotal'],
+});
 export const VUSB = specs('vUSB', { ...VM_KEYS, node: ['Device Node', 'DeviceNode'], type: ['Device Type', 'DeviceType'] });
 export const VNETWORK = specs('vNetwork', {
   ...VM_KEYS,
@@ -232,6 +240,8 @@ export const VCLUSTER = specs('vCluster', {
   failoverLevel: ['Failover Level', 'FailoverLevel'],
   admissionControl: ['AdmissionControlEnabled', 'Admission Control Enabled'],
   drsEnabled: ['DRS enabled', 'DRSEnabled'],
+  drsAutomation: ['DRS default VM behavior', 'DRS default VM behaviour', 'DrsDefaultVmBehavior', 'DRS automation level'],
+  vmotions: ['Num VMotions', 'NumVmotions', '# VMotions', 'VMotions'],
   vcUuid: VM_KEYS.vcUuid,
   vcServer: VM_KEYS.vcServer,
 });
@@ -261,8 +271,8 @@ export const VDATASTORE = specs('vDatastore', {
  * label (RVTools inserts custom attributes between `Annotation` and `Datacenter`).
  */
 const VINFO_STANDARD = [
-  'Config status', 'DNS Name', 'Connection state', 'Guest state', 'Heartbeat', 'Consolidation Needed', 'PowerOn',
-  'Suspended To Memory', 'Suspend time', 'Suspend Interval', 'Creation date', 'Change Version', 'Overall Cpu Readiness',
+  'Config status', 'DNS Name', 'Connection state', 'Guest state', 'Heartbeat', 'Consolidation Needed',
+  'Suspended To Memory', 'Suspend time', 'Suspend Interval', 'Change Version', 'Overall Cpu Readiness',
   'Latency Sensitivity', 'Op Notification Timeout', 'EnableUUID', 'disk.EnableUUID', 'CBT', 'Primary IP Address',
   'Num Monitors', 'Video Ram KiB', 'Video Ram KB', 'Resource pool', 'Folder ID', 'Folder', 'vApp', 'DAS protection',
   'FT Role', 'FT Latency', 'FT Bandwidth', 'FT Sec. Latency', 'Vm Failover In Progress', 'Unshared MiB', 'Unshared MB',
@@ -271,7 +281,7 @@ const VINFO_STANDARD = [
   'HW upgrade policy', 'HW target', 'Path', 'Log directory', 'Snapshot directory', 'Suspend directory',
   'Customization Info', 'Guest Detailed Data', 'VI SDK Server type', 'VI SDK API Version', 'Fixed Passthru HotPlug',
   'min Required EVC Mode Key', 'Tools', 'Tools Version', 'SMBIOS UUID', 'Instance UUID', 'Cluster rule(s) name',
-  'Guest Hostname', 'GuestHostName', 'CreateDate', 'Resourcepool', 'Network', 'Latency', 'Sockets', 'Cores p/s',
+  'Guest Hostname', 'GuestHostName', 'Resourcepool', 'Network', 'Latency', 'Sockets', 'Cores p/s',
 ];
 
 const VINFO_STANDARD_NORM = new Set(

@@ -104,6 +104,8 @@ export function buildClusters(rows: readonly VClusterRow[], where: Where | undef
     if (r.failoverLevel !== undefined) c.failoverLevel = Math.round(r.failoverLevel);
     if (r.admissionControl !== undefined) c.admissionControl = r.admissionControl;
     if (r.drsEnabled !== undefined) c.drsEnabled = r.drsEnabled;
+    if (r.drsAutomation !== undefined) c.drsAutomation = r.drsAutomation;
+    if (r.vmotions !== undefined) c.vmotions = Math.round(r.vmotions);
     if (members.length > 0) fillFromHosts(c, members, false);
     out.push(c);
     byKey.set(clusterKey(vcenter, r.name), c);

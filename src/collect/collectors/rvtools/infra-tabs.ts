@@ -84,6 +84,8 @@ export function vClusterParser(headers: string[], where: Where, data: TabData, p
       failoverLevel: num(ctx, c, n, 'failoverLevel', 'a number of host failures'),
       admissionControl: bool(ctx, c, 'admissionControl'),
       drsEnabled: bool(ctx, c, 'drsEnabled'),
+      drsAutomation: str(ctx, c, 'drsAutomation'),
+      vmotions: num(ctx, c, n, 'vmotions', 'a number of vMotions'),
       vcUuid: str(ctx, c, 'vcUuid')?.toLowerCase(),
       vcServer: str(ctx, c, 'vcServer'),
     });

@@ -56,6 +56,9 @@ export interface VInfoRow extends VmKeys {
   secureBoot?: boolean;
   vtpm?: boolean;
   hwVersion?: string;
+  /** `Creation date` / `PowerOn` as calendar days (yyyy-mm-dd). */
+  createdOn?: string;
+  poweredOnOn?: string;
   annotation?: string;
   datacenter?: string;
   cluster?: string;
@@ -109,6 +112,10 @@ export interface VPartitionRow extends VmKeys {
 
 export interface VSnapshotRow extends VmKeys {
   row: number;
+  snapshot?: string;
+  /** yyyy-mm-dd */
+  takenOn?: string;
+  sizeMib?: number;
 }
 
 export interface VUsbRow extends VmKeys {
@@ -167,6 +174,8 @@ export interface VClusterRow {
   failoverLevel?: number;
   admissionControl?: boolean;
   drsEnabled?: boolean;
+  drsAutomation?: string;
+  vmotions?: number;
   vcUuid?: string;
   vcServer?: string;
 }

@@ -1,7 +1,7 @@
 import { Problem, error, warning } from '../../../diagnostics';
 import { Excluded } from '../../../inventory/schema';
 import { ColumnSpecs, resolveColumns } from '../../read/headers';
-import { RowCtx, bool, isEmptyRow, num, str } from './cells';
+import { RowCtx, bool, day, isEmptyRow, num, str } from './cells';
 import {
   TabName,
   VCPU,
@@ -160,7 +160,9 @@ export class TabSink {
           }),
         );
       case 'vSnapshot':
-        return this.perVm(tab, VSNAPSHOT, headers, where, (c, _col, _n, keys) => d.vSnapshot.push({ ...keys, row: c.row }));
+        return this.perVm(tab, VSNAPSHOT, headers, where, (c, col, n, keys) =>
+          d.vSnapshot.push({ ...keys, row: c.row, snapshot: str(c, col, 'name'), takenOn: day(c, col, n, 'takenOn'), sizeMib: num(c, col, n, 'sizeMib', 'MiB') }),
+        );
       case 'vUSB':
         return this.perVm(tab, VUSB, headers, where, (c, col, _n, keys) =>
           d.vUSB.push({ ...keys, row: c.row, node: str(c, col, 'node'), type: str(c, col, 'type') }),
@@ -321,6 +323,8 @@ export class TabSink {
         secureBoot: bool(ctx, c, 'secureBoot'),
         vtpm: bool(ctx, c, 'vtpm'),
         hwVersion: this.strings.intern(str(ctx, c, 'hwVersion'), 5),
+        createdOn: day(ctx, c, n, 'createdOn'),
+        poweredOnOn: day(ctx, c, n, 'poweredOnOn'),
         datacenter: this.strings.intern(str(ctx, c, 'datacenter'), 6),
         cluster: this.strings.intern(str(ctx, c, 'cluster'), 7),
         host: this.strings.intern(str(ctx, c, 'host'), 8),

@@ -3,7 +3,7 @@ import { Disk, Host, MetricUtil, Utilization, Workload, WorkloadFlag } from '../
 import { osArch, osFamily } from '../../../inventory/os';
 import { Flyweights, NO_ITEMS, NO_UTILIZATION } from '../../../inventory/workload';
 import { vcenterOf } from './hosts';
-import { VCpuRow, VDiskRow, VInfoRow, VMemoryRow, VNetworkRow, VPartitionRow, VToolsRow, Where } from './records';
+import { VCpuRow, VDiskRow, VInfoRow, VMemoryRow, VNetworkRow, VPartitionRow, VSnapshotRow, VToolsRow, Where } from './records';
 
 /** Everything joined to one vInfo row. */
 export interface VmParts {
@@ -14,6 +14,8 @@ export interface VmParts {
   partitions: VPartitionRow[];
   /** undefined when the export has no vSnapshot / vUSB tab (unknown), a count otherwise. */
   snapshots?: number;
+  /** The vSnapshot rows (undefined without the tab). */
+  snapshotRows?: VSnapshotRow[];
   usb?: number;
   tools?: VToolsRow;
   /** vNetwork rows (one per adapter); undefined without the tab. */
@@ -151,6 +153,9 @@ export function toWorkload(p: VmParts, id: string, vcpus: number, memoryMib: num
   if (p.cpu?.hotAdd !== undefined) c.hotAddCpu = p.cpu.hotAdd;
   if (p.mem?.hotAdd !== undefined) c.hotAddMemory = p.mem.hotAdd;
   if (p.tools?.tools !== undefined) c.toolsStatus = p.tools.tools;
+  if (vm.createdOn !== undefined) c.createdOn = vm.createdOn;
+  if (vm.poweredOnOn !== undefined) c.poweredOnOn = vm.poweredOnOn;
+  if (p.snapshotRows !== undefined && p.snapshotRows.length > 0) c.snapshotList = p.snapshotRows.map(toSnapshot);
   w.config = c;
   w.flags = flags;
   w.provenance = [{ file: where.file, sheet: where.sheet ?? 'vInfo', row: vm.row }];
@@ -168,6 +173,14 @@ function PlainWorkload(): void {}
 PlainWorkload.prototype = Object.prototype;
 function PlainLocation(): void {}
 PlainLocation.prototype = Object.prototype;
+
+function toSnapshot(r: VSnapshotRow): NonNullable<Workload['config']['snapshotList']>[number] {
+  const s: NonNullable<Workload['config']['snapshotList']>[number] = {};
+  if (r.snapshot !== undefined) s.name = r.snapshot;
+  if (r.takenOn !== undefined) s.takenOn = r.takenOn;
+  if (r.sizeMib !== undefined) s.sizeMib = r.sizeMib;
+  return s;
+}
 
 function toDisk(d: VDiskRow, partitions: readonly VPartitionRow[]): Disk {
   const disk: Disk = { label: d.disk ?? `disk ${d.diskKey ?? d.row}`, capacityGib: round((d.capacityMib ?? 0) / GIB) };
