@@ -37,7 +37,6 @@ function catalogue(root) {
   };
   for (const f of sourceFiles(src)) {
     const rel = path.relative(root, f).split(path.sep).join('/');
-    if (rel.startsWith('src/bench/') || rel.startsWith('src/demo/')) continue;
     const text = fs.readFileSync(f, 'utf8');
     for (const m of text.matchAll(HELPER)) add(problems, m[2], rel, m[1]);
     for (const m of text.matchAll(PROBLEM)) add(problems, m[2], rel, m[1]);

@@ -13,7 +13,7 @@ const SRC = path.join(__dirname, '..', 'src');
  * What each top-level part of src/ may import (besides itself). The product stages: collect (read and validate the
  * inputs into an inventory), plan, readiness (rate platforms), report (write), export (an inventory as vendor import
  * templates); verify re-checks a plan on its own.
- * demo and bench are tools, not the product: nothing in the product may import them.
+ * The tools (benchmarks, the demo writer) live outside src/ in tools/, with their own build: nothing here imports them.
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   version: [],
@@ -37,8 +37,6 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   index: ['diagnostics', 'version', 'inventory'],
   cli: ['diagnostics', 'util'],
   commands: ['diagnostics', 'util', 'version', 'inventory', 'config', 'collect', 'plan', 'readiness', 'report', 'assess', 'verify', 'appliance', 'export', 'cli'],
-  demo: ['diagnostics', 'util', 'version', 'inventory', 'config'],
-  bench: ['diagnostics', 'util', 'version', 'inventory', 'config', 'collect', 'plan', 'readiness', 'report', 'assess', 'demo'],
 };
 /**
  * Parts that belong to another stage: the business case (issue 12) is the planner's cost model (licences, energy,
@@ -173,4 +171,20 @@ test('no import cycle between modules (type-only imports included)', () => {
   };
   for (const f of files) if (!index.has(f)) visit(f);
   expect(cycles).toEqual([]);
+});
+
+// The scripts/ the tests import are the generators whose output a test keeps in step (problem codes).
+test('tests import only src/, test/ and scripts/, never the tools in tools/ (not the product, not test helpers)', () => {
+  const TEST = path.join(__dirname);
+  const SCRIPTS = path.join(__dirname, '..', 'scripts');
+  const bad = sourceFiles(TEST)
+    .filter((f) => !f.startsWith(path.join(TEST, 'fixtures') + path.sep))
+    .flatMap((f) => importsOf(f).map(({ spec }) => ({ f, spec })))
+    .filter(({ spec }) => spec.startsWith('.'))
+    .filter(({ f, spec }) => {
+      const target = path.resolve(path.dirname(f), spec);
+      return ![SRC, TEST, SCRIPTS].some((root) => target.startsWith(root + path.sep)) && !target.endsWith('package.json');
+    })
+    .map(({ f, spec }) => `${path.relative(TEST, f)} → ${spec}`);
+  expect(bad).toEqual([]);
 });

@@ -2,22 +2,14 @@ import { isCalendarDate } from '../inventory/plausible';
 import * as fs from 'fs';
 import * as path from 'path';
 import { error, Problem, UserError } from '../diagnostics';
+import { PACKAGE_ROOT } from '../version';
 
 /**
  * Resolves what an assessment runs on. No files → the demo estate shipped in the package's `datasets/` folder (found from
  * this compiled file, never from the cwd, so `dcplan assess` works from anywhere) with its `assessment.yaml`.
  */
 
-export function packageRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'datasets'))) return dir;
-    dir = path.dirname(dir);
-  }
-  return path.resolve(__dirname, '..', '..');
-}
-
-export const demoDir = () => path.join(packageRoot(), 'datasets');
+export const demoDir = () => path.join(PACKAGE_ROOT, 'datasets');
 
 export interface ResolvedInputs {
   demo: boolean;
@@ -34,7 +26,7 @@ export function resolveInputs(files: string[], configs: string[]): ResolvedInput
       throw new UserError(
         missing.map((f) =>
           error('demo-missing', `the demo estate is incomplete: ${f} is missing`, { file: f },
-            'reinstall dcplan, or regenerate it with `node dist/demo/generate.js`'),
+            'reinstall dcplan, or regenerate it with `npm run demo`'),
         ),
       );
     return { demo: true, files: demoFiles, configs: configs.length > 0 ? configs : [path.join(dir, 'assessment.yaml')] };

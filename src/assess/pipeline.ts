@@ -7,7 +7,8 @@ import { Inventory } from '../inventory/schema';
 import { Plan } from '../plan/types';
 import { Scorecard } from '../readiness/types';
 import { writeJsonAtomic } from '../util/atomic-write';
-import { assessmentDate, defaultOutDir, packageRoot, resolveInputs } from './inputs';
+import { PACKAGE_ROOT } from '../version';
+import { assessmentDate, defaultOutDir, resolveInputs } from './inputs';
 import { checkOutDirFlag, claimOutDir, finishOutDir, MANIFEST, removeOwnLeftovers } from './out-dir';
 import { expandScenarios, scenarioPlanFile } from './scenarios';
 import { withSensitivity } from './sensitivity';
@@ -53,7 +54,7 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
   const specs = expandScenarios(configs, stages.scenarioConfig);
   const main = configs[0].config;
   emit('inputs', 'end', inputs.demo
-    ? `no input files given: running on the demo estate in ${path.join(packageRoot(), 'datasets')} (a fictional customer)`
+    ? `no input files given: running on the demo estate in ${path.join(PACKAGE_ROOT, 'datasets')} (a fictional customer)`
     : `${inputs.files.length} input file(s), ${specs.length} scenario(s)`);
 
   checkOutDirFlag(opts.outDir);
@@ -150,7 +151,7 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
 /** Demo files are named relative to the package (`datasets/...`) so checkpoints do not depend on the install path. */
 function displayName(file: string, demo: boolean): string {
   if (!demo) return file;
-  const rel = path.relative(packageRoot(), file);
+  const rel = path.relative(PACKAGE_ROOT, file);
   return rel.startsWith('..') ? file : rel.split(path.sep).join('/');
 }
 

@@ -22,8 +22,9 @@ import * as path from 'path';
 import { z } from 'zod';
 import { Host, Workload } from '../inventory/schema';
 import { parseYamlWithLines } from '../util/yaml-lines';
+import { PACKAGE_ROOT } from '../version';
 
-export const CPU_TABLE_FILE = path.resolve(__dirname, '..', '..', 'rules', 'reference', 'cpu-performance.yaml');
+export const CPU_TABLE_FILE = path.join(PACKAGE_ROOT, 'rules', 'reference', 'cpu-performance.yaml');
 /** How the report and plan.json name the table. */
 export const CPU_TABLE_NAME = 'rules/reference/cpu-performance.yaml';
 

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
 import { Problem, error } from '../diagnostics';
+import { PACKAGE_ROOT } from '../version';
 import { Criterion, Platform, Profile, RuleSet, WorkloadRule } from './model';
 import {
   ApplianceImportFile,
@@ -27,7 +28,7 @@ import { Condition, parseCheckNode, parseCondition, workloadChecks } from './con
 import { readYamlFile, withLines, YamlFile } from './yaml-file';
 
 /** The rules shipped with dcplan: `<package root>/rules`, found from this file so it works from any cwd (src/ or dist/). */
-export const DEFAULT_RULES_DIR = path.resolve(__dirname, '..', '..', 'rules');
+export const DEFAULT_RULES_DIR = path.join(PACKAGE_ROOT, 'rules');
 
 /** The ten criteria the issue names; a rule set without one of them is incomplete. */
 export const REQUIRED_CRITERIA = [

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Papa from 'papaparse';
-import { generateDemoFiles } from '../../src/demo/generate';
+import { generateDemoFiles } from '../helpers/estate/demo-files';
 import { repoRoot } from '../helpers/cli';
 
 const datasets = path.join(repoRoot, 'datasets');

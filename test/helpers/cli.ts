@@ -20,3 +20,16 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * Builds the tools (tools/tsconfig.json: benchmarks, the demo writer; incremental, so a build that is up to date costs
+ * little) and returns the path of one compiled tool script, e.g. toolScript('bench', 'vbp').
+ */
+export function toolScript(folder: string, name: string): string {
+  const r = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(repoRoot, 'tools', 'tsconfig.json')], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`tools build failed:\n${r.stdout}${r.stderr}`);
+  return path.join(repoRoot, 'tools', 'dist', 'tools', folder, `${name}.js`);
+}

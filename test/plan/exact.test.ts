@@ -1,6 +1,6 @@
 import { execFileSync } from 'child_process';
-import { ffd } from '../../src/bench/vbp-baselines';
-import { parseVbp } from '../../src/bench/vbp-format';
+import { ffd } from '../helpers/vbp/baselines';
+import { parseVbp } from '../helpers/vbp/format';
 import { isFeasiblePacking, solveExact } from '../../src/plan/exact';
 import { priceAndBranch } from '../../src/plan/exact/price-and-branch';
 import { PackInstance, PackSolution } from '../../src/plan/solver/instance';

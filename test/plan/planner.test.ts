@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { AssessmentConfig, loadConfig, parseConfigText } from '../../src/config';
-import { generateEstate } from '../../src/bench/estate-generator';
+import { generateEstate } from '../helpers/estate/inventory';
 import { planConsolidation } from '../../src/plan/planner';
 import { Plan } from '../../src/plan/types';
 import { verifyPlan } from '../../src/verify';

@@ -2,11 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { execFileSync, spawnSync } from 'child_process';
-import { parseVbp } from '../../src/bench/vbp-format';
-import { repoRoot } from '../helpers/cli';
+import { parseVbp } from '../helpers/vbp/format';
+import { toolScript } from '../helpers/cli';
 import { sharedPath } from '../helpers/shared';
 
-/** Runs the built benchmark (dist/bench/vbp.js) as a human would, on three small instances from the shared archives. */
+/** Runs the built benchmark (tools/dist/tools/bench/vbp.js) as a human would, on three small instances from the shared archives. */
 describe('bench:vbp output', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dcplan-vbp-test-'));
   const members = [
@@ -23,7 +23,7 @@ describe('bench:vbp output', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('prints one JSON line per instance with a feasible assignment using `bins` bins, then the class table', () => {
-    const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'bench', 'vbp.js'), '--time-limit-ms', '1500', ...files], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [toolScript('bench', 'vbp'), '--time-limit-ms', '1500', ...files], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     const json = lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));

@@ -5,7 +5,7 @@
  *    normalised size and the bin's normalised residual capacity, until nothing fits; then open the next bin.
  * One bin type only (the benchmark's case).
  */
-import { PackInstance } from '../plan/solver/instance';
+import { PackInstance } from '../../../src/plan/solver/instance';
 
 function fits(size: number[], load: number[], cap: number[]): boolean {
   for (let k = 0; k < cap.length; k++) if (load[k] + size[k] > cap[k]) return false;

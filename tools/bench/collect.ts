@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { buildInventory, chooseCollector } from '../collect/pipeline';
-import { writeInventory } from '../inventory/io';
-import { probeFile } from '../collect/read/probe';
-import { Random } from '../util/random';
+import { buildInventory, chooseCollector } from '../../src/collect/pipeline';
+import { writeInventory } from '../../src/inventory/io';
+import { probeFile } from '../../src/collect/read/probe';
+import { Random } from '../../src/util/random';
 
 /**
  * `npm run bench:collect [-- --vms 200000] [--runs 3] [--keep]`: writes an RVTools per-tab CSV export (RVTools_tabvInfo.csv with

@@ -17,13 +17,13 @@ import { loadNote } from './load';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { probeFile } from '../collect/read/probe';
-import { resolveConfig } from '../config/defaults';
-import { Inventory, INVENTORY_SCHEMA, Workload } from '../inventory/schema';
-import { emptyWorkload } from '../inventory/workload';
-import { planConsolidation } from '../plan/planner';
-import { genericSeriesCollector } from '../collect/collectors/series';
-import { Random } from '../util/random';
+import { probeFile } from '../../src/collect/read/probe';
+import { resolveConfig } from '../../src/config/defaults';
+import { Inventory, INVENTORY_SCHEMA, Workload } from '../../src/inventory/schema';
+import { emptyWorkload } from '../../src/inventory/workload';
+import { planConsolidation } from '../../src/plan/planner';
+import { genericSeriesCollector } from '../../src/collect/collectors/series';
+import { Random } from '../../src/util/random';
 
 const arg = (name: string, def: number): number => {
   const i = process.argv.indexOf(`--${name}`);

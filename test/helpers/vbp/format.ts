@@ -3,7 +3,7 @@
  *   d / C_1..C_d / m / m lines of "w_1..w_d q" (q = multiplicity, expanded here in file order).
  */
 import * as path from 'path';
-import { PackInstance } from '../plan/solver/instance';
+import { PackInstance } from '../../../src/plan/solver/instance';
 
 export function parseVbp(text: string, name: string): PackInstance {
   const nums = text

@@ -1,4 +1,4 @@
-import { Random } from '../util/random';
+import { Random } from '../../../src/util/random';
 import { DemoDisk, DemoOs } from './model';
 
 /** What kinds of VM the fictional customer runs, and the named VMs the demo's constraints refer to. */

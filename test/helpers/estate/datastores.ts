@@ -1,4 +1,4 @@
-import { Random } from '../util/random';
+import { Random } from '../../../src/util/random';
 import { DemoDatastore, DemoEstate, DemoVm } from './model';
 
 /**

@@ -1,16 +1,16 @@
 /**
  * `npm run bench:plan [-- --sizes 1000,10000,100000] [--seed N] [--config assessment.yaml]`
  *
- * Plans seeded realistic estates (src/bench/estate-generator.ts) and prints, per size: hosts used, lower bound, gap,
+ * Plans seeded realistic estates (test/helpers/estate/inventory.ts) and prints, per size: hosts used, lower bound, gap,
  * seconds and peak memory. Each size runs in its own child process so the peak RSS belongs to that size alone.
  * Figures, not assertions: the targets (10,000 within 2 % of the bound in < 5 s; 100,000 in < 60 s and < 2 GiB) are
  * printed beside them for a human to judge.
  */
 import { loadNote } from './load';
 import { spawnSync } from 'child_process';
-import { defaultConfig, loadConfig } from '../config';
-import { planConsolidation } from '../plan/planner';
-import { generateEstate } from './estate-generator';
+import { defaultConfig, loadConfig } from '../../src/config';
+import { planConsolidation } from '../../src/plan/planner';
+import { generateEstate } from '../../test/helpers/estate/inventory';
 
 interface Row {
   workloads: number;

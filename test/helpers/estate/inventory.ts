@@ -3,9 +3,9 @@
  * 1-2 vCPU / 2-8 GiB VMs, a few 32-64 vCPU / 512 GiB monsters), CPU utilisation P95 around 15 %, memory 40-70 %,
  * log-normal disk sizes, older 2-socket hosts underneath. Same (n, seed) → the same inventory, byte for byte.
  */
-import { Host, Inventory, INVENTORY_SCHEMA, Workload } from '../inventory/schema';
-import { Random } from '../util/random';
-import { VERSION } from '../version';
+import { Host, Inventory, INVENTORY_SCHEMA, Workload } from '../../../src/inventory/schema';
+import { Random } from '../../../src/util/random';
+import { VERSION } from '../../../src/version';
 
 const VCPU_MIX: [number, number][] = [
   [1, 0.22],

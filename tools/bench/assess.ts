@@ -2,10 +2,10 @@ import { loadNote } from './load';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runAssessment } from '../assess/pipeline';
-import { defaultStages } from '../assess/stages';
-import { REPORT_FORMATS, ReportFormat, StageId } from '../assess/types';
-import { generateDemoFiles, writeDemoFiles } from '../demo/generate';
+import { runAssessment } from '../../src/assess/pipeline';
+import { defaultStages } from '../../src/assess/stages';
+import { REPORT_FORMATS, ReportFormat, StageId } from '../../src/assess/types';
+import { generateDemoFiles, writeDemoFiles } from '../../test/helpers/estate/demo-files';
 
 /**
  * `npm run bench:assess [-- --vms 10000] [--formats pdf,html,xlsx,csv,json] [--base-only] [--keep]`: generates a demo estate of the

@@ -37,8 +37,8 @@ export function datasetReadme(e: DemoEstate, opts: { seed: number; vms: number }
   return `# The dcplan demo estate
 
 A fictional customer, **Harbourline Logistics**, written for dcplan (nothing here is copied from a real export).
-\`dcplan assess\` with no files runs on it. Every file is produced by \`src/demo/generate.ts\` with the seeded PRNG
-(seed ${opts.seed}, ${opts.vms} VMs): regenerate with \`npm run build && node dist/demo/generate.js\`; a test checks that
+\`dcplan assess\` with no files runs on it. Every file is produced by the estate generator (\`test/helpers/estate/\`) with the seeded PRNG
+(seed ${opts.seed}, ${opts.vms} VMs): regenerate with \`npm run demo\`; a test checks that
 regenerating gives byte-identical files.
 
 | file | what it is |

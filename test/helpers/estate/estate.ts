@@ -1,4 +1,4 @@
-import { Random } from '../util/random';
+import { Random } from '../../../src/util/random';
 import { buildDatastores } from './datastores';
 import { DemoEstate, DemoHost, DemoPhysical, DemoVm, HostSpec, VCenter } from './model';
 import { pickRole, ROLES, Role, SPECIAL_VMS, SpecialVm } from './roles';

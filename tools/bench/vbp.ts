@@ -18,14 +18,15 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { columnGenerationBound, lowerBound } from '../plan/bounds';
-import { solveExact } from '../plan/exact';
-import { priceAndBranch } from '../plan/exact/price-and-branch';
-import { loadHighs } from '../plan/exact/highs';
-import { PackInstance, PackSolution } from '../plan/solver/instance';
-import { solvePortfolio } from '../plan/solver/portfolio';
-import { binsUsed, dotProduct, ffd } from './vbp-baselines';
-import { instanceName, parseVbp } from './vbp-format';
+import { columnGenerationBound, lowerBound } from '../../src/plan/bounds';
+import { solveExact } from '../../src/plan/exact';
+import { priceAndBranch } from '../../src/plan/exact/price-and-branch';
+import { loadHighs } from '../../src/plan/exact/highs';
+import { PackInstance, PackSolution } from '../../src/plan/solver/instance';
+import { solvePortfolio } from '../../src/plan/solver/portfolio';
+import { PACKAGE_ROOT } from '../../src/version';
+import { binsUsed, dotProduct, ffd } from '../../test/helpers/vbp/baselines';
+import { instanceName, parseVbp } from '../../test/helpers/vbp/format';
 import { InstanceRef, readRefs } from './vbp-refs';
 
 interface Args {
@@ -57,7 +58,7 @@ function parseArgs(argv: string[]): Args {
 }
 
 function sharedBenchDir(): string {
-  const shared = process.env.DCPLAN_SHARED ?? path.resolve(__dirname, '..', '..', '..', 'shared');
+  const shared = process.env.DCPLAN_SHARED ?? path.resolve(PACKAGE_ROOT, '..', 'shared');
   return path.join(shared, 'bench', 'vectorpack');
 }
 

@@ -2,12 +2,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
+import { PACKAGE_ROOT } from '../../src/version';
 
 /**
  * `npm run bench:hostile`: peak resident memory of the real CLI on one generated hostile input per family (issue 17),
  * measured with GNU time's maximum RSS. Target: under 1 GiB each. Prints one line per family.
  */
-const root = path.resolve(__dirname, '..', '..');
+const root = PACKAGE_ROOT;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dcplan-bench-hostile-'));
 const put = (name: string, data: string | Buffer) => {
   const p = path.join(dir, name);
