@@ -20,7 +20,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   diagnostics: [],
   util: ['diagnostics'],
   inventory: ['diagnostics', 'util'],
-  config: ['diagnostics', 'util'],
+  // config reads the one set of plausibility bounds (inventory/plausible.ts) for its numbers and host models
+  config: ['diagnostics', 'util', 'inventory'],
   collect: ['diagnostics', 'util', 'version', 'inventory', 'config'],
   plan: ['diagnostics', 'util', 'version', 'inventory', 'config'],
   readiness: ['diagnostics', 'util', 'version', 'inventory', 'config', 'plan'],

@@ -11,6 +11,7 @@ import { error, hasErrors, info, Problem, warning } from '../diagnostics';
 import { AssessmentConfig, DEFAULT_POOL, resolveConfig } from './defaults';
 import { AssessmentConfigInput, AssessmentConfigSchema } from './schema';
 import { policyForMultiplier, STORAGE_POLICIES } from './storage-policy';
+import { BOUNDS, describeImplausible, implausibleHostModel } from '../inventory/plausible';
 
 type Where = (path: (string | number)[]) => { file?: string; path: (string | number)[]; row?: number };
 
@@ -104,6 +105,10 @@ export function validateConfig(raw: unknown, file?: string, lineOf?: (path: (str
     if (row !== undefined) loc.row = row;
     return loc;
   };
+  // before the schema: an overflowing number (1e308, .inf, .nan) would otherwise pass a lower bound and become Infinity
+  // or NaN in the plan; the schema's own errors would only repeat it
+  const absurd = absurdNumbers(raw, where);
+  if (absurd.length > 0) return { config: null, problems: absurd };
   const parsed = AssessmentConfigSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(issueProblem(issue, where));
@@ -125,6 +130,24 @@ export function validateConfig(raw: unknown, file?: string, lineOf?: (path: (str
   if (config.defaultsApplied.length > 0)
     problems.push(info('config-defaults', `defaults used for: ${config.defaultsApplied.join(', ')}`, where([])));
   return { config, problems };
+}
+
+/**
+ * Every number of the config outside the one plausibility bound for config numbers (src/inventory/plausible.ts): not
+ * finite, or beyond ±10^12, where sums and products over an estate start to overflow. Named by key path and YAML line.
+ */
+function absurdNumbers(raw: unknown, where: Where): Problem[] {
+  const out: Problem[] = [];
+  const { min, max } = BOUNDS.configNumber;
+  const walk = (v: unknown, path: (string | number)[]) => {
+    if (typeof v === 'number') {
+      if (!(Number.isFinite(v) && v >= min && v <= max))
+        out.push(error('config-invalid', `${path.join('.') || '(top level)'}: ${String(v)} is not a plausible number (expected a finite number from ${min} to ${max})`, where(path), 'a typo or an overflowing value: write the figure in its stated unit'));
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(raw, []);
+  return out;
 }
 
 function issueProblem(
@@ -158,6 +181,9 @@ function crossCheck(
       problems.push(error('config-invalid', `host model "${h.id}": powerMaxW ${h.powerMaxW} is below powerIdleW ${h.powerIdleW}`, where(['hostModels', i, 'powerMaxW'])));
     if (h.cost === undefined)
       problems.push(warning('config-missing-cost', `host model "${h.id}" has no cost; counted as 0`, where(['hostModels', i])));
+    const implausible = implausibleHostModel(h);
+    if (implausible.length > 0)
+      problems.push(error('config-invalid', `host model "${h.id}": ${describeImplausible(implausible)}`, where(['hostModels', i]), 'sizes are per host: cores, GHz per core, GiB'));
   });
   const known = (id: string) => ids.size === 0 || ids.has(id);
   const pools = new Set<string>();
