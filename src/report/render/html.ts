@@ -39,16 +39,26 @@ th { background: var(--accent); color: #fff; text-align: left; padding: 5px 6px;
 td { padding: 4px 6px; vertical-align: top; }
 tr:nth-child(even) td { background: var(--zebra); }
 td.num, th.num { text-align: right; white-space: nowrap; }
+th[aria-sort] { cursor: pointer; user-select: none; }
+th[aria-sort="ascending"]::after { content: " \\25B2"; }
+th[aria-sort="descending"]::after { content: " \\25BC"; }
+.filter { margin: 4px 0; }
+.filter input { font: inherit; padding: 3px 6px; width: 260px; }
+.filter .shown { color: var(--muted); font-size: 12px; }
+@media print { .filter { display: none; } }
 .chart { position: relative; margin: 12px 0 4px; max-width: 900px; }
 .caption, .note { color: var(--muted); font-size: 12px; }
 footer { color: var(--muted); font-size: 12px; padding: 16px 48px; border-top: 1px solid #ccd; }
 @media print { nav.toc { display: none; } h2 { break-before: page; } .chart { break-inside: avoid; } }
 `;
 
+/** Tables longer than this get a filter box; every table sorts by a click on its header. */
+const FILTER_FROM = 5;
+
 function tableHtml(t: Table, model: ReportModel, maxRows?: number): string {
   const currency = model.meta.currency;
   const rows = shownRows(t, 'html', maxRows);
-  const head = t.columns.map((c) => `<th${c.kind !== 'text' ? ' class="num"' : ''}>${e(c.header)}</th>`).join('');
+  const head = t.columns.map((c) => `<th${c.kind !== 'text' ? ' class="num"' : ''} tabindex="0" aria-sort="none" title="Sort">${e(c.header)}</th>`).join('');
   const body = rows
     .map(
       (r) =>
@@ -57,7 +67,8 @@ function tableHtml(t: Table, model: ReportModel, maxRows?: number): string {
           .map((c, i) => {
             const v = cellValue(r[i] ?? null);
             const text = formatCell(v, cellKind(r[i] ?? null, c), currency);
-            return `<td${typeof v === 'number' ? ' class="num"' : ''}>${e(text)}</td>`;
+            // the raw number rides along, so sorting compares 1,200 and 900 as numbers, not as text
+            return typeof v === 'number' ? `<td class="num" data-v="${Number.isFinite(v) ? v : ''}">${e(text)}</td>` : `<td>${e(text)}</td>`;
           })
           .join('') +
         '</tr>',
@@ -67,7 +78,8 @@ function tableHtml(t: Table, model: ReportModel, maxRows?: number): string {
     .filter((n) => n)
     .map((n) => `<p class="note">${e(n)}</p>`)
     .join('');
-  return `<h3>${e(t.title)}</h3><div class="table-wrap"><table data-table="${e(t.id)}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>${notes}`;
+  const filter = rows.length > FILTER_FROM ? `<div class="filter"><input type="search" placeholder="Filter rows" aria-label="Filter ${e(t.title)}"> <span class="shown"></span></div>` : '';
+  return `<h3>${e(t.title)}</h3>${filter}<div class="table-wrap"><table data-table="${e(t.id)}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>${notes}`;
 }
 
 function blockHtml(b: Block, model: ReportModel): string {
@@ -88,6 +100,58 @@ function blockHtml(b: Block, model: ReportModel): string {
       return '';
   }
 }
+
+/**
+ * Sorting and filtering, offline (no library, no network): a click (or Enter) on a header sorts by that column, again
+ * reverses; numbers by their raw value (data-v), text in the reader's locale order, empty cells last. The filter box
+ * keeps the rows whose text contains every word typed (case-insensitive).
+ */
+const TABLES = `
+(function () {
+  function key(td) {
+    if (!td) return null;
+    if (td.hasAttribute('data-v')) { var n = td.getAttribute('data-v'); return n === '' ? null : Number(n); }
+    var t = td.textContent; return t === '' ? null : t;
+  }
+  function sortBy(table, th) {
+    var ths = Array.prototype.slice.call(th.parentNode.children);
+    var col = ths.indexOf(th);
+    var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+    ths.forEach(function (h) { h.setAttribute('aria-sort', 'none'); });
+    th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows).map(function (r, i) { return { r: r, k: key(r.cells[col]), i: i }; });
+    rows.sort(function (a, b) {
+      if (a.k === null || b.k === null) return a.k === b.k ? a.i - b.i : a.k === null ? 1 : -1;
+      var c = typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : String(a.k).localeCompare(String(b.k), undefined, { numeric: true });
+      return c !== 0 ? c * dir : a.i - b.i;
+    });
+    rows.forEach(function (x) { body.appendChild(x.r); });
+  }
+  function filter(table, input, shown) {
+    var words = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    var rows = table.tBodies[0].rows, n = 0;
+    for (var i = 0; i < rows.length; i++) {
+      var text = rows[i].textContent.toLowerCase();
+      var keep = words.every(function (w) { return text.indexOf(w) >= 0; });
+      rows[i].hidden = !keep;
+      if (keep) n++;
+    }
+    shown.textContent = words.length ? n + ' of ' + rows.length + ' rows' : '';
+  }
+  document.querySelectorAll('table[data-table]').forEach(function (table) {
+    table.querySelectorAll('thead th').forEach(function (th) {
+      th.addEventListener('click', function () { sortBy(table, th); });
+      th.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') sortBy(table, th); });
+    });
+    var box = table.parentNode.previousElementSibling;
+    if (box && box.className === 'filter') {
+      var input = box.querySelector('input'), shown = box.querySelector('.shown');
+      input.addEventListener('input', function () { filter(table, input, shown); });
+    }
+  });
+})();
+`;
 
 const BOOT = `
 (function () {
@@ -128,6 +192,7 @@ ${sections}
 <footer>${e(m.customer)} · ${e(m.date)} · ${e(m.tool)}</footer>
 <script type="application/json" id="dcplan-charts">${jsonForScript(model.charts)}</script>
 <script>${chartJsSource()}</script>
+<script>${TABLES}</script>
 <script>${BOOT}</script>
 </body>
 </html>
