@@ -2,6 +2,7 @@ import { Problem, info, warning } from '../diagnostics';
 import { Cluster, Datastore, DrsRule, Excluded, Host, MetricUtil, Utilization, Workload } from '../inventory/schema';
 import { datastoreKey, identityKeys, nameMayJoin, sameDatastore } from './identity';
 import { UtilizationUpdate } from './types';
+import { MemoryFromAvailable } from './memory-below-total';
 
 /**
  * Merging several collector outputs into one estate, and folding time-series utilisation into workloads by name.
@@ -211,6 +212,7 @@ export function applyUtilizationUpdates(
   const out = workloads.slice();
   const problems: Problem[] = [];
   const unmatched: UtilizationUpdate[] = [];
+  const fromAvailable = new MemoryFromAvailable();
   let applied = 0;
   for (const u of updates) {
     const name = u.serverName.trim().toLowerCase();
@@ -227,13 +229,15 @@ export function applyUtilizationUpdates(
           ),
         );
       else unmatched.push(u);
+      fromAvailable.unmatched(u);
       continue;
     }
     const i = hits[0];
     const w = out[i];
     const util: Utilization = { ...w.utilization };
+    const used = fromAvailable.convert(u, w);
     for (const k of ['cpu', 'memory', 'diskIops', 'networkMbps'] as const) {
-      const m = mergeMetric(util[k], u.utilization[k]);
+      const m = mergeMetric(util[k], k === 'memory' && used ? used : u.utilization[k]);
       if (m) util[k] = m;
     }
     if (u.utilization.confidence !== undefined) util.confidence = u.utilization.confidence;
@@ -254,6 +258,7 @@ export function applyUtilizationUpdates(
       ),
     );
   }
+  problems.push(...fromAvailable.problems());
   return { workloads: out, problems, applied };
 }
 

@@ -1,5 +1,5 @@
 import { Problem } from '../diagnostics';
-import { Cluster, Datastore, DrsRule, Excluded, Host, Utilization, Workload, Provenance } from '../inventory/schema';
+import { Cluster, Datastore, DrsRule, Excluded, Host, MetricUtil, Utilization, Workload, Provenance } from '../inventory/schema';
 
 /** Format ids a user can pass to `--format`: the one list, read by the collect command's flag and by the registry's types. */
 export const FORMAT_IDS = [
@@ -47,6 +47,11 @@ export interface FileProbe {
 export interface UtilizationUpdate {
   serverName: string;
   utilization: Partial<Utilization>;
+  /**
+   * Memory used minus the server's installed memory, MiB (perfmon `Available MBytes`, negated; every statistic and
+   * shape value ≤ 0): becomes `utilization.memory` once the workload's memory is known (installed + this).
+   */
+  memoryBelowTotal?: MetricUtil;
   provenance: Provenance;
 }
 

@@ -26,6 +26,11 @@ export interface ParseStats {
   problems: Problem[];
   /** Servers the file had samples for, in first-seen order. */
   servers: string[];
+  /**
+   * Servers whose `memory` series (MiB) holds memory used minus the installed memory (perfmon `Available MBytes`,
+   * negated): the pipeline adds the installed memory from the inventory (UtilizationUpdate.memoryBelowTotal).
+   */
+  memoryBelowTotal?: string[];
 }
 
 /**

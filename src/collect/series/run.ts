@@ -8,7 +8,7 @@ import * as iconv from 'iconv-lite';
 import { Problem, UserError, error, info, warning } from '../../diagnostics';
 import { Workload } from '../../inventory/schema';
 import { emptyWorkload } from '../../inventory/workload';
-import { CollectOptions, CollectorOutput, FileProbe, FormatId } from '../types';
+import { CollectOptions, CollectorOutput, FileProbe, FormatId, UtilizationUpdate } from '../types';
 import { profileStore, ServerProfile } from './finish';
 import { RowIssues } from './issues';
 import { detectEncoding, readHead } from './lines';
@@ -117,6 +117,7 @@ export async function runSeries(
       );
     }
   }
+  const belowTotal = new Set<string>();
   for (const f of files) {
     const display = probe.kind === 'directory' ? path.join(probe.displayName, path.relative(probe.path, f)) : probe.displayName;
     ctx.displayOf.set(f, display);
@@ -125,6 +126,7 @@ export async function runSeries(
     if (mixed) out.problems.push(mixed);
     const st = await parse({ file: f, display, store, opts, issues, columnMap: options.columnMap }, ctx);
     out.rowsRead += st.rowsRead;
+    for (const server of st.memoryBelowTotal ?? []) belowTotal.add(server);
     out.problems.push(...st.problems, ...issues.finish());
     out.excluded.push(...issues.excluded);
   }
@@ -134,7 +136,13 @@ export async function runSeries(
   if (finishWorkloads) finishWorkloads(profiles, ctx, opts, out);
   else {
     for (const p of profiles) {
-      out.utilizationUpdates!.push({ serverName: p.server, utilization: p.utilization, provenance: { file: probe.displayName } });
+      const u: UtilizationUpdate = { serverName: p.server, utilization: p.utilization, provenance: { file: probe.displayName } };
+      if (belowTotal.has(p.server) && p.utilization.memory) {
+        // memory used − installed memory: the pipeline adds the installed memory it finds in the inventory
+        u.memoryBelowTotal = p.utilization.memory;
+        delete p.utilization.memory;
+      }
+      out.utilizationUpdates!.push(u);
     }
   }
   const samples = store.all().reduce((s, x) => s + x.samples, 0);

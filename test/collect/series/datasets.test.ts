@@ -27,7 +27,7 @@ describe('Windows perfmon samples', () => {
     expect(u.cpu!.shape!.granularity).toBe('hourly');
     expect(u.cpu!.shape!.values).toHaveLength(24);
     expect(codes(out)).toEqual(
-      expect.arrayContaining(['info:blank-samples', 'warning:memory-capacity-unknown', 'info:counters-ignored']),
+      expect.arrayContaining(['info:blank-samples', 'info:memory-available-only', 'info:counters-ignored']),
     );
     expect(out.problems.find((p) => p.code === 'blank-samples')!.message).toMatch(/^3 blank/);
 

@@ -9,8 +9,10 @@
  * Derived per host and row:
  * - cpu (pct): `Processor(_Total)\% Processor Time`; else 100 − `Processor(_Total)\% Idle Time`; else, from process
  *   counters, 100 × (1 − Process(Idle) / Process(_Total)) (both are summed over cores, so the ratio is the share).
- * - memory (pct): `Memory\% Committed Bytes In Use`; else (MiB) `Process(_Total)\Working Set` bytes / 2^20.
- *   `Memory\Available MBytes` alone cannot give a share without the installed RAM: reported, not guessed.
+ * - memory (pct): `Memory\% Committed Bytes In Use`; else (MiB) `Process(_Total)\Working Set` bytes / 2^20; else
+ *   (MiB) memory used = installed RAM − `Memory\Available MBytes`. No Windows counter states the installed RAM, so the
+ *   series is kept as −Available MBytes (`memoryBelowTotal`) and the pipeline adds the server's memory from the
+ *   inventory (merge.ts applyUtilizationUpdates); a server whose memory is unknown gets none, with a warning.
  * - diskIops: `PhysicalDisk(_Total)\Disk Transfers/sec` (else LogicalDisk(_Total), else the sum of disk instances).
  * - networkMbps: Σ over interfaces of `Bytes Total/sec` (or received + sent) × 8 / 10^6.
  */
@@ -55,6 +57,7 @@ export async function parsePerfmon(inp: ParseInput): Promise<ParseStats> {
   let columns = 0;
   const ignored = new Set<string>();
   let translated = 0;
+  const memoryBelowTotal: string[] = [];
 
   let header: string[] = [];
   let delim = ',';
@@ -179,6 +182,10 @@ export async function parsePerfmon(inp: ParseInput): Promise<ParseStats> {
       else if (h.workingSet !== undefined) {
         const ws = col(h, h.workingSet, f);
         add(h.host, 'memory', 'MiB', ts, ws === undefined ? undefined : ws / 1048576);
+      } else if (h.memAvail !== undefined) {
+        // used = installed − available: kept as −available until the installed RAM is known (see the header)
+        const avail = col(h, h.memAvail, f);
+        add(h.host, 'memory', 'MiB', ts, avail === undefined ? undefined : -avail);
       }
       const disk =
         h.diskTotal !== undefined ? col(h, h.diskTotal, f)
@@ -210,12 +217,12 @@ export async function parsePerfmon(inp: ParseInput): Promise<ParseStats> {
       );
     }
     if (h.memPct === undefined && h.workingSet === undefined && h.memAvail !== undefined) {
+      memoryBelowTotal.push(h.host);
       problems.push(
-        warning(
-          'memory-capacity-unknown',
-          `${h.host}: only \\Memory\\Available MBytes is logged; without the installed RAM it gives no used share, so memory utilisation is left out`,
+        info(
+          'memory-available-only',
+          `${h.host}: memory is logged as \\Memory\\Available MBytes only; memory used = the installed memory the inventory gives for ${h.host} − available (no counter states the installed RAM)`,
           { file: display, column: 'Available MBytes' },
-          'add \\Memory\\% Committed Bytes In Use to the data collector set',
         ),
       );
     }
@@ -227,5 +234,5 @@ export async function parsePerfmon(inp: ParseInput): Promise<ParseStats> {
       }),
     );
   }
-  return { rowsRead: rows, samples, problems, servers: [...hosts.keys()] };
+  return { rowsRead: rows, samples, problems, servers: [...hosts.keys()], memoryBelowTotal };
 }
