@@ -37,7 +37,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'json-schemas': ['diagnostics', 'util', 'inventory', 'config', 'plan', 'readiness'],
   index: ['diagnostics', 'version', 'inventory'],
   cli: ['diagnostics', 'util'],
-  commands: ['diagnostics', 'util', 'version', 'inventory', 'config', 'collect', 'plan', 'readiness', 'report', 'assess', 'verify', 'appliance', 'export', 'cli'],
+  commands: ['diagnostics', 'util', 'version', 'inventory', 'config', 'collect', 'plan', 'readiness', 'maturity', 'report', 'assess', 'verify', 'appliance', 'export', 'cli'],
 };
 /**
  * Parts that belong to another stage: the business case (issue 12) is the planner's cost model (licences, energy,

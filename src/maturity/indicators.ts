@@ -28,6 +28,7 @@ export const INDICATOR_IDS = [
   'hw-version-spread',
   'backup-attribute-share',
   'host-builds',
+  'zone-shared-hosts',
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
@@ -54,6 +55,8 @@ export interface IndicatorOptions {
   poweredOffDays: number;
   /** End of support of a guest OS (yyyy-mm-dd), from the readiness rules' OS lifecycle table; absent = not judged. */
   endOfSupportOf?: (os: Workload['os']) => string | undefined;
+  /** Which networks (port groups) form the DMZ zone; default: names containing "dmz". */
+  dmzNetwork?: RegExp;
 }
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
@@ -194,6 +197,31 @@ function estateHygiene(inv: Inventory, o: IndicatorOptions): Indicator[] {
   ];
 }
 
+/**
+ * Hosts where a VM on a DMZ network (port group) runs beside a VM on none: the paper's "VMs placed in the wrong
+ * security zone". Needs each VM's networks (RVTools vNetwork) and its host.
+ */
+function zones(inv: Inventory, o: IndicatorOptions): Indicator {
+  const dmz = o.dmzNetwork ?? /dmz/i;
+  const title = 'Hosts mixing DMZ and internal VMs';
+  const source = 'vNetwork Network (port group), vInfo Host';
+  const placed = inv.workloads.filter((w) => isVm(w) && w.networks !== undefined && w.location.host !== undefined);
+  if (placed.length === 0) return unknown('zone-shared-hosts', title, 'count', source, 'no VM has both networks (RVTools vNetwork tab) and a host');
+  const byHost = new Map<string, { dmz: number; internal: number }>();
+  for (const w of placed) {
+    const inDmz = w.networks!.some((n) => dmz.test(n.network));
+    const h = byHost.get(w.location.host!) ?? { dmz: 0, internal: 0 };
+    if (inDmz) h.dmz++;
+    else h.internal++;
+    byHost.set(w.location.host!, h);
+  }
+  const mixed = [...byHost].filter(([, h]) => h.dmz > 0 && h.internal > 0).map(([name]) => name).sort();
+  const dmzVms = placed.filter((w) => w.networks!.some((n) => dmz.test(n.network))).length;
+  return known('zone-shared-hosts', title, mixed.length, 'count',
+    dmzVms === 0 ? `no VM on a DMZ network (${dmz.source}) among ${placed.length} VMs` : `${mixed.length} of ${count(byHost.size, 'host')} run DMZ and internal VMs side by side${mixed.length > 0 ? `: ${mixed.slice(0, 5).join(', ')}${mixed.length > 5 ? ', …' : ''}` : ''} (${dmzVms} VMs on DMZ networks)`,
+    source);
+}
+
 function hwNumber(v: string): number {
   const m = /(\d+)/.exec(v);
   return m ? Number(m[1]) : 0;
@@ -201,6 +229,6 @@ function hwNumber(v: string): number {
 
 /** Every indicator, in INDICATOR_IDS order. */
 export function computeIndicators(inv: Inventory, o: IndicatorOptions): Indicator[] {
-  const all = [...estateHygiene(inv, o), ...consolidation(inv), ...clusterSettings(inv), ...snapshots(inv, o), ...poweredOff(inv, o)];
+  const all = [...estateHygiene(inv, o), ...consolidation(inv), ...clusterSettings(inv), ...snapshots(inv, o), ...poweredOff(inv, o), zones(inv, o)];
   return INDICATOR_IDS.map((id) => all.find((i) => i.id === id)!);
 }

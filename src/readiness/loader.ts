@@ -25,7 +25,7 @@ import {
 } from './schema/rule-files';
 import { FACTS, factTypeError } from './schema/facts';
 import { Condition, parseCheckNode, parseCondition, workloadChecks } from './conditions';
-import { readYamlFile, withLines, YamlFile } from './yaml-file';
+import { readYamlFile, validateYaml as validate, withLines, YamlFile } from '../util/yaml-file';
 
 /** The rules shipped with dcplan: `<package root>/rules`, found from this file so it works from any cwd (src/ or dist/). */
 export const DEFAULT_RULES_DIR = path.join(PACKAGE_ROOT, 'rules');
@@ -59,24 +59,6 @@ function yamlFiles(dir: string, sub: string): string[] {
     .readdirSync(d)
     .filter((n) => /\.ya?ml$/i.test(n))
     .sort();
-}
-
-function validate<T>(schema: z.ZodType<T>, f: YamlFile, problems: Problem[]): T | undefined {
-  const r = schema.safeParse(f.data);
-  if (r.success) return r.data;
-  for (const i of r.error.issues) {
-    const keys = (i as { keys?: string[] }).keys;
-    const p = i.path as Path;
-    const unknownKey = i.code === 'unrecognized_keys' && keys;
-    problems.push(
-      error(
-        'rule-file-invalid',
-        unknownKey ? `unknown key(s) ${keys.map((k) => `"${k}"`).join(', ')}` : i.message,
-        { file: f.file, path: unknownKey ? [...p, keys[0]] : p },
-      ),
-    );
-  }
-  return undefined;
 }
 
 function checkIdMatchesFile(id: string, name: string, file: string, problems: Problem[]) {

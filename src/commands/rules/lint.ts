@@ -3,11 +3,12 @@ import * as path from 'path';
 import { BaseCommand } from '../../cli/base-command';
 import { Problem, UserError, hasErrors } from '../../diagnostics';
 import { lintRules } from '../../readiness';
+import { loadMaturityRules } from '../../maturity/loader';
 
 export interface RulesLintResult {
   status: 'ok';
   dir: string;
-  files: { criteria: number; platforms: number; profiles: number; workload: number };
+  files: { criteria: number; platforms: number; profiles: number; workload: number; maturityCapabilities: number };
   problems: Problem[];
 }
 
@@ -24,14 +25,17 @@ export default class RulesLint extends BaseCommand {
 
   async run(): Promise<RulesLintResult> {
     const { flags } = await this.parse(RulesLint);
-    const r = lintRules(flags['rules-dir'] ? path.resolve(flags['rules-dir']) : undefined);
-    if (hasErrors(r.problems)) throw new UserError(r.problems.filter((p) => p.severity === 'error'));
-    this.reportProblems(r.problems);
-    const f = r.files;
+    const readiness = lintRules(flags['rules-dir'] ? path.resolve(flags['rules-dir']) : undefined);
+    // the maturity rules (issue 14) live in the same folder's maturity/
+    const maturity = loadMaturityRules(path.join(readiness.dir, 'maturity'));
+    const problems = [...readiness.problems, ...maturity.problems];
+    if (hasErrors(problems)) throw new UserError(problems.filter((p) => p.severity === 'error'));
+    this.reportProblems(problems);
+    const f = { ...readiness.files, maturityCapabilities: maturity.rules?.capabilities.length ?? 0 };
     this.say(
-      `Rules OK: ${f.criteria} criteria, ${f.platforms} platforms, ${f.profiles} profiles, ${f.workload} workload rules` +
-        `${r.problems.length > 0 ? ` (${r.problems.length} warning(s) above)` : ''}.`,
+      `Rules OK: ${f.criteria} criteria, ${f.platforms} platforms, ${f.profiles} profiles, ${f.workload} workload rules, ` +
+        `${f.maturityCapabilities} maturity capabilities${problems.length > 0 ? ` (${problems.length} warning(s) above)` : ''}.`,
     );
-    return { status: 'ok', dir: r.dir, files: r.files, problems: r.problems };
+    return { status: 'ok', dir: readiness.dir, files: f, problems };
   }
 }
