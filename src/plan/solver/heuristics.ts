@@ -6,6 +6,7 @@
  * Every function is deterministic: ties break on the lower item / bin index.
  */
 import { Packing, PackModel } from './packing';
+import { ResidualTree } from './residual-tree';
 
 export type Measure = 'max' | 'sum' | 'l2' | 'product' | 'weighted';
 export type FitRule = 'first' | 'best';
@@ -60,10 +61,13 @@ export function typeToOpen(p: Packing, i: number, rule: OpenRule): number {
 }
 
 /**
- * First-fit / best-fit decreasing. Bins that can no longer take any remaining item (some residual below the smallest
- * remaining size in that dimension, or full on item count) leave the scan list, which keeps 100,000-item estates fast.
+ * First-fit / best-fit decreasing. First fit asks a residual tree for the lowest bin that takes the item (O(log bins) on
+ * estates of small workloads; the same bin a linear scan finds). Best fit scans: bins that can no longer take any
+ * remaining item (some residual below the smallest remaining size in that dimension, or full on item count) leave the
+ * scan list.
  */
 export function itemCentric(m: PackModel, order: number[], fit: FitRule, open: OpenRule): Packing {
+  if (fit === 'first') return firstFitDecreasing(m, order, open);
   const p = new Packing(m);
   const d = m.d;
   const n = order.length;
@@ -89,10 +93,6 @@ export function itemCentric(m: PackModel, order: number[], fit: FitRule, open: O
       const b = scan[s];
       if (dead[b]) continue;
       if (p.fits(i, b)) {
-        if (fit === 'first') {
-          chosen = b;
-          break;
-        }
         const t = p.binType[b];
         let slack = 0;
         for (let k = 0; k < d; k++) slack += (p.residual[b][k] - m.size[i * d + k]) / m.cap[t * d + k];
@@ -121,6 +121,39 @@ export function itemCentric(m: PackModel, order: number[], fit: FitRule, open: O
       scan = scan.filter((b) => !dead[b]);
       deadCount = 0;
     }
+  }
+  return p;
+}
+
+/** Per dimension, the largest capacity tolerance of any type: a tree node is skipped only if no type's bin could fit. */
+export function maxTolerance(m: PackModel): Float64Array {
+  const tol = new Float64Array(m.d);
+  for (let t = 0; t < m.costs.length; t++) for (let k = 0; k < m.d; k++) tol[k] = Math.max(tol[k], m.tol[t * m.d + k]);
+  return tol;
+}
+
+/** Keeps bin b's leaf in step after a placement; a bin full on item count leaves the queries. */
+function refreshLeaf(p: Packing, tree: ResidualTree, b: number, leaf = b): void {
+  if (p.items[b].length >= p.m.maxItems[p.binType[b]]) tree.clear(leaf);
+  else tree.set(leaf, p.residual[b]);
+}
+
+function firstFitDecreasing(m: PackModel, order: number[], open: OpenRule): Packing {
+  const p = new Packing(m);
+  const tree = new ResidualTree(m.d);
+  const tol = maxTolerance(m);
+  let item = -1;
+  const accept = (b: number) => p.fits(item, b);
+  for (const i of order) {
+    item = i;
+    let b = tree.firstFit(m.size, i * m.d, tol, accept);
+    if (b < 0) {
+      const t = typeToOpen(p, i, open);
+      if (t < 0) continue; // unplaceable: the caller explains why
+      b = p.openBin(t);
+    }
+    p.place(i, b);
+    refreshLeaf(p, tree, b);
   }
   return p;
 }
@@ -195,34 +228,61 @@ export function continuousBins(m: PackModel, t: number): number {
  * whose highest normalised load after placement is lowest — load balancing, so every bin gets its share of CPU-heavy,
  * memory-heavy and storage-heavy workloads instead of the last bins collecting only one kind. Items no open bin takes
  * go first-fit into extra bins. With many small items (real estates) this lands on or next to the continuous bound.
- * Large estates are balanced in k stride-chunks of the sorted order (each chunk has the same size mix, its own bins),
- * which keeps the work at n·m/k fit tests and costs at most about one bin per chunk.
+ * Past n·bins = 2e7 fit tests the choice comes from a residual tree (branch and bound on the load bound, O(log bins) a
+ * step on estates) over all bins at once: the earlier stride-chunks (each with its own bins, one balancing per chunk)
+ * cost about one host per chunk, +2.5 % at 1 M workloads (issue 18.1).
  */
 export function multiBinWorstFit(m: PackModel, order: number[], bins: number, t: number): Packing {
   const p = new Packing(m);
-  const m0 = continuousBins(m, t);
-  const k = Math.max(1, Math.ceil((m.n * bins) / 2e7));
-  const overflow: number[] = [];
-  if (k === 1) overflow.push(...balance(p, order, bins, t));
-  else {
-    const extra = Math.max(0, bins - m0);
-    for (let c = 0; c < k; c++) {
-      const chunk = order.filter((_, j) => j % k === c);
-      overflow.push(...balance(p, chunk, chunkBound(m, chunk, t) + (c < extra ? 1 : 0), t));
-    }
-  }
-  return placeOverflow(p, overflow, t);
+  if (m.n * bins <= 2e7) return placeOverflow(p, balance(p, order, bins, t), t);
+  return placeOverflowByTree(p, balanceByTree(p, order, bins, t), t);
 }
 
-function chunkBound(m: PackModel, items: number[], t: number): number {
-  let best = 1;
-  for (let k = 0; k < m.d; k++) {
-    let s = 0;
-    for (const i of items) s += m.size[i * m.d + k];
-    const c = m.cap[t * m.d + k];
-    if (c > 0) best = Math.max(best, Math.ceil(s / c - 1e-9));
+/** `balance` with the bin chosen by a residual tree: the same rule, found in O(log bins) steps instead of a scan. */
+function balanceByTree(p: Packing, items: number[], bins: number, t: number): number[] {
+  const m = p.m;
+  const d = m.d;
+  const open: number[] = [];
+  for (let b = 0; b < bins && p.canOpen(t); b++) open.push(p.openBin(t));
+  const tree = new ResidualTree(d, open.length);
+  open.forEach((b, leaf) => tree.set(leaf, p.residual[b]));
+  const tol = m.tol.subarray(t * d, (t + 1) * d);
+  let item = -1;
+  const accept = (leaf: number) => p.fits(item, open[leaf]);
+  const overflow: number[] = [];
+  for (const i of items) {
+    item = i;
+    const leaf = tree.leastLoaded(m.size, i * d, m.cap, t * d, tol, accept);
+    if (leaf < 0) {
+      overflow.push(i);
+      continue;
+    }
+    p.place(i, open[leaf]);
+    refreshLeaf(p, tree, open[leaf], leaf);
   }
-  return best;
+  return overflow;
+}
+
+/** `placeOverflow` with first fit from a residual tree over every bin. */
+function placeOverflowByTree(p: Packing, overflow: number[], t: number): Packing {
+  const m = p.m;
+  const tree = new ResidualTree(m.d, p.binType.length);
+  for (let b = 0; b < p.binType.length; b++) refreshLeaf(p, tree, b);
+  const tol = maxTolerance(m);
+  let item = -1;
+  const accept = (b: number) => p.fits(item, b);
+  for (const i of overflow) {
+    item = i;
+    let b = tree.firstFit(m.size, i * m.d, tol, accept);
+    if (b < 0) {
+      const nt = typeToOpen(p, i, t);
+      if (nt < 0) continue;
+      b = p.openBin(nt);
+    }
+    p.place(i, b);
+    refreshLeaf(p, tree, b);
+  }
+  return p;
 }
 
 /** Worst-fit balancing of `items` over `bins` newly opened bins; returns the items none of them took. */
