@@ -7,6 +7,7 @@ import { Inventory } from '../inventory/schema';
 import { Plan } from '../plan/types';
 import { Scorecard } from '../readiness/types';
 import { writeJsonAtomic } from '../util/atomic-write';
+import { reportWaves } from '../report';
 import { PACKAGE_ROOT } from '../version';
 import { assessmentDate, defaultOutDir, resolveInputs } from './inputs';
 import { checkOutDirFlag, claimOutDir, finishOutDir, MANIFEST, removeOwnLeftovers } from './out-dir';
@@ -105,7 +106,7 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
     // report
     const rendered = await timed('report', `rendering ${opts.formats.join(', ')}`,
       () => stages.render(
-        { inventory, plan: runs[0].plan, scorecard, config: main,
+        { inventory, plan: runs[0].plan, scorecard, config: main, waves: reportWaves(inventory, scorecard),
           ...(runs.length > 1 ? { scenarios: runs.map((r) => ({ name: r.name, plan: r.plan })) } : {}) },
         { outDir, formats: opts.formats, fixedDate: new Date(`${date}T00:00:00Z`), deterministic: fixed }),
       (r) => `${r.files.length} report file(s)`);

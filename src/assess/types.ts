@@ -3,6 +3,7 @@ import { AssessmentConfig } from '../config';
 import { Inventory } from '../inventory/schema';
 import { Dimension, Plan } from '../plan/types';
 import { Scorecard } from '../readiness/types';
+import { WavePlan } from '../plan/waves';
 
 /** Report formats `dcplan assess --format` accepts: the report's own list (one home, src/report/types.ts). */
 import { ReportFormatId } from '../report/types';
@@ -144,7 +145,7 @@ export interface AssessStages {
   /** `plan`: the main scenario's plan; its business case prices the platforms (criterion cost-for-estate). */
   score(inventory: Inventory, config: AssessmentConfig, asOf: string, plan?: Plan): Promise<Scorecard>;
   render(
-    input: { inventory: Inventory; plan: Plan; scorecard: Scorecard; config: AssessmentConfig; scenarios?: { name: string; plan: Plan }[] },
+    input: { inventory: Inventory; plan: Plan; scorecard: Scorecard; config: AssessmentConfig; scenarios?: { name: string; plan: Plan }[]; waves?: WavePlan },
     opts: { outDir: string; formats: ReportFormat[]; fixedDate: Date; deterministic: boolean },
   ): Promise<{ files: string[]; problems?: Problem[] }>;
 }

@@ -3,8 +3,9 @@ import { BaseCommand } from '../cli/base-command';
 import { refuseOverwrite } from '../cli/refuse-overwrite';
 import { toCsv } from '../export/csv';
 import { readInventory } from '../inventory/io';
-import { planWaves, WavePlan } from '../plan/waves';
+import { DEFAULT_WAVE_WORKLOADS, planWaves, WavePlan } from '../plan/waves';
 import { readScorecard } from '../readiness/io';
+import { findingSeveritiesByWorkload } from '../readiness/wave-complexity';
 import { writeFileAtomic } from '../util/atomic-write';
 
 export interface WavesCommandResult extends WavePlan {
@@ -27,7 +28,7 @@ export default class Waves extends BaseCommand {
   static args = { inventory: Args.string({ description: 'inventory.json from dcplan collect', required: true }) };
   static flags = {
     scorecard: Flags.string({ char: 's', description: 'scorecard.json from dcplan score: complexity from its findings' }),
-    'max-workloads': Flags.integer({ description: 'most workloads in one wave', default: 50, min: 1, max: 100000 }),
+    'max-workloads': Flags.integer({ description: 'most workloads in one wave', default: DEFAULT_WAVE_WORKLOADS, min: 1, max: 100000 }),
     'max-storage-gib': Flags.integer({ description: 'most provisioned storage in one wave (GiB)', min: 1 }),
     out: Flags.string({ char: 'o', description: 'CSV file to write', default: 'waves.csv' }),
     force: Flags.boolean({ description: 'overwrite an existing file', default: false }),
@@ -37,18 +38,7 @@ export default class Waves extends BaseCommand {
     const { args, flags } = await this.parse(Waves);
     refuseOverwrite(flags.out, flags.force);
     const inventory = readInventory(args.inventory);
-    let findings: Map<string, ('critical' | 'warning' | 'info')[]> | undefined;
-    if (flags.scorecard) {
-      const sc = readScorecard(flags.scorecard);
-      findings = new Map();
-      const seen = new Set<string>();
-      for (const f of sc.findings) {
-        const key = `${f.workloadId}\u0000${f.rule}`;
-        if (seen.has(key)) continue; // one rule counts once per workload, whatever the platforms
-        seen.add(key);
-        findings.set(f.workloadId, [...(findings.get(f.workloadId) ?? []), f.severity]);
-      }
-    }
+    const findings = flags.scorecard ? findingSeveritiesByWorkload(readScorecard(flags.scorecard)) : undefined;
     const plan = planWaves(inventory, {
       maxWorkloads: flags['max-workloads'],
       ...(flags['max-storage-gib'] !== undefined ? { maxStorageGib: flags['max-storage-gib'] } : {}),

@@ -13,6 +13,9 @@ import { Inventory, Workload } from '../inventory/schema';
  * is given (critical 3, warning 1 per distinct rule), else from what the inventory shows (RDM or shared disks 3,
  * passthrough / SR-IOV / FT 3, snapshots 1, a disk over 2 TiB 1).
  */
+/** Most workloads in one wave unless told otherwise (`dcplan waves --max-workloads`, the report's waves). */
+export const DEFAULT_WAVE_WORKLOADS = 50;
+
 export interface WaveOptions {
   /** Most workloads in one wave (default 50). */
   maxWorkloads: number;

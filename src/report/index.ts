@@ -15,6 +15,7 @@ import { REPORT_FORMATS, RenderOptions, ReportInput } from './types';
 
 export * from './types';
 export { buildReportModel } from './model/build';
+export { reportWaves } from './model/waves';
 
 /** Metadata date of a deterministic render without a fixed date. */
 const EPOCH = new Date('2000-01-01T00:00:00Z');

@@ -1,5 +1,6 @@
 import { Inventory } from '../inventory/schema';
 import { Plan } from '../plan/types';
+import { WavePlan } from '../plan/waves';
 import { Scorecard } from '../readiness/types';
 
 export const REPORT_FORMATS = ['pdf', 'html', 'xlsx', 'csv', 'json'] as const;
@@ -26,6 +27,8 @@ export interface ReportInput {
   config?: { report?: ReportBranding };
   /** Several scenarios (the first is normally the main plan): compared side by side. */
   scenarios?: { name: string; plan: Plan }[];
+  /** Migration waves (plan/waves.ts): a report part, a Waves sheet and each workload's wave in the Workloads sheet. */
+  waves?: WavePlan;
 }
 
 export interface RenderOptions {

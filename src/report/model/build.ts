@@ -9,6 +9,7 @@ import { col, dimLabel } from './labels';
 import { Block, ChartSpec, ReportMeta, ReportModel, Section, Table } from './types';
 import { diversitySentence, hostLoadSeries, stackedAreaChartConfig } from './series-data';
 import * as T from './tables';
+import { waveBlocks, wavesTable } from './waves';
 import { mapModelStrings, pathStripper, recordedFiles } from './strings';
 import { appliancesTable, costTable, migrationTable } from './readiness-today-tables';
 import * as C from './charts';
@@ -281,7 +282,7 @@ export function buildReportModel(input: ReportInput, opts: ModelOptions, problem
     assumptions: T.assumptionsTable(inventory, plan),
     hosts: T.hostsTable(plan),
     placement: T.placementTable(plan),
-    workloads: T.workloadsTable(inventory, plan),
+    workloads: T.workloadsTable(inventory, plan, input.waves),
     findings: T.findingsTable(scorecard),
     scorecard: T.scorecardTable(scorecard),
     matrix: T.seedStyleTable(scorecard),
@@ -301,6 +302,7 @@ export function buildReportModel(input: ReportInput, opts: ModelOptions, problem
     drsRules: drsRulesTable(plan),
     cpuGenerations: cpuGenerationsTable(plan),
     reconciliation: reconciliationTable(plan),
+    waves: input.waves ? wavesTable(input.waves) : undefined,
   };
   if (plan.businessCase) {
     t.assumptions.rows.push(...businessAssumptionRows(plan.businessCase));
@@ -415,6 +417,7 @@ export function buildReportModel(input: ReportInput, opts: ModelOptions, problem
     planBlocks.push({ type: 'bullets', items: listed });
   }
   sections.push({ id: 'plan', title: 'Consolidation plan', blocks: planBlocks });
+  if (input.waves && t.waves) sections.push({ id: 'waves', title: 'Migration waves', blocks: waveBlocks(input.waves, t.waves) });
   if (plan.businessCase)
     sections.push({ id: 'business-case', title: 'Business case', blocks: businessBlocks(plan.businessCase, accent) });
 
@@ -505,6 +508,7 @@ export function buildReportModel(input: ReportInput, opts: ModelOptions, problem
   const tables: Table[] = [t.summary, t.assumptions, t.hosts, t.placement, t.workloads];
   if (t.datastores) tables.push(t.datastores);
   for (const extra of [t.arraySizing, t.hciPools, t.haBefore, t.drsRules, t.cpuGenerations, t.reconciliation]) if (extra) tables.push(extra);
+  if (t.waves) tables.push(t.waves);
   tables.push(t.findings, t.scorecard);
   for (const extra of [t.migration, t.cost, t.appliances]) if (extra) tables.push(extra);
   if (plan.businessCase) tables.push(businessWorkbookTable(plan.businessCase));

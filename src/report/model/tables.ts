@@ -5,6 +5,7 @@
 import { SLACK_SOURCE, STORAGE_POLICIES, StoragePolicyId } from '../../config/storage-policy';
 import { Inventory, Workload } from '../../inventory/schema';
 import { Dimension, Plan } from '../../plan/types';
+import { WavePlan } from '../../plan/waves';
 import { Scorecard } from '../../readiness/types';
 import { Cell, Table } from './types';
 import { fmtInt, fmtMoney, fmtPct } from '../format';
@@ -219,7 +220,7 @@ function utilFigure(w: Workload, m: 'cpu' | 'memory'): number | null {
   return v === undefined ? null : v / 100;
 }
 
-export function workloadsTable(inventory: Inventory, plan: Plan): Table {
+export function workloadsTable(inventory: Inventory, plan: Plan, waves?: WavePlan): Table {
   const target = new Map<string, string>();
   for (const h of plan.hosts) for (const id of h.workloadIds) target.set(id, h.id);
   return {
@@ -244,6 +245,7 @@ export function workloadsTable(inventory: Inventory, plan: Plan): Table {
       col('host', 'Current host', 'text'),
       col('flags', 'Flags', 'text'),
       col('target', 'Target host', 'text'),
+      ...(waves ? [col('wave', 'Migration wave', 'int')] : []),
     ],
     rows: inventory.workloads.map((w) => [
       w.name,
@@ -263,6 +265,7 @@ export function workloadsTable(inventory: Inventory, plan: Plan): Table {
       w.location.host ?? '',
       w.flags.join(', '),
       target.get(w.id) ?? '',
+      ...(waves ? [waves.waveOf[w.id] ?? null] : []),
     ]),
   };
 }
