@@ -144,13 +144,14 @@ export function buildConstraints(ws: Workload[], config: AssessmentConfig, drsRu
     problems.push(info('drs-rule-not-enforced', `DRS rule(s) not enforced: ${notEnforcedSummary(rest)}`, {}, 'name them under constraints.drsRules as anti-affinity, affinity or { pool } to enforce them'));
   // The virtual systems of one OVF VirtualSystemCollection (a vApp) deploy as a unit: kept on one host.
   if (c.applianceGroups === 'same-host') affinityGroups.push(...applianceGroups(ws));
-  for (const g of affinityGroups) {
+  // a config group that matches nothing is warned with its key by unmatched.ts; here the DRS rules' groups
+  affinityGroups.forEach((g, k) => {
     const members = g.members.filter(inScope);
-    if (members.length === 0)
+    if (members.length === 0 && k >= c.affinity.length)
       problems.push(warning('constraint-matches-nothing', `affinity group "${g.name}" matches no workload in the plan`));
     for (const m of members) affinityOf.set(m, new Set([...(affinityOf.get(m) ?? []), g.name]));
     for (let k = 1; k < members.length; k++) union(members[0], members[k]);
-  }
+  });
 
   // components
   const compOf = new Map<number, number>();
@@ -187,9 +188,9 @@ export function buildConstraints(ws: Workload[], config: AssessmentConfig, drsRu
   // anti-affinity
   const conflicts: ConstraintModel['conflicts'] = [];
   const seen = new Set<string>();
-  for (const g of antiGroups) {
+  antiGroups.forEach((g, k) => {
     const members = g.members.filter(inScope);
-    if (members.length === 0)
+    if (members.length === 0 && k >= c.antiAffinity.length)
       problems.push(warning('constraint-matches-nothing', `anti-affinity group "${g.name}" matches no workload in the plan`));
     for (let x = 0; x < members.length; x++)
       for (let y = x + 1; y < members.length; y++) {
@@ -208,7 +209,7 @@ export function buildConstraints(ws: Workload[], config: AssessmentConfig, drsRu
         seen.add(key);
         conflicts.push({ a: Math.min(a, b), b: Math.max(a, b), rule: g.name });
       }
-  }
+  });
   // components with no model left
   components.forEach((comp) => {
     if (comp.allowedModels !== null && comp.allowedModels.length === 0)

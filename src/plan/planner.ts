@@ -26,6 +26,7 @@ import { cpuPerformanceFacts } from './cpu-facts';
 import { solveWithSpares } from './ha-mix';
 import { diversityOf, newSeriesTally, seriesPlanNote, seriesPoolHook } from './series/pool-hook';
 import { businessCaseOf, decommissionReason, objectiveExtra } from '../business/plan-hook';
+import { unmatchedConstraints } from './unmatched';
 
 const ALL_DIMS: Dimension[] = ['cpuMhz', 'memoryMib', 'storageGib', 'iops', 'networkMbps'];
 
@@ -67,6 +68,9 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
   // constraints
   const cm = buildConstraints(scope, config, inventory.drsRules);
   problems.push(...cm.problems);
+  const poolOfScope = scope.map(() => '');
+  for (const comp of cm.components) for (const m of comp.members) poolOfScope[m] = comp.pool;
+  problems.push(...unmatchedConstraints(config, scope, poolOfScope.filter((p) => p !== ''), inventory.workloads, inventory.drsRules));
   const drsRules = plannedDrsRules(cm.drs);
   for (const [i, why] of [...cm.excluded].sort((a, b) => a[0] - b[0])) unplaced.push(out(scope[i], why.code, why.reason));
 
