@@ -15,6 +15,7 @@ export const FORMAT_IDS = [
   'migration-center-perf',
   'migration-center-vminfo',
   'generic-series-csv',
+  'vrops-csv',
   'ovf',
 ] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];

@@ -1,6 +1,6 @@
 /**
  * The time-series formats as `Collector`s (ids `perfmon-csv`, `sadf`, `bitbrains`, `planetlab`,
- * `migration-center-perf`, `generic-series-csv`). Each streams its file(s) into one SeriesStore, profiles every
+ * `migration-center-perf`, `vrops-csv`, `generic-series-csv`). Each streams its file(s) into one SeriesStore, profiles every
  * series and returns `utilizationUpdates` by server name (the pipeline merges them into the inventory's workloads).
  * Formats that state a machine's size (Bitbrains: cores, MHz, memory; PlanetLab with `--capacity-mhz`) also return
  * minimal workloads, since such traces usually come without any inventory file.
@@ -14,6 +14,7 @@ import { BITBRAINS_HEADER, parseBitbrains, VmCapacity } from './bitbrains';
 import { looksLikePerfmon, parsePerfmon } from './perfmon';
 import { looksLikeOneValuePerLine, parsePlanetLab, traceStart } from './planetlab';
 import { looksLikeSadf, parseSadf } from './sadf';
+import { looksLikeVrops, parseVrops } from './vrops';
 import { parseTable, tableKind } from './tabular';
 import { splitCsvLine } from '../../series/lines';
 import { sniffDelimiter } from '../../read/sniff';
@@ -219,11 +220,19 @@ export const genericSeriesCollector: Collector = {
     }),
 };
 
+export const vropsCollector: Collector = {
+  id: 'vrops-csv',
+  description: 'vRealize / Aria Operations view or report export (Name, Interval Breakdown or Time, "Group|Metric (unit)" columns)',
+  detect: (probe) => score(detectText(probe, looksLikeVrops), 0.95, 0.9),
+  collect: (probe, options) => runSeries('vrops-csv', probe, options, (inp) => parseVrops(inp), undefined, (f) => looksLikeVrops(fileHead(f))),
+};
+
 export const seriesCollectors: Collector[] = [
   perfmonCollector,
   sadfCollector,
   bitbrainsCollector,
   migrationCenterCollector,
+  vropsCollector,
   genericSeriesCollector,
   planetlabCollector,
 ];
