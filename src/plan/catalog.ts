@@ -74,7 +74,7 @@ export function existingHostModels(
   const largest = [...newModels].sort((a, b) => (b.storage === 'hci' ? b.storageGib ?? 0 : 0) - (a.storage === 'hci' ? a.storageGib ?? 0 : 0))[0];
   const hci = largest?.storage === 'hci';
   const out: HostModel[] = [];
-  for (const [key, g] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [key, g] of [...groups].sort((a, b) => a[0].localeCompare(b[0], 'en-US'))) {
     const h = g.sample;
     const m: HostModel = {
       id: `existing-${key}`,

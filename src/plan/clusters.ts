@@ -91,7 +91,7 @@ export function chooseReserveModel(
   dims: Dimension[],
   problems: Problem[],
 ): CatalogModel {
-  const byCost = (a: CatalogModel, b: CatalogModel) => a.model.cost - b.model.cost || a.id.localeCompare(b.id);
+  const byCost = (a: CatalogModel, b: CatalogModel) => a.model.cost - b.model.cost || a.id.localeCompare(b.id, 'en-US');
   // existing hosts are all in use already (maxCount = how many there are): spares are bought new
   const used = [...new Map(hosts.map((h) => [h.model.id, h.model])).values()].filter((m) => !m.existing).sort(byCost);
   const inUse = used.find((m) => covers(m, hosts, dims));

@@ -173,5 +173,5 @@ function place(hosts: HostRoom[], clusters: ClusterRoom[], count: number): { pla
     placement[best.host] = (placement[best.host] ?? 0) + 1;
     placed++;
   }
-  return { placement: Object.fromEntries(Object.entries(placement).sort((a, b) => a[0].localeCompare(b[0]))), placed };
+  return { placement: Object.fromEntries(Object.entries(placement).sort((a, b) => a[0].localeCompare(b[0], 'en-US'))), placed };
 }

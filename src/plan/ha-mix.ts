@@ -39,7 +39,7 @@ const EPS = 1e-9;
 /** The cheapest new model whose capacity covers every bin's load (the spare a cluster of these hosts needs). */
 function coveringSpare(inst: PackInstance, sol: PackSolution, models: CatalogModel[]): number | undefined {
   const loads = sol.bins.map((b) => inst.dims.map((_, k) => b.items.reduce((s, it) => s + inst.items[it].size[k], 0)));
-  const order = models.map((_, t) => t).filter((t) => !models[t].existing).sort((a, b) => inst.binTypes[a].cost - inst.binTypes[b].cost || models[a].id.localeCompare(models[b].id));
+  const order = models.map((_, t) => t).filter((t) => !models[t].existing).sort((a, b) => inst.binTypes[a].cost - inst.binTypes[b].cost || models[a].id.localeCompare(models[b].id, 'en-US'));
   return order.find((t) => loads.every((l) => l.every((v, k) => v <= inst.binTypes[t].capacity[k] * (1 + EPS))));
 }
 
@@ -74,7 +74,7 @@ export async function solveWithSpares(
   let best: { ps: PoolSolution; spare: number; total: number } = { ps: base, spare: baseSpare ?? newModels[0], total: baseTotal };
   const bounds = new Map<number, number>();
   const evaluated = new Map<number, { total: number; proven: boolean }>();
-  const sorted = [...newModels].sort((a, b) => inst.binTypes[a].cost - inst.binTypes[b].cost || pp.models[a].id.localeCompare(pp.models[b].id));
+  const sorted = [...newModels].sort((a, b) => inst.binTypes[a].cost - inst.binTypes[b].cost || pp.models[a].id.localeCompare(pp.models[b].id, 'en-US'));
   for (const s of sorted) {
     const ci = capped(inst, s);
     if (!ci) continue;

@@ -9,7 +9,7 @@ export function clustersBefore(inv: Inventory): ClusterBefore[] {
   const hostsOf = new Map<string, number>();
   for (const h of inv.hosts) if (h.cluster) hostsOf.set(h.cluster, (hostsOf.get(h.cluster) ?? 0) + 1);
   return [...inv.clusters]
-    .sort((a, b) => a.name.localeCompare(b.name) || (a.vcenter ?? '').localeCompare(b.vcenter ?? ''))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-US') || (a.vcenter ?? '').localeCompare(b.vcenter ?? '', 'en-US'))
     .map((c) => {
       const out: ClusterBefore = { name: c.name };
       const hosts = c.hostCount ?? hostsOf.get(c.name);

@@ -354,7 +354,7 @@ function reportSizingBasis(scope: Workload[], demands: Demand[], policy: Assessm
       const k = metric === 'memory' && d.basis.memoryBasis !== 'allocated' ? `${d.basis.memoryBasis} ${d.basis.memory}` : d.basis[metric];
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-    const parts = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, v]) => `${v} on ${k}`);
+    const parts = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en-US')).map(([k, v]) => `${v} on ${k}`);
     const asked = metric === 'memory' ? policy.memoryBasis !== 'allocated' : true;
     const fellBack = policy.sizing === 'performance' && asked ? counts.get('allocated') ?? 0 : 0;
     const what = metric === 'memory' ? `${policy.memoryBasis} memory figure` : 'cpu utilisation';

@@ -133,7 +133,7 @@ export function sizeArray(inv: Inventory, workloads: Workload[], policy: Policy)
       if (r[k] !== undefined) r[k] = round(r[k], 1);
     return r;
   };
-  const byType = [...rows.values()].sort((a, b) => b.neededGib - a.neededGib || b.currentCapacityGib - a.currentCapacityGib || a.type.localeCompare(b.type));
+  const byType = [...rows.values()].sort((a, b) => b.neededGib - a.neededGib || b.currentCapacityGib - a.currentCapacityGib || a.type.localeCompare(b.type, 'en-US'));
   const total = emptyRow('total');
   for (const r of byType) {
     total.datastores += r.datastores;

@@ -4,6 +4,9 @@
  */
 import { round } from '../plan/sizing';
 
+/** The locale of numbers others format for the report (chart.js tick labels in the PDF and the HTML): the one above. */
+export const REPORT_LOCALE = 'en-US';
+
 export type CellKind = 'text' | 'int' | 'num' | 'num2' | 'pct' | 'money' | 'ratio' | 'date';
 
 function grouped(n: number, decimals: number): string {

@@ -48,7 +48,7 @@ export function checkClusters(ctx: Ctx, figures: Map<string, { load: Vector; cap
     for (const a of ms) for (const b of ms) if (a !== b) apart.set(a, (apart.get(a) ?? new Set()).add(b));
   }
 
-  for (const [cluster, hosts] of [...byCluster].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [cluster, hosts] of [...byCluster].sort((a, b) => a[0].localeCompare(b[0], 'en-US'))) {
     const poolName = hosts.find((h) => h.pool !== undefined)?.pool;
     const pool = c.pools.find((p) => p.name === poolName);
     const maxHosts = pool?.maxHostsPerCluster ?? ctx.config.policy.maxHostsPerCluster;
@@ -116,7 +116,7 @@ function replace(
   const residual = survivors.map((s) => ({ ...fig(s)! , load: { ...fig(s)!.load }, ids: [...s.workloadIds] }));
   const demand = new Map(moving.map((id) => [id, sumDemand(ctx, [id])]));
   const score = (id: string) => DIMS.reduce((m, d) => Math.max(m, (demand.get(id)![d] ?? 0) / (residual[0].capacity[d] ?? Number.POSITIVE_INFINITY)), 0);
-  const order = [...moving].sort((a, b) => score(b) - score(a) || a.localeCompare(b));
+  const order = [...moving].sort((a, b) => score(b) - score(a) || a.localeCompare(b, 'en-US'));
   const maxPer = ctx.config.policy.maxWorkloadsPerHost ?? Number.POSITIVE_INFINITY;
   for (const id of order) {
     const dem = demand.get(id)!;

@@ -68,7 +68,7 @@ export function hciLoad(ctx: Ctx, h: PlannedHost): number {
 export function checkHciClusters(ctx: Ctx): void {
   const byCluster = new Map<string, PlannedHost[]>();
   for (const h of ctx.plan.hosts) byCluster.set(h.cluster, [...(byCluster.get(h.cluster) ?? []), h]);
-  for (const [cluster, hosts] of [...byCluster].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [cluster, hosts] of [...byCluster].sort((a, b) => a[0].localeCompare(b[0], 'en-US'))) {
     const kinds = hosts.map((h) => ctx.models.get(h.model)).filter((m) => m !== undefined).map((m) => (isHci(m) ? 'hci' : 'external'));
     if (!kinds.includes('hci')) continue;
     ctx.checks++;
@@ -96,7 +96,7 @@ export function checkHciClusters(ctx: Ctx): void {
 export function checkReservePct(ctx: Ctx, figures: Map<string, { load: Vector; capacity: Vector }>): void {
   const byCluster = new Map<string, PlannedHost[]>();
   for (const h of ctx.plan.hosts) byCluster.set(h.cluster, [...(byCluster.get(h.cluster) ?? []), h]);
-  for (const [cluster, hosts] of [...byCluster].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [cluster, hosts] of [...byCluster].sort((a, b) => a[0].localeCompare(b[0], 'en-US'))) {
     const pool = ctx.config.constraints.pools.find((p) => p.name === hosts[0].pool);
     const pct = pool?.haReservePct ?? ctx.config.policy.haReservePct ?? 0;
     if (!(pct > 0)) continue;

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, registerables } from 'chart.js';
 import { ChartSpec } from '../model/types';
+import { REPORT_LOCALE } from '../format';
 
 let registered = false;
 
@@ -45,7 +46,9 @@ export function renderChartPng(spec: ChartSpec): Buffer {
   const config = {
     type: spec.config.type,
     data: structuredClone(spec.config.data),
-    options: { ...options, animation: false, responsive: false, devicePixelRatio: SCALE, events: [] },
+    // a fixed locale for the tick labels: chart.js formats numbers with Intl in the process's locale otherwise (LANG=de_DE
+    // drew an axis "1.400"), and the same input must give the same PDF byte for byte anywhere
+    options: { ...options, locale: REPORT_LOCALE, animation: false, responsive: false, devicePixelRatio: SCALE, events: [] },
   };
   // chart.js reads the canvas's CSS size from width/height when not in a DOM
   (canvas as unknown as { style: Record<string, string> }).style = {};

@@ -192,7 +192,7 @@ export function sensitivityTable(bc: BusinessCase): Table | undefined {
 
 /** Tornado: per input a bar from the savings at its low value to those at its high value, widest first. */
 export function tornadoChart(bc: BusinessCase, accent: string): ChartSpec {
-  const rows = [...(bc.sensitivity ?? [])].sort((a, b) => Math.abs(b.savingsHigh - b.savingsLow) - Math.abs(a.savingsHigh - a.savingsLow) || a.input.localeCompare(b.input));
+  const rows = [...(bc.sensitivity ?? [])].sort((a, b) => Math.abs(b.savingsHigh - b.savingsLow) - Math.abs(a.savingsHigh - a.savingsLow) || a.input.localeCompare(b.input, 'en-US'));
   return {
     id: 'business-case-tornado',
     title: 'Sensitivity of the savings',

@@ -131,7 +131,7 @@ export function stackedAreaChartConfig(s: HostLoadSeries, maxLayers = 8): Record
     s.granularity === 'hourly'
       ? Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`)
       : Array.from({ length: 168 }, (_, k) => `${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][Math.floor(k / 24)]} ${String(k % 24).padStart(2, '0')}h`);
-  const byPeak = [...s.layers].sort((a, b) => Math.max(...b.values) - Math.max(...a.values) || a.workload.localeCompare(b.workload));
+  const byPeak = [...s.layers].sort((a, b) => Math.max(...b.values) - Math.max(...a.values) || a.workload.localeCompare(b.workload, 'en-US'));
   const shown = byPeak.slice(0, maxLayers);
   const rest = byPeak.slice(maxLayers);
   const layers = rest.length

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { formatCell } from '../format';
+import { formatCell, REPORT_LOCALE } from '../format';
 import { Block, cellKind, cellValue, cutNote, pickColumns, ReportModel, shownRows, Table } from '../model/types';
 import { escapeHtml as e, jsonForScript } from '../sanitize';
 
@@ -160,7 +160,7 @@ const BOOT = `
   specs.forEach(function (s) {
     var canvas = document.getElementById('chart-' + s.id);
     if (!canvas) return;
-    var options = Object.assign({}, s.config.options || {}, { responsive: true, maintainAspectRatio: false, animation: false });
+    var options = Object.assign({}, s.config.options || {}, { locale: ${JSON.stringify(REPORT_LOCALE)}, responsive: true, maintainAspectRatio: false, animation: false });
     new Chart(canvas, { type: s.config.type, data: s.config.data, options: options });
   });
 })();

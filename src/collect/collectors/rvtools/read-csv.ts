@@ -45,7 +45,7 @@ export function tabFileSets(dir: string, displayDir: string, entries: readonly s
 /** Reads the known tabs of one set into the sink (vInfo first, so messages come in a natural order). */
 export async function readCsvTabs(set: TabFileSet, sink: TabSink): Promise<void> {
   const order = (t: TabName) => (t === 'vInfo' ? 0 : 1);
-  const files = [...set.files].sort((a, b) => order(a.tab) - order(b.tab) || a.tab.localeCompare(b.tab));
+  const files = [...set.files].sort((a, b) => order(a.tab) - order(b.tab) || a.tab.localeCompare(b.tab, 'en-US'));
   for (const f of files) {
     let use = false;
     let started = false;
