@@ -63,6 +63,8 @@ export function businessCaseOf(
   hosts: PlannedHost[],
   models: Map<string, CatalogModel>,
   summary: PlanSummary,
+  /** The placed workloads as configured today, when the plan sized them right-sized (per-VM licences before). */
+  placedToday: Workload[] = placed,
 ): BusinessCase {
   const current = currentHostsOf(inventory);
   const shape = (h: Inventory['hosts'][number] | undefined): HostShape | undefined => (h ? { sockets: h.sockets, cores: h.cores } : undefined);
@@ -97,7 +99,7 @@ export function businessCaseOf(
     }),
     kwAfter: summary.powerKwAfter,
     rackUnitsAfter: summary.rackUnitsAfter,
-    vmsBefore: vcpusOf([...placed, ...decommissioned]),
+    vmsBefore: vcpusOf([...placedToday, ...decommissioned]),
     vmsAfter: vcpusOf(placed),
     workloadsMigrated: placed.length,
     workloadsDecommissioned: decommissioned.length,

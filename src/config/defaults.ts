@@ -12,6 +12,7 @@ import {
   Match,
   PolicyInput,
   PoolInput,
+  RightsizeInput,
 } from './schema';
 
 export interface Policy {
@@ -50,9 +51,20 @@ export interface Policy {
   timeSeries: 'off' | 'hourly' | 'weekly';
   reuseExistingHosts: boolean;
   seed: number;
+  /** Right-sizing (issue 19.1): absent = off; the plan then sizes each VM as configured today. */
+  rightsize?: Rightsize;
   solverIterations?: number;
   exactMaxWorkloads: number;
 }
+
+/** Right-sizing bounds resolved (docs/sizing.md "Right-sizing"). */
+export interface Rightsize {
+  headroom: number;
+  maxShrink: number;
+  maxGrowth: number;
+}
+
+export const RIGHTSIZE_DEFAULTS = { maxShrink: 0.5, maxGrowth: 1 } as const;
 
 /** `storage` resolved: hci when the model states local capacity, else external (a SAN/NAS array). */
 export type HostModel = HostModelInput & { cost: number; storage: 'external' | 'hci' };
@@ -154,6 +166,7 @@ export function resolvePolicy(input: PolicyInput | undefined, base: Policy, defa
   }
   for (const key of ['maxWorkloadsPerHost', 'solverIterations'] as const) if (src[key] !== undefined) p[key] = src[key];
   if (src.percentiles !== undefined) p.percentiles = { ...(base.percentiles ?? {}), ...src.percentiles };
+  if (src.rightsize !== undefined) resolveRightsize(p, src.rightsize, defaulted, prefix);
   // deprecated storageFttMultiplier: stands for the policy with that multiplier (the loader warns, and refuses others)
   if (src.storagePolicy === undefined && src.storageFttMultiplier !== undefined) {
     const mapped = policyForMultiplier(src.storageFttMultiplier);
@@ -176,6 +189,27 @@ export function resolvePolicy(input: PolicyInput | undefined, base: Policy, defa
     else defaulted.push(`${prefix}.existingHosts.${key}`);
   }
   return p;
+}
+
+/**
+ * `rightsize: true` or an object switches right-sizing on (each bound not given is defaulted and recorded), `false`
+ * switches a base config's off in a scenario. Only present when asked, so plans of configs without it are unchanged.
+ */
+function resolveRightsize(p: Policy, input: boolean | RightsizeInput, defaulted: string[], prefix: string): void {
+  if (input === false) {
+    delete p.rightsize;
+    return;
+  }
+  const given = input === true ? {} : input;
+  const at = `${prefix}.rightsize`;
+  if (given.headroom === undefined) defaulted.push(`${at}.headroom`);
+  if (given.maxShrink === undefined) defaulted.push(`${at}.maxShrink`);
+  if (given.maxGrowth === undefined) defaulted.push(`${at}.maxGrowth`);
+  p.rightsize = {
+    headroom: given.headroom ?? p.headroom,
+    maxShrink: given.maxShrink ?? RIGHTSIZE_DEFAULTS.maxShrink,
+    maxGrowth: given.maxGrowth ?? RIGHTSIZE_DEFAULTS.maxGrowth,
+  };
 }
 
 export function resolveConstraints(input: ConstraintsInput | undefined): Constraints {
@@ -244,6 +278,9 @@ export function scenarioConfig(base: AssessmentConfig, name: string): Assessment
   const policy = sc.policy ? resolvePolicy(sc.policy, base.policy, overrides) : base.policy;
   // keys the scenario did not set keep the base's status (defaulted or not)
   if (sc.policy) for (const d of base.defaultsApplied) if (d.startsWith('policy.') && overrides.includes(d)) defaulted.push(d);
+  // right-sizing bounds inherited from the base keep their status too (resolvePolicy lists only the ones it resolved)
+  if (sc.policy && sc.policy.rightsize === undefined && policy.rightsize)
+    for (const d of base.defaultsApplied) if (d.startsWith('policy.rightsize.')) defaulted.push(d);
   return {
     ...base,
     policy,

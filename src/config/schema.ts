@@ -34,6 +34,14 @@ export const StoragePolicySchema = z
   .enum(['none', 'ftt1-raid1', 'ftt1-raid5', 'ftt2-raid1', 'ftt2-raid6', 'ftt3-raid1'])
   .describe('HCI storage policy: failures to tolerate and RAID (default ftt1-raid1: ×2, at least 3 hosts)');
 
+/** Right-sizing (issue 19.1): per VM a vCPU count and memory from the measured percentile, docs/sizing.md. */
+export const RightsizeSchema = z.strictObject({
+  headroom: z.number().min(0).max(10).optional().describe('Added to the measured percentile before rounding up: 0.2 = +20 % (default: policy.headroom)'),
+  maxShrink: z.number().min(0).max(0.9).optional().describe('Largest share a VM may lose: 0.5 = at most half of its vCPUs / memory (default 0.5)'),
+  maxGrowth: z.number().min(0).max(10).optional().describe('Largest share a VM may gain: 1 = at most double (default 1)'),
+});
+export type RightsizeInput = z.infer<typeof RightsizeSchema>;
+
 export const PolicySchema = z.strictObject({
   sizing: z.enum(['performance', 'allocated']).optional().describe('performance = measured utilisation; allocated = vCPU / oversubscription, memory / overcommit'),
   percentile: z.number().min(50).max(100).optional().describe('Utilisation percentile to size on (50, 90, 95, 99; 100 = peak)'),
@@ -97,6 +105,10 @@ export const PolicySchema = z.strictObject({
     })
     .optional()
     .describe("The customer's current hosts, for the before figures: power idle/max per host and rack units (defaults 150 W, 450 W, 2 U)"),
+  rightsize: z
+    .union([z.boolean(), RightsizeSchema])
+    .optional()
+    .describe('Plan on right-sized VMs (true, or the bounds): each measured VM reshaped to the vCPUs and memory its percentile needs with headroom, within maxShrink / maxGrowth; off by default (false turns a base config\'s off in a scenario)'),
   seed: z.number().int().min(0).optional().describe('Seed of the local search (same seed, same plan)'),
   solverIterations: z.number().int().min(0).optional().describe('Local-search budget in fit tests (default scales with the estate)'),
   exactMaxWorkloads: z.number().int().min(0).max(200).optional().describe('Run the exact method on pools up to this many items (default 40)'),

@@ -21,6 +21,7 @@ import { hciDemand, poolKind, policyFacts, poolStorage, sizeArray, storageFormul
 import { clustersBefore } from './ha';
 import { memorySizing } from './memory-basis';
 import { reconcileClusters } from './reconcile';
+import { rightsizedWorkload, rightsizeFormulas, rightsizeScope } from './rightsize';
 import { cpuConversion } from './cpu-performance';
 import { cpuPerformanceFacts } from './cpu-facts';
 import { solveWithSpares } from './ha-mix';
@@ -57,6 +58,10 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
   const hostModels = [...config.hostModels, ...(policy.reuseExistingHosts ? existingHostModels(inventory, config.hostModels, problems, policy.existingHosts) : [])];
   const conversion = cpuConversion(policy.cpuComparison, inventory.hosts, hostModels);
   const catalog: CatalogModel[] = hostModels.map((m) => catalogModel(m, policy, m.id.startsWith('existing-'), conversion.modelFactor(m)));
+  // (issue 19.1) policy.rightsize: each VM planned at its recommended vCPUs and memory, see rightsize.ts
+  const rightsizing = policy.rightsize ? rightsizeScope(scope, policy, policy.rightsize, hostsById) : undefined;
+  const today = new Map(scope.map((w) => [w.id, w]));
+  if (rightsizing) rightsizing.workloads.forEach((row, i) => (scope[i] = rightsizedWorkload(scope[i], row)));
   const demands: Demand[] = scope.map((w) => sizeWorkload(w, policy, hostsById, conversion));
   reportSizingBasis(scope, demands, policy, problems);
   const reconciliation = reconcileClusters(inventory, scope, demands, policy, problems);
@@ -193,7 +198,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     existingHost: policy.existingHosts,
   });
   const businessCase = config.businessCase
-    ? businessCaseOf(config.businessCase, inventory, placed, decommissioned, hosts, new Map(catalog.map((m) => [m.id, m])), summary)
+    ? businessCaseOf(config.businessCase, inventory, placed, decommissioned, hosts, new Map(catalog.map((m) => [m.id, m])), summary, placed.map((w) => today.get(w.id)!))
     : undefined;
   if (unplaced.length > 0)
     problems.push(warning('workloads-unplaced', `${unplaced.length} workload(s) are not in the plan; each is listed under unplaced with its reason`));
@@ -204,7 +209,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     generatedBy: { tool: 'dcplan', version: VERSION },
     policy: { ...policy, defaultsApplied: config.defaultsApplied },
     hostModels: catalog.map((m) => ({ ...m.model, cores: m.cores, rawCapacity: m.raw, capacity: m.capacity, existing: m.existing })),
-    formulas: [...sizingFormulas(policy), ...storageFormulas(policy)],
+    formulas: [...sizingFormulas(policy), ...rightsizeFormulas(policy), ...storageFormulas(policy)],
     dimensions: dims,
     hosts,
     unplaced,
@@ -235,6 +240,7 @@ export async function planConsolidation(inventory: Inventory, config: Assessment
     memory: memorySizing(scope, demands, policy),
     cpuPerformance,
     reconciliation,
+    ...(rightsizing ? { rightsizing } : {}),
     problems,
     sizing: scope.map((w, i) => workloadSizing(w, demands[i], dims)),
   };

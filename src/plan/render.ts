@@ -57,6 +57,12 @@ export function renderPlanSummary(plan: Plan, maxUnplaced = 20): string {
         : ''),
   );
   lines.push(`  before → after: ${s.hostsBefore} → ${s.hosts} host(s); ${s.consolidationRatio} workloads per host`);
+  const rz = plan.rightsizing?.summary;
+  if (rz)
+    lines.push(
+      `  right-sized (policy.rightsize): vCPUs ${rz.cpu.vcpusBefore} → ${rz.cpu.vcpusAfter} (${rz.cpu.shrunk} shrunk, ${rz.cpu.grown} grown, ${rz.cpu.noData} not measured), ` +
+        `memory ${rz.memory.gibBefore} → ${rz.memory.gibAfter} GiB (${rz.memory.shrunk} shrunk, ${rz.memory.grown} grown, ${rz.memory.noData} not measured)`,
+    );
   lines.push(
     `  power ${s.powerKwAfter} kW (${fmt(s.energyKwhPerYearAfter)} kWh/year), ${s.rackUnitsAfter} U of rack space` +
       (s.powerKwBefore !== undefined ? `; before ${s.powerKwBefore} kW (${fmt(s.energyKwhPerYearBefore ?? 0)} kWh/year), ${s.rackUnitsBefore} U (assumed per current host: policy.existingHosts)` : ''),

@@ -328,6 +328,50 @@ export const MemorySizingSchema = z.strictObject({
   withActive: z.number().optional(),
 });
 
+const RightsizeChangeSchema = z.enum(['shrink', 'grow', 'same', 'no-data']);
+
+/** One VM's right-sizing recommendation (issue 19.1, src/plan/rightsize.ts): today's size, the recommended one, why. */
+export const RightsizeRowSchema = z.strictObject({
+  name: z.string(),
+  id: z.string(),
+  vcpus: z.number(),
+  vcpusAfter: z.number(),
+  memoryMib: z.number(),
+  memoryMibAfter: z.number(),
+  /** Per dimension: shrunk, grown, unchanged, or no measured figure (kept as configured). */
+  cpu: RightsizeChangeSchema,
+  memory: RightsizeChangeSchema,
+  /** vCPUs' worth used at the CPU percentile. */
+  cpuUsed: z.number().optional(),
+  /** Memory MiB held (memoryBasis) at the memory percentile. */
+  memoryUsedMib: z.number().optional(),
+  /** What the figures rest on: low = one snapshot reading, medium = a summary figure or a short series, high = a series. */
+  confidence: z.enum(['high', 'medium', 'low', 'none']),
+  confidenceBasis: z.string().optional(),
+  reason: z.string(),
+});
+
+const RightsizeTallySchema = z.strictObject({ shrunk: z.number(), grown: z.number(), unchanged: z.number(), noData: z.number() });
+
+/** Right-sizing of a plan made with policy.rightsize: the bounds used, the totals, and every in-scope VM. */
+export const RightsizingSchema = z.strictObject({
+  assumptions: z.strictObject({
+    headroom: z.number(),
+    maxShrink: z.number(),
+    maxGrowth: z.number(),
+    cpuPercentile: z.number(),
+    memoryPercentile: z.number(),
+    memoryBasis: z.enum(['consumed', 'active', 'allocated']),
+  }),
+  summary: z.strictObject({
+    workloads: z.number(),
+    cpu: RightsizeTallySchema.extend({ vcpusBefore: z.number(), vcpusAfter: z.number() }),
+    memory: RightsizeTallySchema.extend({ gibBefore: z.number(), gibAfter: z.number() }),
+    byConfidence: z.record(z.string(), z.number()),
+  }),
+  workloads: z.array(RightsizeRowSchema),
+});
+
 export const PlanSchema = z.strictObject({
   schema: z.literal(PLAN_SCHEMA),
   generatedBy: z.strictObject({ tool: z.literal('dcplan'), version: z.string() }),
@@ -371,6 +415,8 @@ export const PlanSchema = z.strictObject({
   cpuPerformance: CpuPerformanceSchema.optional(),
   /** Per source cluster: sized demand vs measured host use (issue 10). */
   reconciliation: z.array(ReconciliationSchema).optional(),
+  /** Issue 19.1: the right-sizing the plan was made on (policy.rightsize); absent when the plan sizes VMs as configured. */
+  rightsizing: RightsizingSchema.optional(),
   problems: z.array(ProblemSchema),
   /** Per in-scope workload (inventory order): the sizing behind the plan, for the report's appendix. */
   sizing: z.array(WorkloadSizingSchema).optional(),

@@ -21,6 +21,8 @@ import {
   MemorySizingSchema,
   ReconciliationSchema,
   CpuPerformanceSchema,
+  RightsizeRowSchema,
+  RightsizingSchema,
 } from './schema';
 
 export { PLAN_SCHEMA } from './schema';
@@ -44,3 +46,5 @@ export type ClusterBefore = z.infer<typeof ClusterBeforeSchema>;
 export type MemorySizing = z.infer<typeof MemorySizingSchema>;
 export type Reconciliation = z.infer<typeof ReconciliationSchema>;
 export type CpuPerformance = z.infer<typeof CpuPerformanceSchema>;
+export type RightsizeRow = z.infer<typeof RightsizeRowSchema>;
+export type Rightsizing = z.infer<typeof RightsizingSchema>;

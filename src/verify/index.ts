@@ -10,6 +10,7 @@ import { checkCapacities, checkConstraints, checkPlacements, Ctx, resolveModels 
 import { checkClusters } from './reserve';
 import { checkHciClusters, checkReservePct } from './storage';
 import { checkSlots } from './series';
+import { checkRightsizing } from './rightsize';
 import { VerifyResult } from './types';
 import { cpuConversion } from '../plan/cpu-performance';
 import { checkSanity, checkSummary } from './summary';
@@ -63,6 +64,7 @@ export function verifyPlan(plan: Plan, inventory: Inventory, config: AssessmentC
   // the catalog in the planner's order (config models, then the existing-host models of the plan): same reference model
   ctx.policy.cpuConversion = cpuConversion(p.cpuComparison, inventory.hosts, [...ctx.models.values()]);
   const hostOf = checkPlacements(ctx);
+  checkRightsizing(ctx); // (issue 19.1) from here on ctx.byId holds the VMs as the plan sized them
   const figures = checkCapacities(ctx, timeSeries);
   if (timeSeries) checkSlots(ctx, figures, p.timeSeries as 'hourly' | 'weekly');
   checkConstraints(ctx, hostOf);

@@ -17,6 +17,7 @@ import { datastoresTable, storageBlocks, storageSentence, storageSummary } from 
 import { drsBlocks, drsRulesTable } from './drs';
 import { cpuGenerationsTable, reconciliationTable, sizingCheckBlocks } from './sizing-checks';
 import { arraySizingTable, haBeforeTable, haBlocks, hciPoolsTable, storageSizingBlocks } from './storage-sizing';
+import { rightsizingSection } from './rightsizing';
 import { businessAssumptionRows, businessBlocks, businessSummaryRows, businessWorkbookTable, cumulativeCostChart, paybackShort, scenarioBusinessTable, sensitivityTable } from './business-case';
 
 const DEFAULT_ACCENT = '#0f6e8c';
@@ -421,6 +422,10 @@ export function buildReportModel(input: ReportInput, opts: ModelOptions, problem
   if (plan.businessCase)
     sections.push({ id: 'business-case', title: 'Business case', blocks: businessBlocks(plan.businessCase, accent) });
 
+  // (issue 19.1) right-sizing: the first right-sized plan (main or scenario) against the same scenario without it
+  const rightsizing = rightsizingSection(scenarios ?? [{ name: 'baseline', plan }], currency);
+  if (rightsizing.blocks.length > 0) sections.push({ id: 'rightsizing', title: 'Right-sizing', blocks: rightsizing.blocks });
+
   const fc = scorecard.findingCounts;
   const findingBlocks: Block[] = [
     {
@@ -516,6 +521,7 @@ export function buildReportModel(input: ReportInput, opts: ModelOptions, problem
   if (sensitivity) tables.push(sensitivity);
   if (t.scenarios) tables.push(t.scenarios);
   if (scenarioBusiness) tables.push(scenarioBusiness);
+  tables.push(...rightsizing.tables);
   tables.push(t.byModel, t.blockers, t.excluded, t.problems);
   const charts = sections.flatMap((sec) => sec.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : [])));
   // file names by base name only: a customer report shows no folder of the consultant's laptop
