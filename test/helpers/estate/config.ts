@@ -4,18 +4,18 @@
  * the ERP group kept together, branding, and a list of what-if scenarios compared side by side in the report.
  */
 export const HOST_MODELS = [
-  { id: 'std-2x32', sockets: 2, coresPerSocket: 32, cpuGhz: 2.8, memoryGib: 1024, storage: 'external', iops: 400000, networkGbps: 50, cost: 28000,
-    powerIdleW: 180, powerMaxW: 650, rackUnits: 2, label: '2 x 32-core 2.8 GHz, 1 TiB (mainstream 2U)' },
-  { id: 'dense-2x48', sockets: 2, coresPerSocket: 48, cpuGhz: 2.4, memoryGib: 1536, storage: 'external', iops: 600000, networkGbps: 100, cost: 46000,
-    powerIdleW: 230, powerMaxW: 900, rackUnits: 2, label: '2 x 48-core 2.4 GHz, 1.5 TiB (dense 2U)' },
-  { id: 'edge-1x24', sockets: 1, coresPerSocket: 24, cpuGhz: 3.0, memoryGib: 512, storage: 'external', iops: 200000, networkGbps: 50, cost: 14500,
-    powerIdleW: 110, powerMaxW: 380, rackUnits: 1, label: '1 x 24-core 3.0 GHz, 512 GiB (1U)' },
+  { id: 'std-2x32', sockets: 2, coresPerSocket: 32, cpuGhz: 2.5, cpuModel: 'Intel Xeon Gold 6548Y+', memoryGib: 1024, storage: 'external', iops: 400000, networkGbps: 50, cost: 28000,
+    powerIdleW: 180, powerMaxW: 650, rackUnits: 2, label: '2 x 32-core 2.5 GHz (Xeon Gold 6548Y+), 1 TiB (mainstream 2U)' },
+  { id: 'dense-2x48', sockets: 2, coresPerSocket: 48, cpuGhz: 2.3, cpuModel: 'Intel Xeon Platinum 8568Y+', memoryGib: 1536, storage: 'external', iops: 600000, networkGbps: 100, cost: 46000,
+    powerIdleW: 230, powerMaxW: 900, rackUnits: 2, label: '2 x 48-core 2.3 GHz (Xeon Platinum 8568Y+), 1.5 TiB (dense 2U)' },
+  { id: 'edge-1x24', sockets: 1, coresPerSocket: 24, cpuGhz: 2.9, cpuModel: 'Intel Xeon Gold 6542Y', memoryGib: 512, storage: 'external', iops: 200000, networkGbps: 50, cost: 14500,
+    powerIdleW: 110, powerMaxW: 380, rackUnits: 1, label: '1 x 24-core 2.9 GHz (Xeon Gold 6542Y), 512 GiB (1U)' },
 ];
 
 const model = (m: (typeof HOST_MODELS)[number]) =>
-  `  # ${m.label}\n  - { id: ${m.id}, sockets: ${m.sockets}, coresPerSocket: ${m.coresPerSocket}, cpuGhz: ${m.cpuGhz}, ` +
-  `memoryGib: ${m.memoryGib}, storage: ${m.storage},\n      iops: ${m.iops}, networkGbps: ${m.networkGbps}, cost: ${m.cost}, powerIdleW: ${m.powerIdleW}, ` +
-  `powerMaxW: ${m.powerMaxW}, rackUnits: ${m.rackUnits} }`;
+  `  # ${m.label}\n  - { id: ${m.id}, cpuModel: "${m.cpuModel}",\n      sockets: ${m.sockets}, coresPerSocket: ${m.coresPerSocket}, ` +
+  `cpuGhz: ${m.cpuGhz}, memoryGib: ${m.memoryGib}, storage: ${m.storage},\n      iops: ${m.iops}, networkGbps: ${m.networkGbps}, ` +
+  `cost: ${m.cost}, powerIdleW: ${m.powerIdleW}, powerMaxW: ${m.powerMaxW}, rackUnits: ${m.rackUnits} }`;
 
 export function assessmentYaml(): string {
   return `# Assessment config for the dcplan demo estate (Harbourline Logistics, a fictional customer).
