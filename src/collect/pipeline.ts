@@ -20,6 +20,7 @@ import type { z } from 'zod';
 import { VERSION } from '../version';
 import './collectors';
 import { applyUtilizationUpdates, mergeDrsRules, mergeEstates } from './merge';
+import { mergeHealth, mergeLicences } from './baseline-merge';
 import { looseTabOf } from './collectors/rvtools/columns';
 import { distinctNames } from './identity';
 import { biggerThanAnyHost, gatePlausible, survivalErrors } from './plausibility';
@@ -262,6 +263,9 @@ export function buildInventory(
   const ruleSets = outputs.map(({ out }) => out.drsRules);
   const drsRules = ruleSets.some((r) => (r?.length ?? 0) > 0) ? mergeDrsRules(ruleSets, merged.renamed, new Set(kept.map((w) => w.id))) : [];
 
+  const licences = mergeLicences(outputs.map(({ out }) => out.licences));
+  const health = mergeHealth(outputs.map(({ out }) => out.health));
+
   const inventory: Inventory = {
     schema: INVENTORY_SCHEMA,
     generatedBy: { tool: 'dcplan', version: VERSION },
@@ -271,6 +275,8 @@ export function buildInventory(
     clusters: merged.clusters.map((c) => clusterInOrder(c) as Cluster),
     datastores: merged.datastores.map((d) => datastoreInOrder(d) as Datastore),
     ...(drsRules.length > 0 ? { drsRules } : {}),
+    ...(licences.length > 0 ? { licences } : {}),
+    ...(health.length > 0 ? { health } : {}),
     excluded: allExcluded,
     coverage: coverageOf(kept),
     problems,

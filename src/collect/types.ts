@@ -1,5 +1,5 @@
 import { Problem } from '../diagnostics';
-import { Cluster, Datastore, DrsRule, Excluded, Host, MetricUtil, Utilization, Workload, Provenance } from '../inventory/schema';
+import { Cluster, Datastore, DrsRule, Excluded, HealthMessage, Host, Licence, MetricUtil, Utilization, Workload, Provenance } from '../inventory/schema';
 
 /** Format ids a user can pass to `--format`: the one list, read by the collect command's flag and by the registry's types. */
 export const FORMAT_IDS = [
@@ -67,6 +67,9 @@ export interface CollectorOutput {
   datastores?: Datastore[];
   /** Today's DRS rules (RVTools vInfo), members by workload id as this output gives them. */
   drsRules?: DrsRule[];
+  /** Today's licence keys (RVTools vLicense, keys masked) and RVTools' health findings (vHealth). */
+  licences?: Licence[];
+  health?: HealthMessage[];
   excluded: Excluded[];
   problems: Problem[];
   /** Time-series collectors return utilisation for servers by name instead of (or besides) workloads. */

@@ -344,6 +344,40 @@ export const DrsRuleSchema = z.strictObject({
 });
 export type DrsRule = z.infer<typeof DrsRuleSchema>;
 
+/**
+ * A licence key of today's vCenter (RVTools vLicense): today's licence baseline. The key itself is never stored:
+ * `keyMasked` keeps only its last group (`*****-*****-*****-*****-1AB2C`), enough to tell keys apart in a report.
+ */
+export const LicenceSchema = z.strictObject({
+  name: z.string(),
+  keyMasked: z.string().optional(),
+  /** What one unit licenses, as written (`cpuPackage`, `CPU (1-32 cores)`, `server`, `vm`, ...). */
+  costUnit: z.string().optional(),
+  total: z.number().optional(),
+  used: z.number().optional(),
+  /** `Expiration Date` as written (`Never`, a date). */
+  expiration: z.string().optional(),
+  /** The expiration as a calendar day (yyyy-mm-dd), when it is one. */
+  expires: z.string().optional(),
+  features: z.array(z.string()),
+  /** The vCenters that report this key (the same key seen from two linked vCenters is one licence). */
+  vcenters: z.array(z.string()),
+  provenance: z.array(ProvenanceSchema).min(1),
+});
+export type Licence = z.infer<typeof LicenceSchema>;
+
+/** One finding of RVTools' own health checks (vHealth): the entity it is about, its kind and message. */
+export const HealthMessageSchema = z.strictObject({
+  /** The VM, host or datastore path (`[ds1] folder/file.vmdk`) the message is about. */
+  entity: z.string(),
+  /** `Message type` as written (Zombie, Snapshot, NTP, ...), else the message up to its first `!`. */
+  kind: z.string(),
+  message: z.string(),
+  vcenter: z.string().optional(),
+  provenance: ProvenanceSchema,
+});
+export type HealthMessage = z.infer<typeof HealthMessageSchema>;
+
 /** A record that was read but left out of the estate, with the reason (nothing is dropped silently). */
 export const ExcludedSchema = z.strictObject({
   name: z.string().optional(),
@@ -409,6 +443,10 @@ export const InventorySchema = z.strictObject({
   datastores: z.array(DatastoreSchema).optional(),
   /** Today's DRS rules (RVTools); optional so that inventories written before it existed still load. */
   drsRules: z.array(DrsRuleSchema).optional(),
+  /** Today's licence keys (RVTools vLicense); optional: absent when no source has any. */
+  licences: z.array(LicenceSchema).optional(),
+  /** RVTools vHealth findings; optional: absent when no source has any. */
+  health: z.array(HealthMessageSchema).optional(),
   excluded: z.array(ExcludedSchema),
   coverage: CoverageSchema,
   problems: z.array(ProblemSchema),

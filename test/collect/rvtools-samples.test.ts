@@ -182,8 +182,12 @@ describe('RVTools rvtools-small-complete (synthetic, 17 tabs)', () => {
     expect(codes(out)).toEqual({ 'rvtools-host-incomplete': 2, 'rvtools-tabs': 1 });
     expect(out.problems.find((p) => p.code === 'rvtools-tabs')!.message).toBe(
       'Read vInfo (3 rows), vCPU (3 rows), vMemory (3 rows), vDisk (5 rows), vPartition (5 rows), vHost (2 rows), vCluster (1 row), ' +
-        'vSnapshot (1 row), vUSB (1 row), vTools (3 rows), vNetwork (4 rows); not used: vCD, vHealth, vSwitch, dvSwitch, vPort, dvPort.',
+        'vSnapshot (1 row), vUSB (1 row), vTools (3 rows), vNetwork (4 rows), vHealth (1 row); not used: vCD, vSwitch, dvSwitch, vPort, dvPort.',
     );
+    // vHealth (Name, Message type, Message): the sample's one finding, its kind as written
+    expect(out.health).toEqual([
+      { entity: 'sample-db-01', kind: 'Warning', message: 'Synthetic sample warning for owner review', provenance: { file, sheet: 'vHealth', row: 2 } },
+    ]);
     expect(out.problems[0]).toMatchObject({ sheet: 'vHost', row: 2, message: 'Host sample-host-01 has no "# CPU" (sockets), "Cores per CPU", "# Memory" (MiB); written as 0 (unknown).' });
   });
 

@@ -15,6 +15,7 @@ import { appliancesTable, costTable, migrationTable } from './readiness-today-ta
 import * as C from './charts';
 import { datastoresTable, storageBlocks, storageSentence, storageSummary } from './storage';
 import { drsBlocks, drsRulesTable } from './drs';
+import { baselineBlocks, healthByKindTable, healthTable, licencesTable } from './baseline';
 import { cpuGenerationsTable, reconciliationTable, sizingCheckBlocks } from './sizing-checks';
 import { arraySizingTable, haBeforeTable, haBlocks, hciPoolsTable, storageSizingBlocks } from './storage-sizing';
 import { rightsizingSection } from './rightsizing';
@@ -304,6 +305,9 @@ export function buildReportModel(input: ReportInput, opts: ModelOptions, problem
     cpuGenerations: cpuGenerationsTable(plan),
     reconciliation: reconciliationTable(plan),
     waves: input.waves ? wavesTable(input.waves) : undefined,
+    licences: licencesTable(inventory, fmtDate(opts.date)),
+    healthByKind: healthByKindTable(inventory),
+    health: healthTable(inventory),
   };
   if (plan.businessCase) {
     t.assumptions.rows.push(...businessAssumptionRows(plan.businessCase));
@@ -367,6 +371,8 @@ export function buildReportModel(input: ReportInput, opts: ModelOptions, problem
   const storageSection = storageBlocks(inventory, t.datastores);
   if (storageSection.section.length > 0)
     sections.push({ id: 'storage', title: 'Current storage', blocks: storageSection.section });
+  const baseline = baselineBlocks(inventory, fmtDate(opts.date), t.licences, t.healthByKind);
+  if (baseline.length > 0) sections.push({ id: 'baseline', title: 'Licence baseline and health', blocks: baseline });
   const sizingBlocks = storageSizingBlocks(plan, t.arraySizing, t.hciPools);
   if (sizingBlocks.length > 0) sections.push({ id: 'storage-sizing', title: 'Storage sizing', blocks: sizingBlocks });
 
@@ -512,6 +518,7 @@ export function buildReportModel(input: ReportInput, opts: ModelOptions, problem
 
   const tables: Table[] = [t.summary, t.assumptions, t.hosts, t.placement, t.workloads];
   if (t.datastores) tables.push(t.datastores);
+  for (const extra of [t.licences, t.healthByKind, t.health]) if (extra) tables.push(extra);
   for (const extra of [t.arraySizing, t.hciPools, t.haBefore, t.drsRules, t.cpuGenerations, t.reconciliation]) if (extra) tables.push(extra);
   if (t.waves) tables.push(t.waves);
   tables.push(t.findings, t.scorecard);

@@ -7,6 +7,7 @@ import { addVmOnlyClusters, reportHostJoin, reportTabs } from './notes';
 import { HostMatchHow, HostMatcher, buildClusters, buildHosts, vcenterOf } from './hosts';
 import { VmIndex, groupByVm } from './join';
 import { RuleCells, buildDrsRules } from './drs';
+import { buildHealth, buildLicences } from './baseline-tabs';
 import { TabData, VInfoRow, Where } from './records';
 import { VmParts, completeFromTabs, cpuUtil, toWorkload } from './workload';
 
@@ -163,6 +164,8 @@ export function buildOutput(
   // workloadId gives every VM an id no other VM of this export has.
   const out: CollectorOutput = { format, sheets, rowsRead: data.rows.vInfo ?? 0, workloads, hosts, clusters, excluded, problems, uniqueIds: true };
   if (ruleCells.length > 0) out.drsRules = buildDrsRules(ruleCells, vInfoWhere, problems);
+  if (data.where.vLicense && data.vLicense.length > 0) out.licences = buildLicences(data, data.where.vLicense);
+  if (data.where.vHealth && data.vHealth.length > 0) out.health = buildHealth(data, data.where.vHealth);
   const dsWhere = data.where.vDatastore;
   if (dsWhere) {
     out.datastores = buildDatastores(data.vDatastore, dsWhere, sourceKey, (name, vc) => matcher.match(name, vc)?.host, problems);
@@ -178,7 +181,7 @@ export function buildOutput(
  */
 function nameVcenters(data: TabData): void {
   const names = new Map<string, string>();
-  const all = [data.vInfo, data.vCPU, data.vMemory, data.vDisk, data.vPartition, data.vHost, data.vCluster, data.vSnapshot, data.vUSB, data.vTools, data.vDatastore, data.vNetwork];
+  const all = [data.vInfo, data.vCPU, data.vMemory, data.vDisk, data.vPartition, data.vHost, data.vCluster, data.vSnapshot, data.vUSB, data.vTools, data.vDatastore, data.vNetwork, data.vLicense, data.vHealth];
   for (const rows of all) for (const r of rows) if (r.vcUuid && r.vcServer && !names.has(r.vcUuid)) names.set(r.vcUuid, r.vcServer);
   const labels = new Set<string>();
   let last: string | undefined;
@@ -192,7 +195,7 @@ function nameVcenters(data: TabData): void {
   // One vCenter in the whole export: hosts, clusters and VMs that do not say so belong to it too.
   if (labels.size !== 1) return;
   const only = [...labels][0];
-  for (const rows of [data.vInfo, data.vHost, data.vCluster, data.vDatastore]) {
+  for (const rows of [data.vInfo, data.vHost, data.vCluster, data.vDatastore, data.vLicense, data.vHealth]) {
     for (const r of rows) if (r.vcServer === undefined && r.vcUuid === undefined) r.vcServer = only;
   }
 }

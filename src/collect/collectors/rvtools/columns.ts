@@ -21,7 +21,9 @@ export type TabName =
   | 'vSnapshot'
   | 'vUSB'
   | 'vTools'
-  | 'vNetwork';
+  | 'vNetwork'
+  | 'vLicense'
+  | 'vHealth';
 
 export const TABS: readonly TabName[] = [
   'vInfo',
@@ -36,6 +38,8 @@ export const TABS: readonly TabName[] = [
   'vUSB',
   'vTools',
   'vNetwork',
+  'vLicense',
+  'vHealth',
 ];
 
 /** The tab a sheet name (or `RVTools_tab<name>.csv` part) stands for, case-insensitively. */
@@ -205,6 +209,32 @@ export const VNETWORK = specs('vNetwork', {
   connected: ['Connected'],
 });
 export const VTOOLS = specs('vTools', { ...VM_KEYS, tools: ['Tools', 'Tools Status', 'ToolsStatus'] });
+
+/**
+ * vLicense: one row per licence key of the vCenter (vSphere API LicenseManagerLicenseInfo: name, licenseKey, costUnit,
+ * total, used, plus the expiration and the feature list RVTools adds); RVTools 4.x writes Name, Key, Labels,
+ * Cost Unit, Total, Used, Expiration Date, Features, VI SDK Server, VI SDK UUID.
+ */
+export const VLICENSE = specs('vLicense', {
+  name: ['Name', 'License', 'Product', 'Product Name', 'License Name'],
+  key: ['Key', 'License Key', 'LicenseKey'],
+  costUnit: ['Cost Unit', 'CostUnit', 'Unit'],
+  total: ['Total'],
+  used: ['Used'],
+  expiration: ['Expiration Date', 'ExpirationDate', 'Expiration', 'Expires'],
+  features: ['Features'],
+  vcUuid: VM_KEYS.vcUuid,
+  vcServer: VM_KEYS.vcServer,
+});
+
+/** vHealth: RVTools' own checks, one row per finding: Name (a VM, host, datastore path), Message, Message type. */
+export const VHEALTH = specs('vHealth', {
+  name: ['Name', 'Object', 'Object Name', 'Entity'],
+  message: ['Message'],
+  kind: ['Message type', 'MessageType', 'Type', 'Status'],
+  vcUuid: VM_KEYS.vcUuid,
+  vcServer: VM_KEYS.vcServer,
+});
 
 export const VHOST = specs('vHost', {
   host: ['Host', 'Name', 'Host Name'],

@@ -200,6 +200,31 @@ export interface VDatastoreRow {
   vcServer?: string;
 }
 
+export interface VLicenseRow {
+  row: number;
+  name: string;
+  /** The key already masked (never kept whole, see baseline-tabs.ts). */
+  keyMasked?: string;
+  costUnit?: string;
+  total?: number;
+  used?: number;
+  expiration?: string;
+  /** The expiration as a calendar day, when it is a date. */
+  expires?: string;
+  features?: string;
+  vcUuid?: string;
+  vcServer?: string;
+}
+
+export interface VHealthRow {
+  row: number;
+  name: string;
+  message: string;
+  kind?: string;
+  vcUuid?: string;
+  vcServer?: string;
+}
+
 /** Everything read from one RVTools export (one workbook, or one folder of per-tab CSV files). */
 export interface TabData {
   /** Where each tab present came from (a sheet of the workbook, or its own CSV file). */
@@ -220,6 +245,8 @@ export interface TabData {
   vUSB: VUsbRow[];
   vTools: VToolsRow[];
   vNetwork: VNetworkRow[];
+  vLicense: VLicenseRow[];
+  vHealth: VHealthRow[];
 }
 
 
@@ -240,5 +267,7 @@ export function emptyTabData(): TabData {
     vUSB: [],
     vTools: [],
     vNetwork: [],
+    vLicense: [],
+    vHealth: [],
   };
 }

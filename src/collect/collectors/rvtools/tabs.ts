@@ -16,6 +16,7 @@ import {
   isStandardVInfoColumn,
 } from './columns';
 import { datastoreOfPath, vDatastoreParser } from './datastores';
+import { vHealthParser, vLicenseParser } from './baseline-tabs';
 import { RowParser, vClusterParser, vHostParser } from './infra-tabs';
 import { Interner } from './interner';
 import { TabData, VmKeys, Where, emptyTabData } from './records';
@@ -189,6 +190,10 @@ export class TabSink {
         return vClusterParser(headers, where, d, this.problems, (c, t, r) => this.skipRow(c, t, r));
       case 'vDatastore':
         return vDatastoreParser(headers, where, d, this.problems, (c, t, r) => this.skipRow(c, t, r));
+      case 'vLicense':
+        return vLicenseParser(headers, where, d, this.problems, (c, t, r) => this.skipRow(c, t, r));
+      case 'vHealth':
+        return vHealthParser(headers, where, d, this.problems, (c, t, r) => this.skipRow(c, t, r));
     }
   }
 
