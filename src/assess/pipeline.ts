@@ -157,7 +157,7 @@ function displayName(file: string, demo: boolean): string {
 }
 
 /** The logo path in a config is relative to the config file; the renderer gets it absolute. */
-function withAbsoluteLogo(config: AssessmentConfig, file: string): AssessmentConfig {
+export function withAbsoluteLogo(config: AssessmentConfig, file: string): AssessmentConfig {
   const logo = config.report.logo;
   if (!logo || path.isAbsolute(logo)) return config;
   return { ...config, report: { ...config.report, logo: path.resolve(path.dirname(file), logo) } };

@@ -58,7 +58,7 @@ export default class Assess extends BaseCommand {
   }
 }
 
-function parseFormats(s: string): ReportFormat[] {
+export function parseFormats(s: string): ReportFormat[] {
   const list = s.split(',').map((x) => x.trim().toLowerCase()).filter((x) => x !== '');
   const bad = list.filter((x) => !(REPORT_FORMATS as readonly string[]).includes(x));
   if (bad.length > 0 || list.length === 0)
