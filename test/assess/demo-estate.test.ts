@@ -1,7 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Papa from 'papaparse';
+import { Random } from '../../src/util/random';
 import { generateDemoFiles } from '../helpers/estate/demo-files';
+import { InventorySchema } from '../../src/inventory/schema';
+import { estateInventory } from '../helpers/estate/inventory';
+import { LeastLoaded } from '../helpers/estate/least-loaded';
+import { DemoHost } from '../helpers/estate/model';
 import { repoRoot } from '../helpers/cli';
 
 const datasets = path.join(repoRoot, 'datasets');
@@ -115,6 +120,31 @@ describe('demo estate in datasets/', () => {
       expect(rows.meta.fields).toContain(col);
     expect(rows.data).toHaveLength(36);
     expect(rows.data.every((r) => Number(r.cpu_util_p95_pct) >= Number(r.cpu_util_pct))).toBe(true);
+  });
+
+  it('the large estates\' host choice (LeastLoaded) picks what the plain filter picks, draw for draw', () => {
+    for (const hostCount of [1, 3, 7, 50, 400]) {
+      const hosts = () => Array.from({ length: hostCount }, (_, i) => ({ vms: new Array(i % 3).fill(null) }) as unknown as DemoHost);
+      const [plain, fast] = [hosts(), hosts()];
+      const [r1, r2] = [new Random(hostCount), new Random(hostCount)];
+      const placer = new LeastLoaded(fast);
+      const picks: [number, number][] = [];
+      for (let s = 0; s < hostCount * 30; s++) {
+        const min = Math.min(...plain.map((h) => h.vms.length));
+        const chosen = r1.pick(plain.filter((h) => h.vms.length <= min + 2));
+        chosen.vms.push(chosen.vms[0]);
+        const placed = placer.place(r2);
+        placed.vms.push(placed.vms[0]);
+        picks.push([plain.indexOf(chosen), fast.indexOf(placed)]);
+      }
+      expect(picks.filter(([a, b]) => a !== b)).toEqual([]);
+    }
+  });
+
+  it('as an inventory in memory (bench:plan, planner tests) it is a valid inventory of the running VMs and servers', () => {
+    const inv = estateInventory({ vms: 480 });
+    expect(InventorySchema.safeParse(inv).success).toBe(true);
+    expect(inv.workloads).toHaveLength(480 - 2 - 21 + 36); // less 2 templates and 21 powered-off, plus 36 physical
   });
 
   it('the logo is a PNG', () => {

@@ -70,17 +70,23 @@ export function buildDatastores(e: DemoEstate): DemoDatastore[] {
   const nfs = make('nfs-dn-templates', 'NFS', northClusters, 0, '');
 
   // VMs in estate order; each goes to the less filled of the two emptiest datastores of its cluster (by provisioned MiB)
+  // (a heap per cluster keyed by provisioned MiB, then name: the order a full sort would give, at 200,000 VMs too)
   const provisioned = new Map<DemoDatastore, number>();
+  const before = (a: DemoDatastore, b: DemoDatastore) => (provisioned.get(a) ?? 0) - (provisioned.get(b) ?? 0) || (a.name < b.name ? -1 : 1);
+  const heaps = new Map([...vmfs].map(([c, list]) => [c, new Heap(list, before)]));
   for (const vm of e.vms) {
     let ds: DemoDatastore;
+    const heap = heaps.get(vm.host.cluster)!;
+    const emptiest = [heap.pop()!];
     if (vm.template || (vm.host.cluster.startsWith('Dev') && rng.next() < 0.12)) ds = nfs;
     else {
-      const list = [...vmfs.get(vm.host.cluster)!].sort((a, b) => (provisioned.get(a) ?? 0) - (provisioned.get(b) ?? 0) || (a.name < b.name ? -1 : 1));
-      ds = list[rng.next() < 0.75 ? 0 : Math.min(1, list.length - 1)];
+      if (heap.size > 0) emptiest.push(heap.pop()!);
+      ds = emptiest[rng.next() < 0.75 ? 0 : emptiest.length - 1];
     }
     vm.datastore = ds.name;
     ds.vms.push(vm);
     provisioned.set(ds, (provisioned.get(ds) ?? 0) + vmProvisionedMib(vm));
+    for (const d of emptiest) heap.push(d);
   }
 
   // The near-full one: the Prod-South datastore holding the most, else the fullest datastore of all.
@@ -109,4 +115,44 @@ export function datastoreFigures(d: DemoDatastore): { inUseMib: number; provisio
   const provisionedMib = d.vms.reduce((s, v) => s + vmProvisionedMib(v), 0);
   const freeMib = d.capacityMib - inUseMib;
   return { inUseMib, provisionedMib, freeMib, freePct: Math.round((freeMib / d.capacityMib) * 100), vmsOn: d.vms.filter(on).length };
+}
+
+/** A binary min-heap under `before` (a total order). */
+class Heap<T> {
+  private readonly items: T[] = [];
+  constructor(items: T[], private readonly before: (a: T, b: T) => number) {
+    for (const x of items) this.push(x);
+  }
+  get size(): number {
+    return this.items.length;
+  }
+  push(x: T): void {
+    const a = this.items;
+    a.push(x);
+    for (let i = a.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.before(a[i], a[parent]) >= 0) break;
+      [a[i], a[parent]] = [a[parent], a[i]];
+      i = parent;
+    }
+  }
+  pop(): T | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last !== undefined) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.before(a[l], a[m]) < 0) m = l;
+        if (r < a.length && this.before(a[r], a[m]) < 0) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m], a[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
 }

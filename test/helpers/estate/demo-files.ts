@@ -5,6 +5,7 @@ import { buildDemoEstate, DEMO_SEED, DEMO_VMS } from './estate';
 import { genericCsv } from './generic-csv';
 import { drawLogo } from './logo';
 import { datasetReadme } from './readme';
+import { DemoEstate } from './model';
 import { rvtoolsCsvFiles } from './rvtools-csv';
 
 /**
@@ -18,12 +19,19 @@ export interface DemoOptions {
   vms?: number;
 }
 
+/** The inputs dcplan reads (relative path → content): the RVTools export folder and the physical servers' generic CSV. */
+function estateFiles(estate: DemoEstate): Map<string, string | Buffer> {
+  const files = new Map<string, string | Buffer>();
+  for (const [name, content] of Object.entries(rvtoolsCsvFiles(estate))) files.set(`${ESTATE_INPUTS[0]}/${name}`, content);
+  files.set(ESTATE_INPUTS[1], genericCsv(estate));
+  return files;
+}
+const ESTATE_INPUTS = ['demo-rvtools', 'demo-generic.csv'] as const;
+
 /** Relative path → content of every file of the demo dataset. */
 export function generateDemoFiles(opts: DemoOptions = {}): Map<string, string | Buffer> {
   const estate = buildDemoEstate(opts);
-  const files = new Map<string, string | Buffer>();
-  for (const [name, content] of Object.entries(rvtoolsCsvFiles(estate))) files.set(`demo-rvtools/${name}`, content);
-  files.set('demo-generic.csv', genericCsv(estate));
+  const files = estateFiles(estate);
   files.set('assessment.yaml', assessmentYaml());
   files.set('logo.png', drawLogo());
   files.set('README.md', datasetReadme(estate, { seed: opts.seed ?? DEMO_SEED, vms: opts.vms ?? DEMO_VMS }));

@@ -1,5 +1,6 @@
 import { Random } from '../../../src/util/random';
 import { buildDatastores } from './datastores';
+import { LeastLoaded } from './least-loaded';
 import { DemoEstate, DemoHost, DemoPhysical, DemoVm, HostSpec, VCenter } from './model';
 import { pickRole, ROLES, Role, SPECIAL_VMS, SpecialVm } from './roles';
 
@@ -227,11 +228,12 @@ export function buildDemoEstate(opts: { seed?: number; vms?: number } = {}): Dem
   }
   const used = CLUSTERS.map((c) => vms.filter((v) => v.host.cluster === c.name).length);
   CLUSTERS.forEach((c, ci) => {
+    const placer = new LeastLoaded(hosts.filter((h) => h.cluster === c.name));
     for (let i = used[ci]; i < vmsPerCluster[ci] && vms.length < totalVms; i++) {
       const role = pickRole(rng, c.name);
       const n = (counters.get(role.prefix) ?? 0) + 1;
       counters.set(role.prefix, n);
-      const host = chooseHost(rng, hosts, c.name, undefined);
+      const host = placer.place(rng);
       const vm = makeVm(rng, `${role.prefix}-${String(n).padStart(n > 99 ? 3 : 2, '0')}`, role, host, id++);
       host.vms.push(vm);
       vms.push(vm);

@@ -210,16 +210,12 @@ function vDatastore(e: DemoEstate): Cell[][] {
 }
 
 /** File name → content of the RVTools CSV export folder. */
-export function rvtoolsCsvFiles(e: DemoEstate): Record<string, string> {
-  return {
-    'RVTools_tabvInfo.csv': csv(vInfo(e)),
-    'RVTools_tabvCPU.csv': csv(vCpu(e)),
-    'RVTools_tabvMemory.csv': csv(vMemory(e)),
-    'RVTools_tabvDisk.csv': csv(vDisk(e)),
-    'RVTools_tabvHost.csv': csv(vHost(e)),
-    'RVTools_tabvCluster.csv': csv(vCluster(e)),
-    'RVTools_tabvSnapshot.csv': csv(vSnapshot(e)),
-    'RVTools_tabvUSB.csv': csv(vUsb(e)),
-    'RVTools_tabvDatastore.csv': csv(vDatastore(e)),
-  };
+const TABS: Record<string, (e: DemoEstate) => Cell[][]> = {
+  vInfo, vCPU: vCpu, vMemory, vDisk, vHost, vCluster, vSnapshot, vUSB: vUsb, vDatastore,
+};
+export type RvtoolsTab = keyof typeof TABS;
+
+/** File name → content of each tab asked for (default: every tab, in RVTools' order). */
+export function rvtoolsCsvFiles(e: DemoEstate, tabs: readonly string[] = Object.keys(TABS)): Record<string, string> {
+  return Object.fromEntries(tabs.map((t) => [`RVTools_tab${t}.csv`, csv(TABS[t](e))]));
 }
