@@ -9,6 +9,7 @@ import { assessmentJsonSchema } from './config/schema';
 import { INVENTORY_SCHEMA, InventorySchema } from './inventory/schema';
 import { PLAN_SCHEMA, PlanSchema } from './plan/schema';
 import { SCORECARD_SCHEMA, ScorecardSchema } from './readiness/scorecard-schema';
+import { MATURITY_SCHEMA, MaturitySchema } from './maturity/schema';
 import { writeFileAtomic } from './util/atomic-write';
 
 /** A checkpoint's schema with the header every published checkpoint schema carries. */
@@ -36,6 +37,12 @@ export const PUBLISHED_SCHEMAS: { file: string; build: () => Record<string, unkn
     build: () =>
       checkpointJsonSchema(ScorecardSchema, SCORECARD_SCHEMA, 'dcplan scorecard',
         `Readiness scorecard written by \`dcplan score\` and \`dcplan assess\` (${SCORECARD_SCHEMA}): the criteria rated per platform, workload findings.`),
+  },
+  {
+    file: 'schemas/maturity.schema.json',
+    build: () =>
+      checkpointJsonSchema(MaturitySchema, MATURITY_SCHEMA, 'dcplan maturity',
+        `Infrastructure maturity written by \`dcplan assess\` (${MATURITY_SCHEMA}): indicators from the inventory with their source, the Infrastructure Optimization level per Core IO capability, questionnaire answers, roadmap. Shares are 0-1.`),
   },
 ];
 

@@ -29,12 +29,12 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // infrastructure maturity (issue 14): indicators and levels read from the inventory alone
   maturity: ['diagnostics', 'util', 'version', 'inventory'],
   verify: ['diagnostics', 'util', 'inventory', 'config', 'plan'],
-  report: ['diagnostics', 'util', 'version', 'inventory', 'config', 'plan', 'readiness'],
+  report: ['diagnostics', 'util', 'version', 'inventory', 'config', 'plan', 'readiness', 'maturity'],
   // export writes an inventory as vendor import templates: the generic CSV's columns are the collector's, and text is
   // neutralised with the report's CSV rule (one home for each)
   export: ['diagnostics', 'util', 'inventory', 'collect', 'report'],
-  assess: ['diagnostics', 'util', 'version', 'inventory', 'config', 'collect', 'plan', 'readiness', 'report'],
-  'json-schemas': ['diagnostics', 'util', 'inventory', 'config', 'plan', 'readiness'],
+  assess: ['diagnostics', 'util', 'version', 'inventory', 'config', 'collect', 'plan', 'readiness', 'maturity', 'report'],
+  'json-schemas': ['diagnostics', 'util', 'inventory', 'config', 'plan', 'readiness', 'maturity'],
   index: ['diagnostics', 'version', 'inventory'],
   cli: ['diagnostics', 'util'],
   commands: ['diagnostics', 'util', 'version', 'inventory', 'config', 'collect', 'plan', 'readiness', 'maturity', 'report', 'assess', 'verify', 'appliance', 'export', 'cli'],

@@ -53,6 +53,7 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
     ? loaded.map((l) => ({ file: displayName(l.file, inputs.demo), config: withAbsoluteLogo(l.config!, l.file) }))
     : [{ file: undefined, config: stages.defaultConfig() }];
   const specs = expandScenarios(configs, stages.scenarioConfig);
+  const maturityIn = stages.maturityInput?.(opts.maturityAnswers);
   const main = configs[0].config;
   emit('inputs', 'end', inputs.demo
     ? `no input files given: running on the demo estate in ${path.join(PACKAGE_ROOT, 'datasets')} (a fictional customer)`
@@ -102,16 +103,19 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
       () => stages.score(inventory, main, date, runs[0].plan),
       (s) => `recommended: ${s.recommendation.name} (${s.findingCounts.critical} critical findings)`);
     writeJsonAtomic(path.join(outDir, 'scorecard.json'), scorecard);
+    // maturity (issue 14): levels per capability from the inventory and the questionnaire
+    const maturity = maturityIn && stages.maturity ? stages.maturity(maturityIn, inventory, date) : undefined;
+    if (maturity) writeJsonAtomic(path.join(outDir, 'maturity.json'), maturity);
 
     // report
     const rendered = await timed('report', `rendering ${opts.formats.join(', ')}`,
       () => stages.render(
-        { inventory, plan: runs[0].plan, scorecard, config: main, waves: reportWaves(inventory, scorecard),
+        { inventory, plan: runs[0].plan, scorecard, config: main, waves: reportWaves(inventory, scorecard), ...(maturity ? { maturity } : {}),
           ...(runs.length > 1 ? { scenarios: runs.map((r) => ({ name: r.name, plan: r.plan })) } : {}) },
         { outDir, formats: opts.formats, fixedDate: new Date(`${date}T00:00:00Z`), deterministic: fixed }),
       (r) => `${r.files.length} report file(s)`);
 
-    const checkpoints = ['inventory.json', 'plan.json', 'scorecard.json', ...(runs.length > 1 ? runs.map((r) => r.planFile) : [])];
+    const checkpoints = ['inventory.json', 'plan.json', 'scorecard.json', ...(maturity ? ['maturity.json'] : []), ...(runs.length > 1 ? runs.map((r) => r.planFile) : [])];
     const reports = rendered.files.map((f) => path.relative(outDir, path.resolve(outDir, f))).sort();
     const outDirProblems = finishOutDir(outDir, claim, [...checkpoints, ...reports]);
     const problems: Problem[] = [...configProblems, ...collected.problems, ...scenarioProblems(runs.map((r) => ({ name: r.name, problems: r.plan.problems }))), ...scorecard.problems,
@@ -124,7 +128,7 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
       outDir,
       date,
       files: [...new Set([...checkpoints, ...reports, MANIFEST])].sort(),
-      checkpoints: { inventory: 'inventory.json', plan: 'plan.json', scorecard: 'scorecard.json', scenarioPlans: runs.length > 1 ? runs.map((r) => r.planFile) : [] },
+      checkpoints: { inventory: 'inventory.json', plan: 'plan.json', scorecard: 'scorecard.json', scenarioPlans: runs.length > 1 ? runs.map((r) => r.planFile) : [], ...(maturity ? { maturity: 'maturity.json' } : {}) },
       reports,
       inventory: {
         workloads: inventory.workloads.length,

@@ -15,7 +15,7 @@ export function renderAssessSummary(r: AssessResult): string {
   const h = r.headline;
   const lines: string[] = [];
   lines.push(`Assessment written to ${r.outDir}`);
-  lines.push(`  checkpoints: ${[r.checkpoints.inventory, r.checkpoints.plan, r.checkpoints.scorecard, ...r.checkpoints.scenarioPlans].join(', ')}`);
+  lines.push(`  checkpoints: ${[r.checkpoints.inventory, r.checkpoints.plan, r.checkpoints.scorecard, ...(r.checkpoints.maturity ? [r.checkpoints.maturity] : []), ...r.checkpoints.scenarioPlans].join(', ')}`);
   lines.push(`  reports:     ${r.reports.length > 0 ? r.reports.join(', ') : '(none)'}`);
   lines.push('');
   lines.push(`Estate: ${int(r.inventory.workloads)} workloads from ${r.inventory.sources.length} source(s), ` +

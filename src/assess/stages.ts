@@ -1,7 +1,13 @@
 import { collectFiles } from '../collect/pipeline';
 import { defaultConfig, loadConfig, scenarioConfig } from '../config';
 import { planConsolidation } from '../plan/planner';
-import { scoreReadiness } from '../readiness';
+import { loadRules, scoreReadiness } from '../readiness';
+import { lifecycleOf } from '../readiness/checks/workload-checks';
+import { UserError } from '../diagnostics';
+import { readMaturityAnswers } from '../maturity/answers';
+import { assessMaturity } from '../maturity/build';
+import { loadMaturityRules } from '../maturity/loader';
+import { VERSION } from '../version';
 import { renderReports } from '../report';
 import { planInWorkers } from './plan-parallel';
 import { AssessStages } from './types';
@@ -19,5 +25,20 @@ export const defaultStages: AssessStages = {
   plan: (inventory, config) => planConsolidation(inventory, config),
   planMany: planInWorkers,
   score: async (inventory, config, asOf, plan) => scoreReadiness({ inventory, config, asOf, ...(plan?.businessCase ? { businessCase: plan.businessCase } : {}) }),
+  maturityInput: (answersFile) => {
+    const { rules, problems } = loadMaturityRules();
+    if (!rules) throw new UserError(problems);
+    return { rules, ...(answersFile ? { answers: readMaturityAnswers(answersFile, rules.questions) } : {}) };
+  },
+  maturity: (input, inventory, asOf) => {
+    // guest end of support from the readiness rules' OS lifecycle table (one home for those dates)
+    const lifecycle = loadRules().rules?.osLifecycle;
+    return assessMaturity(inventory, input.rules, {
+      asOf,
+      version: VERSION,
+      ...(input.answers ? { answers: input.answers } : {}),
+      ...(lifecycle ? { endOfSupportOf: (os) => lifecycleOf(os, lifecycle)?.endOfSupport } : {}),
+    });
+  },
   render: (input, opts) => renderReports(input, opts),
 };

@@ -4,6 +4,8 @@ import { Inventory } from '../inventory/schema';
 import { Dimension, Plan } from '../plan/types';
 import { Scorecard } from '../readiness/types';
 import { WavePlan } from '../plan/waves';
+import type { Maturity } from '../maturity/schema';
+import type { MaturityRules } from '../maturity/loader';
 
 /** Report formats `dcplan assess --format` accepts: the report's own list (one home, src/report/types.ts). */
 import { ReportFormatId } from '../report/types';
@@ -39,6 +41,8 @@ export interface AssessOptions {
   date?: string;
   /** OVF / OVA: the deployment option to size (`--ovf-option`; wins over the config's `collect.ovfOption`). */
   ovfOption?: string;
+  /** The maturity questionnaire's answers (`--maturity answers.yaml`, written by `dcplan template maturity`). */
+  maturityAnswers?: string;
   onProgress?: (e: ProgressEvent) => void;
 }
 
@@ -121,7 +125,7 @@ export interface AssessResult {
   date: string;
   /** Every file written, relative to `outDir`, sorted. */
   files: string[];
-  checkpoints: { inventory: string; plan: string; scorecard: string; scenarioPlans: string[] };
+  checkpoints: { inventory: string; plan: string; scorecard: string; scenarioPlans: string[]; maturity?: string };
   reports: string[];
   inventory: { workloads: number; hosts: number; clusters: number; excluded: number; sources: { file: string; format: string; workloads: number }[] };
   headline: HeadlineFigures;
@@ -131,6 +135,11 @@ export interface AssessResult {
   problemCounts: { error: number; warning: number; info: number };
   problems: Problem[];
   timings: { stage: StageId; seconds: number }[];
+}
+
+export interface MaturityInput {
+  rules: MaturityRules;
+  answers?: { file: string; values: Record<string, string> };
 }
 
 /** The stage functions the pipeline runs; injectable so the pipeline can be tested without the heavy stages. */
@@ -144,8 +153,11 @@ export interface AssessStages {
   planMany?(inventory: Inventory, configs: AssessmentConfig[], onEach: (index: number, done: number) => void): Promise<Plan[] | null>;
   /** `plan`: the main scenario's plan; its business case prices the platforms (criterion cost-for-estate). */
   score(inventory: Inventory, config: AssessmentConfig, asOf: string, plan?: Plan): Promise<Scorecard>;
+  /** Issue 14: the maturity rules and the questionnaire's answers, read before anything runs (bad answers: exit 2). */
+  maturityInput?(answersFile: string | undefined): MaturityInput;
+  maturity?(input: MaturityInput, inventory: Inventory, asOf: string): Maturity;
   render(
-    input: { inventory: Inventory; plan: Plan; scorecard: Scorecard; config: AssessmentConfig; scenarios?: { name: string; plan: Plan }[]; waves?: WavePlan },
+    input: { inventory: Inventory; plan: Plan; scorecard: Scorecard; config: AssessmentConfig; scenarios?: { name: string; plan: Plan }[]; waves?: WavePlan; maturity?: Maturity },
     opts: { outDir: string; formats: ReportFormat[]; fixedDate: Date; deterministic: boolean },
   ): Promise<{ files: string[]; problems?: Problem[] }>;
 }

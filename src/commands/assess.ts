@@ -35,6 +35,7 @@ export default class Assess extends BaseCommand {
     'out-dir': Flags.string({ char: 'o', description: 'output folder (default reports/<date>-<customer>)' }),
     format: Flags.string({ char: 'f', description: `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`, default: REPORT_FORMATS.join(',') }),
     'ovf-option': Flags.string({ description: 'OVF / OVA packages: the deployment option to size (default: the one the package marks default)' }),
+    maturity: Flags.string({ description: 'maturity questionnaire answers (YAML from `dcplan template maturity`): complete the levels the export cannot show' }),
     date: Flags.string({ description: 'assessment date YYYY-MM-DD; fixes the folder name, report date and PDF metadata (reproducible checkpoints)' }),
   };
 
@@ -46,7 +47,7 @@ export default class Assess extends BaseCommand {
     let result: AssessResult;
     try {
       result = await runAssessment(
-        { files, configs: flags.config ?? [], outDir: flags['out-dir'], formats, date: flags.date, ovfOption: flags['ovf-option'], onProgress: progress },
+        { files, configs: flags.config ?? [], outDir: flags['out-dir'], formats, date: flags.date, ovfOption: flags['ovf-option'], maturityAnswers: flags.maturity, onProgress: progress },
         defaultStages,
       );
     } finally {

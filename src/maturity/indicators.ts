@@ -1,50 +1,13 @@
 import { Inventory, Workload } from '../inventory/schema';
+import { INDICATOR_IDS, Indicator, IndicatorId } from './schema';
 import { idleServers, poweredOffVms, snapshotsOf } from './sprawl';
 
 /**
  * Maturity indicators: figures read from the inventory, each with the tab and column it comes from. A figure the
  * export cannot show is `value: null` with the reason, never a guess (a missing vCluster tab is not "no HA").
  */
-export const INDICATOR_IDS = [
-  'virtualised-share',
-  'vms-per-host',
-  'vcpu-per-core',
-  'ha-share',
-  'admission-control-share',
-  'drs-enabled-share',
-  'drs-fully-automated-share',
-  'vmotions-per-vm',
-  'snapshot-vm-share',
-  'old-snapshots',
-  'snapshot-storage-gib',
-  'powered-off-share',
-  'powered-off-old',
-  'powered-off-storage-gib',
-  'idle-zombie-share',
-  'templates',
-  'os-versions',
-  'os-end-of-support-share',
-  'tools-ok-share',
-  'hw-version-spread',
-  'backup-attribute-share',
-  'host-builds',
-  'zone-shared-hosts',
-] as const;
-export type IndicatorId = (typeof INDICATOR_IDS)[number];
-
-export interface Indicator {
-  id: IndicatorId;
-  title: string;
-  /** The figure (a share is 0-1); null when the export does not show it. */
-  value: number | null;
-  unit: 'share' | 'ratio' | 'count' | 'GiB';
-  /** The figure as a sentence states it, e.g. "2 of 4 clusters (50 %)". */
-  figure: string;
-  /** Tab and column(s) it is read from. */
-  source: string;
-  /** Why it is not known (value null). */
-  missing?: string;
-}
+export { INDICATOR_IDS } from './schema';
+export type { Indicator, IndicatorId } from './schema';
 
 export interface IndicatorOptions {
   /** Assessment date yyyy-mm-dd: ages are counted to it. */
@@ -218,7 +181,7 @@ function zones(inv: Inventory, o: IndicatorOptions): Indicator {
   const mixed = [...byHost].filter(([, h]) => h.dmz > 0 && h.internal > 0).map(([name]) => name).sort();
   const dmzVms = placed.filter((w) => w.networks!.some((n) => dmz.test(n.network))).length;
   return known('zone-shared-hosts', title, mixed.length, 'count',
-    dmzVms === 0 ? `no VM on a DMZ network (${dmz.source}) among ${placed.length} VMs` : `${mixed.length} of ${count(byHost.size, 'host')} run DMZ and internal VMs side by side${mixed.length > 0 ? `: ${mixed.slice(0, 5).join(', ')}${mixed.length > 5 ? ', …' : ''}` : ''} (${dmzVms} VMs on DMZ networks)`,
+    dmzVms === 0 ? `no VM on a DMZ network (${dmz.source}) among ${placed.length} VMs` : `${mixed.length} of ${count(byHost.size, 'host')} run DMZ and internal VMs side by side${mixed.length > 0 ? `: ${mixed.slice(0, 5).join(', ')}${mixed.length > 5 ? ', …' : ''}` : ''} (${count(dmzVms, 'VM')} on DMZ networks)`,
     source);
 }
 

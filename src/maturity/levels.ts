@@ -1,4 +1,4 @@
-import { Indicator, IndicatorId } from './indicators';
+import { CapabilityLevel, Indicator, IndicatorId } from './schema';
 import { CapabilityFile, Level, LEVEL_LABEL, LEVELS, MaturityCondition, QuestionsFile } from './rules-schema';
 
 /**
@@ -15,26 +15,7 @@ export interface Evidence {
   answers: Record<string, Level>;
 }
 
-export interface EvidenceUsed {
-  /** `indicator:<id>` or `answer:<question id>`. */
-  ref: string;
-  known: boolean;
-  /** The figure or answer as stated. */
-  value?: string;
-}
-
-export interface CapabilityLevel {
-  capability: string;
-  title: string;
-  level: Level | 'not-assessed';
-  /** The next level up, which the evidence cannot decide (its indicators are missing or its questions unanswered). */
-  upTo?: Level;
-  rationale: string;
-  /** What would decide `upTo`: the indicators missing from the export and the questions unanswered. */
-  missing: string[];
-  evidence: EvidenceUsed[];
-  source: { doc: string; note?: string };
-}
+export type { CapabilityLevel };
 
 function refsOf(c: MaturityCondition, out: Set<string>): Set<string> {
   if ('all' in c) c.all.forEach((x) => refsOf(x, out));

@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { INDICATOR_IDS } from './indicators';
+import { INDICATOR_IDS, LEVELS, Level, LevelSchema } from './schema';
+
+export { LEVELS, LevelSchema };
+export type { Level };
 
 /**
  * The maturity rule files (rules/maturity/): one file per Core IO capability with its levels, the questionnaire for
  * what an export cannot show, and the roadmap. YAML data, linted by `dcplan rules lint`; nothing in them is run.
  */
 
-/** The Infrastructure Optimization model's four levels, lowest first. */
-export const LEVELS = ['basic', 'standardized', 'rationalized', 'dynamic'] as const;
-export type Level = (typeof LEVELS)[number];
-export const LevelSchema = z.enum(LEVELS);
 export const LEVEL_LABEL: Record<Level, string> = { basic: 'Basic', standardized: 'Standardized', rationalized: 'Rationalized', dynamic: 'Dynamic' };
 
 /** A document a file cites, by key. */
-const DocumentSchema = z.strictObject({ title: z.string(), url: z.string().optional(), note: z.string().optional() });
+/** `short` names the document in report tables ("IO model paper"); `title` in full. */
+const DocumentSchema = z.strictObject({ title: z.string(), short: z.string(), url: z.string().optional(), note: z.string().optional() });
 const SourceSchema = z.strictObject({ doc: z.string(), note: z.string().optional() });
 
 /** Leaf conditions: an indicator against a threshold, or a questionnaire answer at least at a level. */

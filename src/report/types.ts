@@ -2,6 +2,7 @@ import { Inventory } from '../inventory/schema';
 import { Plan } from '../plan/types';
 import { WavePlan } from '../plan/waves';
 import { Scorecard } from '../readiness/types';
+import type { Maturity } from '../maturity/schema';
 
 export const REPORT_FORMATS = ['pdf', 'html', 'xlsx', 'csv', 'json'] as const;
 export type ReportFormatId = (typeof REPORT_FORMATS)[number];
@@ -29,6 +30,8 @@ export interface ReportInput {
   scenarios?: { name: string; plan: Plan }[];
   /** Migration waves (plan/waves.ts): a report part, a Waves sheet and each workload's wave in the Workloads sheet. */
   waves?: WavePlan;
+  /** The maturity assessment (maturity.json): the chapter "Infrastructure maturity and roadmap". */
+  maturity?: Maturity;
 }
 
 export interface RenderOptions {

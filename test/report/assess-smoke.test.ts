@@ -37,8 +37,9 @@ describe('report from a real dcplan assess run (demo estate)', () => {
       'Scenario comparison',
     ];
     for (const f of figures) expect(text).toContain(squeeze(f));
-    // eight charts (the demo config has scenarios and a business case: cumulative cost, tornado, cumulative per scenario) and the logo
-    expect(pdfImages(pdf).filter((i) => i.type === 'image')).toHaveLength(9);
+    // nine charts (the demo config has scenarios and a business case: cumulative cost, tornado, cumulative per scenario;
+    // issue 14: the maturity level chart) and the logo
+    expect(pdfImages(pdf).filter((i) => i.type === 'image')).toHaveLength(10);
     // the business case: its totals and payback as plan.json has them
     const bc = plan.businessCase!;
     for (const f of [fmtMoney(bc.totals.before, s.currency), fmtMoney(bc.totals.after, s.currency), fmtMoney(bc.totals.savings, s.currency), `month ${bc.paybackMonth}`])

@@ -19,6 +19,7 @@ import { baselineBlocks, healthByKindTable, healthTable, licencesTable } from '.
 import { cpuGenerationsTable, reconciliationTable, sizingCheckBlocks } from './sizing-checks';
 import { arraySizingTable, haBeforeTable, haBlocks, hciPoolsTable, storageSizingBlocks } from './storage-sizing';
 import { rightsizingSection } from './rightsizing';
+import { maturityBlocks, maturityTables } from './maturity';
 import { businessAssumptionRows, businessBlocks, businessSummaryRows, businessWorkbookTable, cumulativeCostChart, paybackShort, scenarioBusinessTable, sensitivityTable } from './business-case';
 
 const DEFAULT_ACCENT = '#0f6e8c';
@@ -446,6 +447,9 @@ export function buildReportModel(input: ReportInput, opts: ModelOptions, problem
     findingBlocks.push({ type: 'bullets', items: scorecard.checksNotRun.map((c) => `${c.rule}: ${c.reason}`) });
   }
   sections.push({ id: 'findings', title: 'Workload findings', blocks: findingBlocks });
+  const maturity = input.maturity ? maturityTables(input.maturity) : undefined;
+  if (input.maturity && maturity)
+    sections.push({ id: 'maturity', title: 'Infrastructure maturity and roadmap', blocks: maturityBlocks(input.maturity, maturity, accent) });
 
   sections.push({
     id: 'data-quality',
@@ -523,6 +527,7 @@ export function buildReportModel(input: ReportInput, opts: ModelOptions, problem
   if (t.waves) tables.push(t.waves);
   tables.push(t.findings, t.scorecard);
   for (const extra of [t.migration, t.cost, t.appliances]) if (extra) tables.push(extra);
+  if (maturity) tables.push(maturity.levels, maturity.indicators, maturity.roadmap);
   if (plan.businessCase) tables.push(businessWorkbookTable(plan.businessCase));
   const sensitivity = plan.businessCase ? sensitivityTable(plan.businessCase) : undefined;
   if (sensitivity) tables.push(sensitivity);
