@@ -53,7 +53,7 @@ export default class Verify extends BaseCommand {
       config = echoed.config;
       notes.push(...echoed.notes);
       problems.push(...echoed.problems);
-      notes.push('no --config: constraints (pools, pins, exclusions, affinity groups) were not checked, DRS rules were read by name');
+      notes.push("no --config: the config's constraints (pools, pins, exclusions, affinity groups, drsRules overrides) were not checked; the inventory's DRS rules were checked by their type");
     }
     const result = verifyPlan(plan, inventory, config, { constraintsKnown: flags.config !== undefined });
     result.notes.unshift(...notes);
