@@ -1,6 +1,6 @@
 import { Problem, error, warning } from '../diagnostics';
 import { Excluded, Host, Workload } from '../inventory/schema';
-import { Implausible, describeImplausible, implausibleHost, implausibleWorkload } from '../inventory/plausible';
+import { Implausible, describeImplausible, implausibleHost, implausibleWorkload, NAME_MAX_CHARS, quote } from '../inventory/plausible';
 import { CollectorOutput, FormatId } from './types';
 
 /**
@@ -55,6 +55,7 @@ export function gatePlausible(out: CollectorOutput): PlausibilityResult {
   let excluded = 0;
   const keepW: Workload[] = [];
   for (const w of out.workloads) {
+    if (w.name.length > NAME_MAX_CHARS) problems.push(cutName(w));
     const bad = implausibleWorkload(w);
     if (bad.length === 0) keepW.push(w);
     else {
@@ -67,6 +68,7 @@ export function gatePlausible(out: CollectorOutput): PlausibilityResult {
   const keepH: Host[] = [];
   let hostsOut = 0;
   for (const h of out.hosts) {
+    if (h.name.length > NAME_MAX_CHARS) problems.push(cutName(h));
     const bad = implausibleHost(h);
     if (bad.length === 0) keepH.push(h);
     else {
@@ -77,6 +79,23 @@ export function gatePlausible(out: CollectorOutput): PlausibilityResult {
   }
   if (hostsOut > 0) out.hosts = keepH;
   return { problems, excluded: excluded + hostsOut };
+}
+
+/**
+ * A name past NAME_MAX_CHARS cut to it, in place, with a warning: kept (the row is real), but a name of megabytes
+ * would be printed in every table, report and warning. An id as long is cut too, its uniqueness kept by the length.
+ */
+function cutName(x: Workload | Host): Problem {
+  const at = x.provenance[0];
+  const was = x.name.length;
+  x.name = x.name.slice(0, NAME_MAX_CHARS);
+  if (x.id.length > NAME_MAX_CHARS) x.id = `${x.id.slice(0, NAME_MAX_CHARS)}…${x.id.length}`;
+  return warning(
+    'name-too-long',
+    `A name of ${was.toLocaleString('en-US')} characters is cut to its first ${NAME_MAX_CHARS}: ${quote(x.name)}.`,
+    { file: at.file, sheet: at.sheet, row: at.row },
+    'Check the name column of that row (a shifted column, or a note pasted into the name?).',
+  );
 }
 
 function exclusion(
@@ -110,10 +129,7 @@ function implausibleProblem(
   );
 }
 
-/** A name as quoted in a message: at most 120 characters. */
-export function quote(name: string): string {
-  return name.length > 120 ? `"${name.slice(0, 117)}..."` : `"${name}"`;
-}
+export { quote };
 
 /**
  * Workloads bigger than the biggest host the estate has today are possible (a VM can only run where it fits, so

@@ -47,6 +47,20 @@ export const BOUNDS = {
 
 export type BoundName = keyof typeof BOUNDS;
 
+/**
+ * Text limits. Excel holds at most 32,767 characters in a cell, so no export a consultant is handed has a longer one:
+ * a CSV field or workbook cell past CELL_MAX_CHARS (32 times that) is a broken or hostile file, refused naming file,
+ * sheet, row and column before it is carried further. A workload or host name past NAME_MAX_CHARS is cut to it with a
+ * warning (names are printed in every table), and a message quotes at most 120 characters of any value (`quote`).
+ */
+export const CELL_MAX_CHARS = 1024 * 1024;
+export const NAME_MAX_CHARS = 1024;
+
+/** A name or value as a message quotes it: at most 120 characters (a warning never carries a megabyte of text). */
+export function quote(name: string): string {
+  return name.length > 120 ? `"${name.slice(0, 117)}..."` : `"${name}"`;
+}
+
 /** One value out of its bounds: which field, the value, and what was expected (for the message). */
 export interface Implausible {
   /** Inventory field, e.g. `vcpus`, `disks.2.capacityGib`. */

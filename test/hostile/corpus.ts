@@ -34,11 +34,11 @@ const SHEET = (rows: string[][]) =>
 
 /**
  * A minimal RVTools workbook (vInfo and vHost), its sheets deflated; `corrupt` overwrites bytes inside one sheet's
- * compressed data, as a damaged download or a bad sector does.
+ * compressed data, as a damaged download or a bad sector does. `firstName` replaces the first VM's name (row 2).
  */
-export async function rvtoolsXlsx(vms: number, corrupt?: 'vInfo' | 'vHost'): Promise<Buffer> {
+export async function rvtoolsXlsx(vms: number, corrupt?: 'vInfo' | 'vHost', firstName?: string): Promise<Buffer> {
   const vinfo = [['VM', 'Powerstate', 'CPUs', 'Memory', 'Host', 'Cluster']];
-  for (let i = 0; i < vms; i++) vinfo.push([`vm${i}`, 'poweredOn', '2', '4096', 'esx1', 'c1']);
+  for (let i = 0; i < vms; i++) vinfo.push([i === 0 && firstName !== undefined ? firstName : `vm${i}`, 'poweredOn', '2', '4096', 'esx1', 'c1']);
   const pad = Array.from({ length: 400 }, (_, i) => [`pad${i}`, 'poweredOff', '1', '1024', 'esx1', 'c1']);
   vinfo.push(...pad.map((r, i) => [`x${i}-${r[0]}`, ...r.slice(1)]));
   const vhost = [['Host', 'Cluster', '# CPU', 'Cores per CPU', '# Cores', 'Speed', '# Memory']];

@@ -3,6 +3,7 @@ import type { CsvDialect, CsvReadOptions, CsvReadResult, HeaderHandler, HeaderHi
 import { fieldsOf, joinFlat, parseWellFormedCsv } from './fast-csv';
 import { Parser } from './papa-core';
 import { sepLine, sniffDelimiter, sniffNewline } from './sniff';
+import { CELL_MAX_CHARS, quote } from '../../inventory/plausible';
 
 /**
  * The state machine behind readCsv (csv.ts): decoded text goes in with `push` (or rows scanned on the reading thread
@@ -121,6 +122,7 @@ export class CsvStream {
 
   private record(fields: string[], shared = false): void {
     this.row++;
+    if (this.fieldTooLong(fields)) return;
     if (isBlankRecord(fields)) {
       this.blankRows++;
       this.trailingBlank = fields.length === 1 && fields[0] === '';
@@ -150,6 +152,30 @@ export class CsvStream {
     }
     this.records++;
     if (this.onRecord(fields, this.row, shared) === false) this.stopped = true;
+  }
+
+  /**
+   * A field past CELL_MAX_CHARS (no spreadsheet writes one) stops the read with an error naming row and column: it is
+   * never carried into names, warnings and checkpoints. One comparison per field.
+   */
+  private fieldTooLong(fields: string[]): boolean {
+    const max = this.opts.maxFieldChars ?? CELL_MAX_CHARS;
+    for (let i = 0; i < fields.length; i++) {
+      if (fields[i].length <= max) continue;
+      const header = this.headers?.[i];
+      const column = header !== undefined && header.length <= 200 ? header : `column ${i + 1}`;
+      this.problems.push(
+        error(
+          'csv-field-too-long',
+          `Row ${this.row}, column "${column}": a field of ${fields[i].length.toLocaleString('en-US')} characters, past the limit of ${max.toLocaleString('en-US')} (Excel itself holds at most 32,767 in a cell); reading stopped. It begins ${quote(fields[i])}.`,
+          { file: this.opts.file, sheet: this.opts.sheet, row: this.row, column },
+          'The file is damaged or was not written by a spreadsheet or an export tool: check that row.',
+        ),
+      );
+      this.stopped = true;
+      return true;
+    }
+    return false;
   }
 
   private report(sev: 'error' | 'warning', code: string, message: string, row: number, hint?: string): void {

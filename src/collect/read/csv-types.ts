@@ -17,6 +17,8 @@ export interface CsvReadOptions {
   chunkBytes?: number;
   /** Longest record accepted, in characters (default 16 Mi). */
   maxRecordChars?: number;
+  /** Longest field accepted, in characters (default CELL_MAX_CHARS, 1 Mi: 32 × Excel's cell limit). */
+  maxFieldChars?: number;
   /**
    * Files at least this big (bytes; default 8 MiB) are read, decoded and scanned on a second thread while this one
    * turns rows into records: a 200,000-row export then costs the calling thread little more than its own work.

@@ -6,6 +6,8 @@ import { UserError, error } from '../../../diagnostics';
 import { TabName, tabResolver } from './columns';
 import { TabSink } from './tabs';
 import { untilStalled } from '../../../util/stall';
+import { CELL_MAX_CHARS } from '../../../inventory/plausible';
+import { refuseOversizedCells } from './xlsx-cells';
 
 /** exceljs is loaded on first use: it costs ~0.2 s of start-up that CSV-only runs (and every other command) skip. */
 let excelModule: typeof ExcelJS | undefined;
@@ -30,6 +32,7 @@ function excel(): typeof ExcelJS {
  */
 export async function readXlsxTabs(path: string, displayName: string, loose = false): Promise<{ sheets: string[]; sink: TabSink }> {
   const layout = await workbookLayout(path, displayName);
+  await refuseOversizedCells(layout.zip, layout.names, displayName);
   const tabOf = tabResolver([...layout.names.values()], loose);
   const expected = [...layout.names.values()].filter((n) => tabOf(n) !== undefined);
   const source = layout.streamable ? path : streamableCopy(layout.zip);
@@ -171,18 +174,34 @@ async function readSheet(
 ): Promise<void> {
   let started = false;
   let use = false;
+  let header: string[] = [];
   for await (const row of ws) {
     const values = rowStrings(row.values as unknown[]);
+    // the pre-scan (xlsx-cells.ts) finds tightly packed giants; a cell past the limit that got here is refused as well
+    const long = values.findIndex((v) => v.length > CELL_MAX_CHARS);
+    if (long >= 0) throw cellTooLong(file, sheet, row.number, header[long] ?? `column ${long + 1}`, values[long].length);
     if (!started) {
       // The header is the first row with any content (RVTools writes it on row 1).
       if (values.every((v) => v.trim() === '')) continue;
       started = true;
+      header = values;
       use = sink.begin(tab, { file, sheet }, values);
       continue;
     }
     if (use) sink.row(values, row.number);
   }
   if (!started) sink.begin(tab, { file, sheet }, []);
+}
+
+function cellTooLong(file: string, sheet: string, row: number, column: string, length: number): UserError {
+  return new UserError(
+    error(
+      'xlsx-cell-too-long',
+      `Sheet ${sheet}, row ${row}, column "${column.slice(0, 120)}": a cell of ${length.toLocaleString('en-US')} characters, past the limit of ${CELL_MAX_CHARS.toLocaleString('en-US')} (Excel itself holds at most 32,767 in a cell); the workbook was not read.`,
+      { file, sheet, row, column: column.slice(0, 120) },
+      'Export the workbook again from its source, or check that cell in Excel.',
+    ),
+  );
 }
 
 /** exceljs row values are 1-based with holes; returns 0-based strings. */
