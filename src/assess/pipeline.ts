@@ -7,7 +7,7 @@ import { Inventory } from '../inventory/schema';
 import { Plan } from '../plan/types';
 import { Scorecard } from '../readiness/types';
 import { writeJsonAtomic } from '../util/atomic-write';
-import { reportWaves } from '../report';
+import { ANONYMISE_MAP, loadSalt, reportWaves } from '../report';
 import { PACKAGE_ROOT } from '../version';
 import { assessmentDate, defaultOutDir, resolveInputs } from './inputs';
 import { checkOutDirFlag, claimOutDir, finishOutDir, MANIFEST, removeOwnLeftovers } from './out-dir';
@@ -59,6 +59,7 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
     ? `no input files given: running on the demo estate in ${path.join(PACKAGE_ROOT, 'datasets')} (a fictional customer)`
     : `${inputs.files.length} input file(s), ${specs.length} scenario(s)`);
 
+  const salt = opts.anonymise ? loadSalt(opts.anonymise.saltFile) : undefined;
   checkOutDirFlag(opts.outDir);
   const outDir = path.resolve(opts.outDir ?? defaultOutDir(date, main.report.customer));
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory())
@@ -112,7 +113,7 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
       () => stages.render(
         { inventory, plan: runs[0].plan, scorecard, config: main, waves: reportWaves(inventory, scorecard), ...(maturity ? { maturity } : {}),
           ...(runs.length > 1 ? { scenarios: runs.map((r) => ({ name: r.name, plan: r.plan })) } : {}) },
-        { outDir, formats: opts.formats, fixedDate: new Date(`${date}T00:00:00Z`), deterministic: fixed }),
+        { outDir, formats: opts.formats, fixedDate: new Date(`${date}T00:00:00Z`), deterministic: fixed, ...(salt ? { anonymise: { salt: salt.salt } } : {}) }),
       (r) => `${r.files.length} report file(s)`);
 
     const checkpoints = ['inventory.json', 'plan.json', 'scorecard.json', ...(maturity ? ['maturity.json'] : []), ...(runs.length > 1 ? runs.map((r) => r.planFile) : [])];
@@ -147,6 +148,7 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
       problemCounts: countBySeverity(problems),
       problems,
       timings,
+      ...(salt ? { anonymised: { saltFile: salt.file, saltCreated: salt.created, map: ANONYMISE_MAP } } : {}),
     };
   } finally {
     claim.release();

@@ -11,12 +11,12 @@ import { readInventory } from '../inventory/io';
 import { readPlan } from '../plan/io';
 import { Plan } from '../plan/types';
 import { readScorecard } from '../readiness/io';
-import { renderReports, reportWaves } from '../report';
+import { ANONYMISE_MAP, loadSalt, renderReports, reportWaves } from '../report';
 import { checkConsistency } from '../report/consistency';
 import { assessmentDate } from './inputs';
 import { checkOutDirFlag, claimOutDir, finishOutDir } from './out-dir';
 import { withAbsoluteLogo } from './pipeline';
-import { ReportFormat } from './types';
+import { AnonymisedInfo, ReportFormat } from './types';
 
 export interface RerenderOptions {
   /** The out-dir of an earlier `dcplan assess`. */
@@ -26,6 +26,7 @@ export interface RerenderOptions {
   config?: string;
   /** Report date; default the scorecard's `asOf` (the assessment date). */
   date?: string;
+  anonymise?: { saltFile?: string };
 }
 
 export interface RerenderResult {
@@ -39,6 +40,7 @@ export interface RerenderResult {
   scenarios: string[];
   problemCounts: { error: number; warning: number; info: number };
   problems: Problem[];
+  anonymised?: AnonymisedInfo;
 }
 
 const SCENARIO_PLAN = /^plan-(.+)\.json$/;
@@ -72,11 +74,12 @@ export async function rerenderReports(opts: RerenderOptions): Promise<RerenderRe
   const { date } = assessmentDate(opts.date ?? scorecard.asOf);
   const scenarios = scenarioList(plan, scenarioPlans);
 
+  const salt = opts.anonymise ? loadSalt(opts.anonymise.saltFile) : undefined;
   const claim = claimOutDir(dir, opts.dir);
   try {
     const rendered = await renderReports(
       { inventory, plan, scorecard, waves: reportWaves(inventory, scorecard), ...(config ? { config } : {}), ...(scenarios.length > 1 ? { scenarios } : {}) },
-      { outDir: dir, formats: opts.formats, fixedDate: new Date(`${date}T00:00:00Z`), deterministic: true },
+      { outDir: dir, formats: opts.formats, fixedDate: new Date(`${date}T00:00:00Z`), deterministic: true, ...(salt ? { anonymise: { salt: salt.salt } } : {}) },
     );
     const reports = rendered.files.map((f) => path.relative(dir, f)).sort();
     const checkpoints = ['inventory.json', 'plan.json', 'scorecard.json', ...scenarioFiles];
@@ -90,6 +93,7 @@ export async function rerenderReports(opts: RerenderOptions): Promise<RerenderRe
       scenarios: scenarios.map((s) => s.name),
       problemCounts: countBySeverity(problems),
       problems,
+      ...(salt ? { anonymised: { saltFile: salt.file, saltCreated: salt.created, map: ANONYMISE_MAP } } : {}),
     };
   } finally {
     claim.release();

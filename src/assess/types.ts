@@ -44,6 +44,15 @@ export interface AssessOptions {
   /** The maturity questionnaire's answers (`--maturity answers.yaml`, written by `dcplan template maturity`). */
   maturityAnswers?: string;
   onProgress?: (e: ProgressEvent) => void;
+  /** `--anonymise [--salt file]`: reports with pseudonyms (report/anonymise.ts); the checkpoints keep the real names. */
+  anonymise?: { saltFile?: string };
+}
+
+/** What an anonymised run says about its pseudonyms: the salt used (and whether it was made now) and the mapping file. */
+export interface AnonymisedInfo {
+  saltFile: string;
+  saltCreated: boolean;
+  map: string;
 }
 
 /** One planned what-if: its name, the config it was planned with, and the plan. */
@@ -135,6 +144,7 @@ export interface AssessResult {
   problemCounts: { error: number; warning: number; info: number };
   problems: Problem[];
   timings: { stage: StageId; seconds: number }[];
+  anonymised?: AnonymisedInfo;
 }
 
 export interface MaturityInput {
@@ -158,6 +168,6 @@ export interface AssessStages {
   maturity?(input: MaturityInput, inventory: Inventory, asOf: string): Maturity;
   render(
     input: { inventory: Inventory; plan: Plan; scorecard: Scorecard; config: AssessmentConfig; scenarios?: { name: string; plan: Plan }[]; waves?: WavePlan; maturity?: Maturity },
-    opts: { outDir: string; formats: ReportFormat[]; fixedDate: Date; deterministic: boolean },
+    opts: { outDir: string; formats: ReportFormat[]; fixedDate: Date; deterministic: boolean; anonymise?: { salt: Buffer } },
   ): Promise<{ files: string[]; problems?: Problem[] }>;
 }

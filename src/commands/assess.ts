@@ -5,7 +5,7 @@ import { runAssessment } from '../assess/pipeline';
 import { progressWriter } from '../assess/progress';
 import { renderAssessSummary } from '../assess/render-summary';
 import { defaultStages } from '../assess/stages';
-import { AssessResult, REPORT_FORMATS, ReportFormat } from '../assess/types';
+import { AnonymisedInfo, AssessResult, REPORT_FORMATS, ReportFormat } from '../assess/types';
 
 export default class Assess extends BaseCommand {
   static summary = 'Run the whole assessment: collect → plan → score → report';
@@ -36,6 +36,8 @@ export default class Assess extends BaseCommand {
     format: Flags.string({ char: 'f', description: `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`, default: REPORT_FORMATS.join(',') }),
     'ovf-option': Flags.string({ description: 'OVF / OVA packages: the deployment option to size (default: the one the package marks default)' }),
     maturity: Flags.string({ description: 'maturity questionnaire answers (YAML from `dcplan template maturity`): complete the levels the export cannot show' }),
+    anonymise: Flags.boolean({ description: 'reports with stable pseudonyms for every name, IP and file of the estate; the mapping goes to anonymise-map.csv (the checkpoints keep the real names)', default: false }),
+    salt: Flags.string({ description: 'secret salt file for --anonymise (default ~/.dcplan/salt, made if missing)', dependsOn: ['anonymise'] }),
     date: Flags.string({ description: 'assessment date YYYY-MM-DD; fixes the folder name, report date and PDF metadata (reproducible checkpoints)' }),
   };
 
@@ -47,7 +49,8 @@ export default class Assess extends BaseCommand {
     let result: AssessResult;
     try {
       result = await runAssessment(
-        { files, configs: flags.config ?? [], outDir: flags['out-dir'], formats, date: flags.date, ovfOption: flags['ovf-option'], maturityAnswers: flags.maturity, onProgress: progress },
+        { files, configs: flags.config ?? [], outDir: flags['out-dir'], formats, date: flags.date, ovfOption: flags['ovf-option'], maturityAnswers: flags.maturity, onProgress: progress,
+          ...(flags.anonymise ? { anonymise: flags.salt ? { saltFile: flags.salt } : {} } : {}) },
         defaultStages,
       );
     } finally {
@@ -55,6 +58,7 @@ export default class Assess extends BaseCommand {
     }
     this.reportProblems(result.problems.filter((p) => p.severity === 'warning'), 5);
     this.say(renderAssessSummary(result));
+    if (result.anonymised) this.say(anonymisedNote(result.anonymised));
     return result;
   }
 }
@@ -66,4 +70,9 @@ export function parseFormats(s: string): ReportFormat[] {
     throw new UserError(error('bad-format', `--format: unknown report format ${bad.map((b) => `"${b}"`).join(', ') || '(empty)'}; ` +
       `expected a comma-separated list of ${REPORT_FORMATS.join(', ')}`, { column: '--format' }));
   return [...new Set(list)] as ReportFormat[];
+}
+
+/** Where the pseudonyms' key went, said after an anonymised run. */
+export function anonymisedNote(a: AnonymisedInfo): string {
+  return `Reports anonymised with the salt ${a.saltFile}${a.saltCreated ? ' (made now: keep it to get the same pseudonyms next time)' : ''}; the mapping is in ${a.map}: keep it, do not send it with the reports.`;
 }

@@ -7,7 +7,9 @@ import { Problem, UserError, error } from '../diagnostics';
 import { writeFileAtomic } from '../util/atomic-write';
 import { opaqueImagePng, renderChartPng } from './charts/render';
 import { buildReportModel } from './model/build';
-import { ReportModel } from './model/types';
+import { ReportModel, Table } from './model/types';
+import { mapModelStrings } from './model/strings';
+import { Anonymiser, anonymiserFor } from './anonymise';
 import { tableToCsv } from './render/csv';
 import { reportToJson } from './render/json';
 import { renderPdf } from './render/pdf';
@@ -16,6 +18,7 @@ import { REPORT_FORMATS, RenderOptions, ReportInput } from './types';
 export * from './types';
 export { buildReportModel } from './model/build';
 export { reportWaves } from './model/waves';
+export { defaultSaltFile, loadSalt } from './anonymise';
 
 /** Metadata date of a deterministic render without a fixed date. */
 const EPOCH = new Date('2000-01-01T00:00:00Z');
@@ -36,9 +39,17 @@ export async function renderReports(input: ReportInput, opts: RenderOptions): Pr
   const date = opts.fixedDate ?? new Date();
   const metadataDate = opts.fixedDate ?? (opts.deterministic ? EPOCH : new Date());
   const base = opts.baseName ?? 'report';
-  const model = buildReportModel(input, { date, baseName: base, formats: opts.formats }, problems);
+  const built = buildReportModel(input, { date, baseName: base, formats: opts.formats }, problems);
   const files: string[] = [];
   const out = (name: string) => path.join(opts.outDir, name);
+  let model = built;
+  if (opts.anonymise) {
+    const a = anonymiserFor(input, opts.anonymise.salt);
+    model = { ...mapModelStrings(built, (s) => a.apply(s)), meta: { ...built.meta, customer: a.apply(built.meta.customer) } };
+    // the key to the pseudonyms: beside the reports, never inside one
+    writeFileAtomic(out(ANONYMISE_MAP), tableToCsv(mapTable(a)));
+    files.push(out(ANONYMISE_MAP));
+  }
   const formats = new Set(opts.formats);
   const result: RenderResult = { files, problems };
 
@@ -69,6 +80,23 @@ export async function renderReports(input: ReportInput, opts: RenderOptions): Pr
     files.push(out(`${base}.json`));
   }
   return result;
+}
+
+/** The mapping from names to pseudonyms, kept by the consultant: who has it and the reports can read them back. */
+export const ANONYMISE_MAP = 'anonymise-map.csv';
+
+function mapTable(a: Anonymiser): Table {
+  return {
+    id: 'anonymise-map',
+    sheet: 'Map',
+    title: 'Pseudonyms',
+    columns: [
+      { key: 'kind', header: 'Kind', kind: 'text' },
+      { key: 'original', header: 'Original', kind: 'text' },
+      { key: 'pseudonym', header: 'Pseudonym', kind: 'text' },
+    ],
+    rows: a.rows(),
+  };
 }
 
 /** Every image of the PDF as an opaque PNG (see charts/png.ts for why opaque). */

@@ -43,4 +43,6 @@ export interface RenderOptions {
   deterministic?: boolean;
   /** File name stem, default `report`. */
   baseName?: string;
+  /** Pseudonyms for every name of the estate (report/anonymise.ts), keyed by this salt; the mapping goes to anonymise-map.csv. */
+  anonymise?: { salt: Buffer };
 }
