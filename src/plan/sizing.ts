@@ -18,7 +18,7 @@
  * average; a snapshot is used as it is. Which figure was used is recorded per workload and counted for the report.
  */
 import { Host, MetricUtil, Workload } from '../inventory/schema';
-import { Policy } from '../config/defaults';
+import { DEFAULT_POLICY, Policy } from '../config/defaults';
 import { Dimension } from './types';
 import type { CpuConversion } from './cpu-performance';
 
@@ -43,9 +43,15 @@ export interface Demand {
   cpuCappedFromPct?: number;
 }
 
-/** The percentile a metric is sized on: policy.percentiles[metric], else policy.percentile. */
-export function metricPercentile(policy: Policy, metric: 'cpu' | 'memory' | 'iops' | 'network'): number {
-  return policy.percentiles?.[metric] ?? policy.percentile;
+/**
+ * The percentile a metric is sized on: policy.percentiles[metric], else policy.percentile (a plan.json's policy may
+ * leave it out: the default then).
+ */
+export function metricPercentile(
+  policy: Pick<Policy, 'percentiles'> & { percentile?: number },
+  metric: 'cpu' | 'memory' | 'iops' | 'network',
+): number {
+  return policy.percentiles?.[metric] ?? policy.percentile ?? DEFAULT_POLICY.percentile;
 }
 
 const PERCENTILE_FIELDS: [number, 'p50' | 'p90' | 'p95' | 'p99'][] = [

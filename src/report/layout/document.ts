@@ -74,7 +74,7 @@ function layoutSection(f: Flow, s: Section, model: ReportModel, toc: DocumentLay
         layoutFigures(f, b.items);
         break;
       case 'table':
-        layoutTable(f, pickColumns(b.table, b.columns), model, b.maxRows);
+        if (!b.htmlOnly) layoutTable(f, pickColumns(b.table, b.columns), model, b.maxRows);
         break;
       case 'chart': {
         const scale = Math.min(1, f.contentWidth / b.chart.width);

@@ -9,6 +9,7 @@ import { col, dimLabel } from './labels';
 import { Block, ChartSpec, ReportMeta, ReportModel, Section, Table } from './types';
 import { diversitySentence, hostLoadSeries, stackedAreaChartConfig } from './series-data';
 import * as T from './tables';
+import { sizedDemandBlocks, sizedDemandTable } from './sized-demand';
 import { waveBlocks, wavesTable } from './waves';
 import { mapModelStrings, pathStripper, recordedFiles } from './strings';
 import { appliancesTable, costTable, migrationTable } from './readiness-today-tables';
@@ -433,6 +434,9 @@ export function buildReportModel(input: ReportInput, opts: ModelOptions, problem
   const rightsizing = rightsizingSection(scenarios ?? [{ name: 'baseline', plan }], currency);
   if (rightsizing.blocks.length > 0) sections.push({ id: 'rightsizing', title: 'Right-sizing', blocks: rightsizing.blocks });
 
+  const sizedDemand = sizedDemandTable(plan, inventory);
+  if (sizedDemand) sections.push({ id: 'sized-demand', title: 'Sized demand per workload', blocks: sizedDemandBlocks(sizedDemand) });
+
   const fc = scorecard.findingCounts;
   const findingBlocks: Block[] = [
     {
@@ -521,6 +525,7 @@ export function buildReportModel(input: ReportInput, opts: ModelOptions, problem
     sections.push({ id: 'appendix-datastores', title: 'Appendix: every datastore', blocks: storageSection.appendix });
 
   const tables: Table[] = [t.summary, t.assumptions, t.hosts, t.placement, t.workloads];
+  if (sizedDemand) tables.push(sizedDemand);
   if (t.datastores) tables.push(t.datastores);
   for (const extra of [t.licences, t.healthByKind, t.health]) if (extra) tables.push(extra);
   for (const extra of [t.arraySizing, t.hciPools, t.haBefore, t.drsRules, t.cpuGenerations, t.reconciliation]) if (extra) tables.push(extra);

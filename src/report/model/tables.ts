@@ -10,6 +10,7 @@ import { Scorecard } from '../../readiness/types';
 import { Cell, Table } from './types';
 import { fmtInt, fmtMoney, fmtPct } from '../format';
 import { gapWords } from '../../plan/gap-words';
+import { metricPercentile, pickUtil } from '../../plan/sizing';
 import { col, DIMENSION_ORDER, dimLabel, SEVERITY_ORDER } from './labels';
 
 export { blockersTable, findingsTable, scorecardTable, seedStyleTable } from './readiness-tables';
@@ -213,10 +214,11 @@ export function placementTable(plan: Plan): Table {
   };
 }
 
-function utilFigure(w: Workload, m: 'cpu' | 'memory'): number | null {
+/** The utilisation % the plan sizes this metric on (the planner's own choice, pickUtil), as a share. */
+function utilFigure(w: Workload, m: 'cpu' | 'memory', plan: Plan): number | null {
   const u = w.utilization[m];
   if (!u || u.unit !== 'pct') return null;
-  const v = u.p95 ?? u.peak ?? u.avg;
+  const v = pickUtil(u, metricPercentile(plan.policy, m))?.value;
   return v === undefined ? null : v / 100;
 }
 
@@ -258,8 +260,8 @@ export function workloadsTable(inventory: Inventory, plan: Plan, waves?: WavePla
       w.memoryMib / 1024,
       w.usedGib ?? null,
       w.provisionedGib ?? null,
-      utilFigure(w, 'cpu'),
-      utilFigure(w, 'memory'),
+      utilFigure(w, 'cpu', plan),
+      utilFigure(w, 'memory', plan),
       w.utilization.confidence ?? null,
       w.location.cluster ?? '',
       w.location.host ?? '',

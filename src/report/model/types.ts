@@ -58,6 +58,8 @@ export type Block =
       maxRows?: number;
       /** PDF/HTML show only these column keys (the page is narrower than a sheet). */
       columns?: string[];
+      /** Shown in the HTML only: the PDF body leaves it out (a per-workload list too long for pages). */
+      htmlOnly?: boolean;
     }
   | { type: 'chart'; chart: ChartSpec }
   | { type: 'pageBreak' };
