@@ -28,6 +28,12 @@ const COLUMNS: Partial<Record<FormatId, Record<string, string>>> = {
     cpuMhz: 'Speed',
     disk: 'Capacity MiB',
   },
+  'azure-migrate-csv': {
+    vcpus: '*Cores',
+    memoryMib: '*Memory (In MB)',
+    usedGib: 'Storage in use (In GB)',
+    disk: 'Disk N size (In GB)',
+  },
   'generic-csv': {
     vcpus: 'vcpus',
     memoryMib: 'memory_gib',
