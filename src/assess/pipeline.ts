@@ -6,6 +6,7 @@ import { writeInventory } from '../inventory/io';
 import { Inventory } from '../inventory/schema';
 import { Plan } from '../plan/types';
 import { Scorecard } from '../readiness/types';
+import { reclaimable, withoutReclaimable } from '../maturity/sprawl';
 import { writeJsonAtomic } from '../util/atomic-write';
 import { ANONYMISE_MAP, loadSalt, reportWaves } from '../report';
 import { PACKAGE_ROOT } from '../version';
@@ -105,7 +106,11 @@ export async function runAssessment(opts: AssessOptions, stages: AssessStages): 
       (s) => `recommended: ${s.recommendation.name} (${s.findingCounts.critical} critical findings)`);
     writeJsonAtomic(path.join(outDir, 'scorecard.json'), scorecard);
     // maturity (issue 14): levels per capability from the inventory and the questionnaire
-    const maturity = maturityIn && stages.maturity ? stages.maturity(maturityIn, inventory, date) : undefined;
+    // the reclaim scenario: the estate planned again without what sprawl holds (idle, zombie, powered-off workloads)
+    const reclaimed = maturityIn && reclaimable(inventory).length > 0 ? await stages.plan(withoutReclaimable(inventory), main) : undefined;
+    const maturity = maturityIn && stages.maturity
+      ? stages.maturity(maturityIn, inventory, date, reclaimed ? { today: runs[0].plan, reclaimed } : undefined)
+      : undefined;
     if (maturity) writeJsonAtomic(path.join(outDir, 'maturity.json'), maturity);
 
     // report

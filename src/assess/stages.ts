@@ -6,6 +6,7 @@ import { lifecycleOf } from '../readiness/checks/workload-checks';
 import { UserError } from '../diagnostics';
 import { readMaturityAnswers } from '../maturity/answers';
 import { assessMaturity } from '../maturity/build';
+import { reclaimFigures } from '../maturity/sprawl';
 import { loadMaturityRules } from '../maturity/loader';
 import { VERSION } from '../version';
 import { renderReports } from '../report';
@@ -30,13 +31,14 @@ export const defaultStages: AssessStages = {
     if (!rules) throw new UserError(problems);
     return { rules, ...(answersFile ? { answers: readMaturityAnswers(answersFile, rules.questions) } : {}) };
   },
-  maturity: (input, inventory, asOf) => {
+  maturity: (input, inventory, asOf, plans) => {
     // guest end of support from the readiness rules' OS lifecycle table (one home for those dates)
     const lifecycle = loadRules().rules?.osLifecycle;
     return assessMaturity(inventory, input.rules, {
       asOf,
       version: VERSION,
       ...(input.answers ? { answers: input.answers } : {}),
+      ...(plans ? { reclaim: reclaimFigures(inventory, plans.today.summary.hosts, plans.reclaimed.summary.hosts) } : {}),
       ...(lifecycle ? { endOfSupportOf: (os) => lifecycleOf(os, lifecycle)?.endOfSupport } : {}),
     });
   },

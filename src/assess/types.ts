@@ -165,7 +165,8 @@ export interface AssessStages {
   score(inventory: Inventory, config: AssessmentConfig, asOf: string, plan?: Plan): Promise<Scorecard>;
   /** Issue 14: the maturity rules and the questionnaire's answers, read before anything runs (bad answers: exit 2). */
   maturityInput?(answersFile: string | undefined): MaturityInput;
-  maturity?(input: MaturityInput, inventory: Inventory, asOf: string): Maturity;
+  /** `reclaimPlan`: the main config's plan of the estate without its idle, zombie and powered-off workloads. */
+  maturity?(input: MaturityInput, inventory: Inventory, asOf: string, plans?: { today: Plan; reclaimed: Plan }): Maturity;
   render(
     input: { inventory: Inventory; plan: Plan; scorecard: Scorecard; config: AssessmentConfig; scenarios?: { name: string; plan: Plan }[]; waves?: WavePlan; maturity?: Maturity },
     opts: { outDir: string; formats: ReportFormat[]; fixedDate: Date; deterministic: boolean; anonymise?: { salt: Buffer } },

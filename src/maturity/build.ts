@@ -3,9 +3,9 @@ import { Inventory, Workload } from '../inventory/schema';
 import { computeIndicators } from './indicators';
 import { answerLevels, evaluate, evidenceOf, levelOf } from './levels';
 import { MaturityRules } from './loader';
-import { MaturityCondition, RoadmapFile } from './rules-schema';
-import { CapabilityLevel, Indicator, Maturity, MATURITY_SCHEMA, RoadmapStep } from './schema';
-import { poweredOffVms, snapshotsOf } from './sprawl';
+import { MaturityCondition } from './rules-schema';
+import { CapabilityLevel, Indicator, Maturity, MATURITY_SCHEMA, Reclaim, RoadmapStep } from './schema';
+import { poweredOffVms, snapshotsOf, sprawlItems } from './sprawl';
 
 export interface MaturityOptions {
   asOf: string;
@@ -19,8 +19,8 @@ export interface MaturityOptions {
   endOfSupportOf?: (os: Workload['os']) => string | undefined;
   /** Questionnaire answers (question id → option value), already checked against the questions. */
   answers?: { file: string; values: Record<string, string> };
-  /** Effects measured elsewhere (the reclaim plan's hosts saved), by roadmap effect id. */
-  effects?: Partial<Record<RoadmapFile['steps'][number]['effect'], string>>;
+  /** The reclaim scenario (today's plan beside one without idle, zombie and powered-off workloads), when planned. */
+  reclaim?: Reclaim;
   problems?: Problem[];
 }
 
@@ -93,7 +93,11 @@ export function assessMaturity(inv: Inventory, rules: MaturityRules, o: Maturity
     const doc = c.documents[l.source.doc];
     return { ...l, source: { ...l.source, ...(doc ? { title: doc.title, short: doc.short } : {}) } };
   });
-  const effects = { ...measuredEffects(inv, settings), ...o.effects };
+  const r = o.reclaim;
+  const effects = {
+    ...measuredEffects(inv, settings),
+    ...(r ? { 'reclaim-hosts': `${r.today.hosts - r.reclaimed.hosts} host(s) fewer (${r.today.hosts} → ${r.reclaimed.hosts}) with ${plural(r.removed.length, 'idle, zombie or powered-off workload')} removed` } : {}),
+  };
   return {
     schema: MATURITY_SCHEMA,
     generatedBy: { tool: 'dcplan', version: o.version },
@@ -107,6 +111,8 @@ export function assessMaturity(inv: Inventory, rules: MaturityRules, o: Maturity
       unanswered: rules.questions.questions.filter((q) => levels[q.id] === undefined).map((q) => q.id),
     },
     roadmap: roadmapOf(rules, e, byId, effects),
+    sprawl: sprawlItems(inv, settings),
+    ...(r ? { reclaim: r } : {}),
     problems: o.problems ?? [],
   };
 }

@@ -87,6 +87,24 @@ export const RoadmapStepSchema = z.strictObject({
 });
 export type RoadmapStep = z.infer<typeof RoadmapStepSchema>;
 
+/** Sprawl (issue 14.3): powered-off VMs and snapshots older than their limits, idle and zombie servers. */
+export const SprawlItemSchema = z.strictObject({
+  kind: z.enum(['powered-off', 'snapshot', 'idle', 'zombie']),
+  name: z.string(),
+  detail: z.string(),
+  ageDays: z.number().int().optional(),
+  storageGib: z.number().optional(),
+  host: z.string().optional(),
+});
+
+/** The reclaim scenario: the main plan beside a plan of the estate without its idle, zombie and powered-off workloads. */
+export const ReclaimSchema = z.strictObject({
+  removed: z.array(z.string()),
+  today: z.strictObject({ workloads: z.number().int(), hosts: z.number(), vcpus: z.number(), memoryGib: z.number(), storageGib: z.number() }),
+  reclaimed: z.strictObject({ workloads: z.number().int(), hosts: z.number(), vcpus: z.number(), memoryGib: z.number(), storageGib: z.number() }),
+});
+export type Reclaim = z.infer<typeof ReclaimSchema>;
+
 export const MaturitySchema = z.strictObject({
   schema: z.literal(MATURITY_SCHEMA),
   generatedBy: z.strictObject({ tool: z.literal('dcplan'), version: z.string() }),
@@ -101,6 +119,9 @@ export const MaturitySchema = z.strictObject({
     unanswered: z.array(z.string()),
   }),
   roadmap: z.array(RoadmapStepSchema),
+  sprawl: z.array(SprawlItemSchema),
+  /** Absent when the estate has nothing to reclaim (or the plan was not run). */
+  reclaim: ReclaimSchema.optional(),
   problems: z.array(
     z.strictObject({
       code: z.string(),

@@ -93,3 +93,72 @@ export function snapshotsOf(inv: Inventory, asOf: string): SnapshotFact[] {
 export function idleServers(inv: Inventory): Workload[] {
   return inv.workloads.filter((w) => w.flags.includes('idle') || w.flags.includes('zombie'));
 }
+
+/**
+ * The workloads a reclaim scenario removes from the estate: idle and zombie servers (decommission, don't migrate) and
+ * powered-off VMs kept in it (`--include-powered-off`). Sorted by name.
+ */
+export function reclaimable(inv: Inventory): Workload[] {
+  return inv.workloads
+    .filter((w) => w.flags.includes('idle') || w.flags.includes('zombie') || (isVmKind(w) && w.powerState === 'off'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+const isVmKind = (w: Workload) => w.kind === 'vm' || w.kind === 'appliance';
+
+/** The inventory with the reclaimable workloads removed (the reclaim scenario plans this). */
+export function withoutReclaimable(inv: Inventory): Inventory {
+  const gone = new Set(reclaimable(inv).map((w) => w.id));
+  const workloads = inv.workloads.filter((w) => !gone.has(w.id));
+  return { ...inv, workloads, coverage: { ...inv.coverage, workloads: workloads.length } };
+}
+
+/** One line of the sprawl list: what it is, where it sits and what it holds. */
+export interface SprawlItem {
+  kind: 'powered-off' | 'snapshot' | 'idle' | 'zombie';
+  name: string;
+  detail: string;
+  ageDays?: number;
+  storageGib?: number;
+  host?: string;
+}
+
+/** Powered-off VMs and snapshots older than their limits, idle and zombie servers: the sprawl list. */
+export function sprawlItems(inv: Inventory, o: { asOf: string; snapshotDays: number; poweredOffDays: number }): SprawlItem[] {
+  const opt = <K extends keyof SprawlItem>(k: K, v: SprawlItem[K] | undefined) => (v === undefined ? {} : { [k]: v });
+  const off = poweredOffVms(inv, o.asOf)
+    .filter((v) => (v.ageDays ?? -1) > o.poweredOffDays)
+    .map((v): SprawlItem => ({ kind: 'powered-off', name: v.name, detail: `created ${v.createdOn}${v.inEstate ? '' : ', left out of the plan'}`, ...opt('ageDays', v.ageDays), ...opt('storageGib', v.provisionedGib), ...opt('host', v.host) }));
+  const snaps = snapshotsOf(inv, o.asOf)
+    .filter((s) => (s.ageDays ?? -1) > o.snapshotDays)
+    .map((s): SprawlItem => ({ kind: 'snapshot', name: s.vm, detail: `snapshot "${s.name ?? ''}" taken ${s.takenOn}`, ...opt('ageDays', s.ageDays), ...opt('storageGib', s.sizeMib === undefined ? undefined : Math.round((s.sizeMib / 1024) * 10) / 10), ...opt('host', s.host) }));
+  const idle = idleServers(inv).map((w): SprawlItem => ({
+    kind: w.flags.includes('zombie') ? 'zombie' : 'idle',
+    name: w.name,
+    detail: `${w.vcpus} vCPU, ${Math.round(w.memoryMib / 102.4) / 10} GiB memory`,
+    ...opt('storageGib', w.provisionedGib),
+    ...opt('host', w.location.host),
+  }));
+  return [...off, ...snaps, ...idle];
+}
+
+function totals(ws: readonly Workload[], hosts: number) {
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  return {
+    workloads: ws.length,
+    hosts,
+    vcpus: ws.reduce((s, w) => s + w.vcpus, 0),
+    memoryGib: r1(ws.reduce((s, w) => s + w.memoryMib, 0) / 1024),
+    storageGib: r1(ws.reduce((s, w) => s + (w.provisionedGib ?? 0), 0)),
+  };
+}
+
+/** The reclaim scenario's figures from today's estate and the host counts of its two plans. */
+export function reclaimFigures(inv: Inventory, hostsToday: number, hostsReclaimed: number) {
+  const removed = reclaimable(inv);
+  return {
+    removed: removed.map((w) => w.name),
+    today: totals(inv.workloads, hostsToday),
+    reclaimed: totals(withoutReclaimable(inv).workloads, hostsReclaimed),
+  };
+}

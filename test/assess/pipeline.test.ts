@@ -45,7 +45,7 @@ describe('runAssessment on the demo estate', () => {
     expect(result.configs).toEqual(['datasets/assessment.yaml']);
     expect(result.scenarios.map((s) => s.name)).toEqual(['baseline', 'dense-hosts', 'allocated-4to1', 'allocated-6to1']);
     expect(fs.readdirSync(out).sort()).toEqual([
-      'dcplan-manifest.json', 'inventory.json', 'plan-allocated-4to1.json', 'plan-allocated-6to1.json', 'plan-baseline.json', 'plan-dense-hosts.json',
+      'dcplan-manifest.json', 'inventory.json', 'maturity.json', 'plan-allocated-4to1.json', 'plan-allocated-6to1.json', 'plan-baseline.json', 'plan-dense-hosts.json',
       'plan.json', 'report.json', 'scorecard.json',
     ]);
     expect(result.files).toEqual(fs.readdirSync(out).sort());

@@ -58,3 +58,19 @@ test('assess writes maturity.json (schema-valid) and the chapter tables; answers
   const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
   expect(Object.keys(report.tables)).toEqual(expect.arrayContaining(['maturity-levels', 'maturity-indicators', 'maturity-roadmap']));
 });
+
+test('reclaim scenario: powered-off VMs kept in the estate are planned away side by side; sprawl lists old ones', () => {
+  const cfg = path.join(dir, 'keep-off.yaml');
+  fs.writeFileSync(cfg, 'collect:\n  includePoweredOff: true\n');
+  const out = path.join(dir, 'out-reclaim');
+  const r = runCli(['assess', FIXTURE, '--config', cfg, '--out-dir', out, '--date', '2026-12-02', '--format', 'csv']);
+  expect(r.status).toBe(0);
+  const m = MaturitySchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'maturity.json'), 'utf8')));
+  expect(m.reclaim).toMatchObject({ removed: ['old01'], today: { workloads: 5, vcpus: 18, storageGib: 490 }, reclaimed: { workloads: 4, vcpus: 16, storageGib: 390 } });
+  expect(m.roadmap.find((s) => s.id === 'server-consolidation')!.effect).toMatch(/^\d+ host\(s\) fewer \(\d+ → \d+\) with 1 idle, zombie or powered-off workload removed$/);
+  expect(m.sprawl.map((x) => [x.kind, x.name, x.ageDays, x.storageGib, x.host])).toEqual([
+    ['powered-off', 'old01', 2402, 100, 'esx03'],
+    ['snapshot', 'db01', 184, 20, 'esx02'],
+  ]);
+  expect(fs.existsSync(path.join(out, 'report-maturity-reclaim.csv'))).toBe(true);
+});

@@ -532,7 +532,7 @@ export function buildReportModel(input: ReportInput, opts: ModelOptions, problem
   if (t.waves) tables.push(t.waves);
   tables.push(t.findings, t.scorecard);
   for (const extra of [t.migration, t.cost, t.appliances]) if (extra) tables.push(extra);
-  if (maturity) tables.push(maturity.levels, maturity.indicators, maturity.roadmap);
+  if (maturity) tables.push(maturity.levels, maturity.indicators, maturity.roadmap, maturity.sprawl, ...(maturity.reclaim ? [maturity.reclaim] : []));
   if (plan.businessCase) tables.push(businessWorkbookTable(plan.businessCase));
   const sensitivity = plan.businessCase ? sensitivityTable(plan.businessCase) : undefined;
   if (sensitivity) tables.push(sensitivity);

@@ -17,8 +17,50 @@ function refText(m: Maturity, ref: string): string {
   return m.indicators.find((i) => i.id === id)?.title ?? id;
 }
 
-export function maturityTables(m: Maturity): { levels: Table; indicators: Table; roadmap: Table } {
+const KIND: Record<string, string> = { 'powered-off': 'powered-off VM', snapshot: 'old snapshot', idle: 'idle server', zombie: 'zombie server' };
+
+function sprawlTable(m: Maturity): Table {
   return {
+    id: 'maturity-sprawl',
+    sheet: 'Sprawl',
+    title: 'Sprawl: old powered-off VMs and snapshots, idle and zombie servers',
+    columns: [
+      col('kind', 'What', 'text', 0.9),
+      col('name', 'VM', 'text', 1.1, true),
+      col('detail', 'Detail', 'text', 2, true),
+      col('age', 'Age (days)', 'int', 0.6),
+      col('storage', 'Storage GiB', 'num', 0.7),
+      col('host', 'Host today', 'text', 1, true),
+    ],
+    rows: m.sprawl.map((x) => [KIND[x.kind], x.name, x.detail, x.ageDays ?? null, x.storageGib ?? null, x.host ?? '']),
+  };
+}
+
+function reclaimTable(m: Maturity): Table | undefined {
+  const r = m.reclaim;
+  if (!r) return undefined;
+  const row = (label: string, a: number, b: number) => [label, a, b, b - a];
+  return {
+    id: 'maturity-reclaim',
+    sheet: 'Reclaim',
+    title: 'Reclaim scenario: the plan beside one without the sprawl',
+    columns: [col('metric', 'Metric', 'text', 1.6), col('today', 'Plan as assessed', 'num', 1), col('reclaimed', 'Reclaimed', 'num', 1), col('change', 'Change', 'num', 0.8)],
+    rows: [
+      row('Workloads planned', r.today.workloads, r.reclaimed.workloads),
+      row('Hosts after consolidation', r.today.hosts, r.reclaimed.hosts),
+      row('vCPUs', r.today.vcpus, r.reclaimed.vcpus),
+      row('Memory GiB', r.today.memoryGib, r.reclaimed.memoryGib),
+      row('Provisioned storage GiB', r.today.storageGib, r.reclaimed.storageGib),
+    ],
+    note: `The reclaimed plan leaves out the idle, zombie and powered-off workloads. Removed: ${r.removed.slice(0, 20).join(', ')}${r.removed.length > 20 ? `, … (${r.removed.length} in all)` : ''}. Planned with the same config as the main plan.`,
+  };
+}
+
+export function maturityTables(m: Maturity): { levels: Table; indicators: Table; roadmap: Table; sprawl: Table; reclaim?: Table } {
+  const reclaim = reclaimTable(m);
+  return {
+    sprawl: sprawlTable(m),
+    ...(reclaim ? { reclaim } : {}),
     levels: {
       id: 'maturity-levels',
       sheet: 'Maturity levels',
@@ -124,6 +166,19 @@ export function maturityBlocks(m: Maturity, t: ReturnType<typeof maturityTables>
       text: `Assessed ${assessed.length} of ${m.capabilities.length} capabilities. Snapshots count as old after ${m.settings.snapshotDays} days, powered-off VMs after ${m.settings.poweredOffDays} days since creation (the export has no power-off date); DMZ networks are port groups whose name matches the pattern "${m.settings.dmzNetworkPattern}" (any case).`,
     },
     { type: 'table', table: t.indicators },
+    { type: 'heading', text: 'Sprawl and reclaim' },
+    {
+      type: 'paragraph',
+      text:
+        (m.sprawl.length === 0
+          ? 'No powered-off VM or snapshot known to be older than its age limit (where the export has the dates) and no idle or zombie server.'
+          : `${m.sprawl.length} item(s) of sprawl holding ${Math.round(m.sprawl.reduce((s, x) => s + (x.storageGib ?? 0), 0) * 10) / 10} GiB.`) +
+        (m.reclaim
+          ? ` Without the ${m.reclaim.removed.length} idle, zombie or powered-off workload(s) of the estate the plan needs ${m.reclaim.reclaimed.hosts} host(s) instead of ${m.reclaim.today.hosts}.`
+          : ' The plan holds no idle, zombie or powered-off workload (powered-off VMs are left out of it unless collect.includePoweredOff): no reclaim scenario.'),
+    },
+    ...(t.reclaim ? [{ type: 'table' as const, table: t.reclaim }] : []),
+    { type: 'table', table: t.sprawl, maxRows: 40 },
     { type: 'heading', text: 'Roadmap' },
     {
       type: 'paragraph',
