@@ -10,7 +10,9 @@ import { AssessmentConfig, loadConfig } from '../config';
 import { readInventory } from '../inventory/io';
 import { readPlan } from '../plan/io';
 import { Plan } from '../plan/types';
+import { MATURITY_SCHEMA, Maturity, MaturitySchema } from '../maturity/schema';
 import { readScorecard } from '../readiness/io';
+import { CheckpointKind, readCheckpoint } from '../util/checkpoint';
 import { ANONYMISE_MAP, loadSalt, renderReports, reportWaves } from '../report';
 import { checkConsistency } from '../report/consistency';
 import { assessmentDate } from './inputs';
@@ -33,7 +35,7 @@ export interface RerenderResult {
   status: 'ok';
   dir: string;
   date: string;
-  checkpoints: { inventory: string; plan: string; scorecard: string; scenarioPlans: string[] };
+  checkpoints: { inventory: string; plan: string; scorecard: string; scenarioPlans: string[]; maturity?: string };
   /** Report files written, relative to `dir`, sorted. */
   reports: string[];
   /** The scenarios compared, in report order (the first is plan.json). */
@@ -45,6 +47,16 @@ export interface RerenderResult {
 
 const SCENARIO_PLAN = /^plan-(.+)\.json$/;
 
+/** maturity.json, when the assess run wrote one (issue 14): re-rendered with the rest, and kept in the manifest. */
+const MATURITY_FILE: CheckpointKind<Maturity> = {
+  noun: 'Maturity assessment',
+  tag: MATURITY_SCHEMA,
+  schema: MaturitySchema,
+  invalidCode: 'invalid-maturity',
+  createHint: 'Run dcplan assess to write it.',
+  versionHint: 'Run dcplan assess again to write a maturity.json this version reads.',
+};
+
 export async function rerenderReports(opts: RerenderOptions): Promise<RerenderResult> {
   const dir = path.resolve(opts.dir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
@@ -54,6 +66,7 @@ export async function rerenderReports(opts: RerenderOptions): Promise<RerenderRe
   const inventory = readInventory(at('inventory.json'), 'inventory.json');
   const plan = readPlan(at('plan.json'), 'plan.json');
   const scorecard = readScorecard(at('scorecard.json'), 'scorecard.json');
+  const maturity = fs.existsSync(at('maturity.json')) ? readCheckpoint(at('maturity.json'), MATURITY_FILE, 'maturity.json') : undefined;
   const scenarioFiles = fs.readdirSync(dir).filter((f) => SCENARIO_PLAN.test(f)).sort();
   const scenarioPlans = scenarioFiles.map((f) => ({ file: f, doc: readPlan(at(f), f), same: sameBytes(at(f), at('plan.json')) }));
   const mismatches = checkConsistency({
@@ -78,17 +91,17 @@ export async function rerenderReports(opts: RerenderOptions): Promise<RerenderRe
   const claim = claimOutDir(dir, opts.dir);
   try {
     const rendered = await renderReports(
-      { inventory, plan, scorecard, waves: reportWaves(inventory, scorecard), ...(config ? { config } : {}), ...(scenarios.length > 1 ? { scenarios } : {}) },
+      { inventory, plan, scorecard, waves: reportWaves(inventory, scorecard), ...(maturity ? { maturity } : {}), ...(config ? { config } : {}), ...(scenarios.length > 1 ? { scenarios } : {}) },
       { outDir: dir, formats: opts.formats, fixedDate: new Date(`${date}T00:00:00Z`), deterministic: true, ...(salt ? { anonymise: { salt: salt.salt } } : {}) },
     );
     const reports = rendered.files.map((f) => path.relative(dir, f)).sort();
-    const checkpoints = ['inventory.json', 'plan.json', 'scorecard.json', ...scenarioFiles];
+    const checkpoints = ['inventory.json', 'plan.json', 'scorecard.json', ...(maturity ? ['maturity.json'] : []), ...scenarioFiles];
     problems.push(...rendered.problems, ...finishOutDir(dir, claim, [...checkpoints, ...reports]));
     return {
       status: 'ok',
       dir,
       date,
-      checkpoints: { inventory: 'inventory.json', plan: 'plan.json', scorecard: 'scorecard.json', scenarioPlans: scenarioFiles },
+      checkpoints: { inventory: 'inventory.json', plan: 'plan.json', scorecard: 'scorecard.json', scenarioPlans: scenarioFiles, ...(maturity ? { maturity: 'maturity.json' } : {}) },
       reports,
       scenarios: scenarios.map((s) => s.name),
       problemCounts: countBySeverity(problems),
