@@ -56,8 +56,10 @@ export function checkSanity(ctx: Ctx): boolean {
 export function checkSummary(ctx: Ctx, constraintsKnown: boolean): void {
   const { plan } = ctx;
   const s = plan.summary;
-  const mismatch = (what: string, stated: number | string, recomputed: number | string) =>
-    ctx.violations.push({ code: 'summary-mismatch', message: `the plan's summary states ${what} ${String(stated)}, its placements give ${String(recomputed)}` });
+  // recomputed figures shown to the plan's own precision (3 decimals), not with float noise
+  const shown = (v: number) => String(Math.round(v * 1000) / 1000);
+  const mismatch = (what: string, stated: number, recomputed: number) =>
+    ctx.violations.push({ code: 'summary-mismatch', message: `the plan's summary states ${what} ${shown(stated)}, its placements give ${shown(recomputed)}` });
   const same = (what: string, stated: number | undefined, recomputed: number, tolerance = 0) => {
     if (stated === undefined) return;
     ctx.checks++;
