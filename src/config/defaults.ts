@@ -217,7 +217,8 @@ export function resolveConstraints(input: ConstraintsInput | undefined): Constra
   return {
     antiAffinity: c.antiAffinity ?? [],
     affinity: c.affinity ?? [],
-    pools: c.pools ?? [],
+    // a security zone (issue 14.6) is a pool of its own, first in line: its workloads share hosts only with each other
+    pools: [...(c.zones ?? []).map((z) => ({ name: `zone-${z.name}`, match: z.match })), ...(c.pools ?? [])],
     pinned: c.pinned ?? [],
     exclude: c.exclude ?? [],
     honourDrsRules: c.honourDrsRules ?? true,

@@ -17,6 +17,9 @@ export const MatchSchema = z
     cluster: z.string().min(1).optional().describe('Glob on the current cluster'),
     name: z.string().min(1).optional().describe('Glob on the workload name'),
     tag: z.string().min(1).optional().describe('Glob that any one tag must match'),
+    network: z.string().min(1).optional().describe('Glob that any one of its networks (port groups, RVTools vNetwork) must match, e.g. "DMZ*"'),
+    folder: z.string().min(1).optional().describe('Glob on its folder, e.g. "/DMZ*"'),
+    label: z.string().min(1).optional().describe('key=glob: a label (custom attribute) whose value matches, e.g. "Zone=pci"'),
   })
   .describe('All given fields must match (case-insensitive globs: * any run, ? one character)');
 export type Match = z.infer<typeof MatchSchema>;
@@ -172,6 +175,10 @@ export const ConstraintsSchema = z.strictObject({
   antiAffinity: z.array(GroupSchema).optional().describe('Groups whose members never share a host'),
   affinity: z.array(GroupSchema).optional().describe('Groups whose members share one host'),
   pools: z.array(PoolSchema).optional().describe('Separate host pools; a workload goes to the first pool it matches'),
+  zones: z
+    .array(z.strictObject({ name: z.string().min(1), match: MatchSchema }))
+    .optional()
+    .describe('Security zones (e.g. dmz, pci): a zone is a host pool of its own, placed before the pools, so its workloads never share a host or a cluster with other zones or the rest'),
   pinned: z.array(PinSchema).optional(),
   exclude: z.array(z.string().min(1)).optional().describe('Workload names or globs left out of the plan (listed as excluded)'),
   honourDrsRules: z.boolean().optional().describe("Enforce today's DRS rules (RVTools) as constraints (default true)"),

@@ -41,7 +41,18 @@ export function matchWorkload(m: Match, w: Workload): boolean {
   if (m.cluster !== undefined && !globMatch(m.cluster, w.location.cluster)) return false;
   if (m.name !== undefined && !globMatch(m.name, w.name)) return false;
   if (m.tag !== undefined && !w.tags.some((t) => globMatch(m.tag!, t))) return false;
+  if (m.network !== undefined && !(w.networks ?? []).some((n) => globMatch(m.network!, n.network))) return false;
+  if (m.folder !== undefined && !globMatch(m.folder, w.location.folder)) return false;
+  if (m.label !== undefined && !labelMatch(m.label, w.labels)) return false;
   return true;
+}
+
+/** `key=glob`: the label named key (any case) has a value the glob matches. */
+function labelMatch(spec: string, labels: Record<string, string>): boolean {
+  const eq = spec.indexOf('=');
+  const key = (eq < 0 ? spec : spec.slice(0, eq)).trim().toLowerCase();
+  const value = eq < 0 ? '*' : spec.slice(eq + 1).trim();
+  return Object.entries(labels).some(([k, v]) => k.toLowerCase() === key && globMatch(value, v));
 }
 
 export function groupMembers(g: GroupConstraint, ws: Workload[]): number[] {

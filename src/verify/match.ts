@@ -1,7 +1,8 @@
 /**
  * Group membership for the verifier, re-implemented from the config contract: case-insensitive globs (`*` any run,
  * `?` one character); a `match` block matches when every given field matches (os = OS name or family, application,
- * environment, cluster = current cluster, name, tag = any one tag); a group's `workloads` lists names or globs.
+ * environment, cluster = current cluster, name, tag = any one tag, network = any one port group, folder, label =
+ * `key=glob`); a group's `workloads` lists names or globs.
  */
 import type { Workload } from '../inventory/schema';
 
@@ -12,6 +13,11 @@ export interface MatchSpec {
   cluster?: string;
   name?: string;
   tag?: string;
+  /** any one network (port group) */
+  network?: string;
+  folder?: string;
+  /** `key=glob` on a label */
+  label?: string;
 }
 
 export interface GroupSpec {
@@ -43,6 +49,13 @@ export function matches(w: Workload, m: MatchSpec): boolean {
   if (m.cluster !== undefined && !glob(m.cluster, w.location.cluster)) return false;
   if (m.name !== undefined && !glob(m.name, w.name)) return false;
   if (m.tag !== undefined && !w.tags.some((t) => glob(m.tag!, t))) return false;
+  if (m.network !== undefined && !(w.networks ?? []).some((n) => glob(m.network!, n.network))) return false;
+  if (m.folder !== undefined && !glob(m.folder, w.location.folder)) return false;
+  if (m.label !== undefined) {
+    const [key, ...rest] = m.label.split('=');
+    const want = rest.length > 0 ? rest.join('=').trim() : '*';
+    if (!Object.keys(w.labels).some((k) => k.toLowerCase() === key.trim().toLowerCase() && glob(want, w.labels[k]))) return false;
+  }
   return true;
 }
 
