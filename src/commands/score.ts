@@ -9,6 +9,7 @@ import { readPlan } from '../plan/io';
 import { loadProfileFile, loadRules, ReadinessConfig, scoreReadiness, Scorecard } from '../readiness';
 import { renderScorecardText } from '../readiness/render';
 import { writeJsonAtomic } from '../util/atomic-write';
+import { maturityWith, readMaturityInput } from '../assess/stages';
 
 export interface ScoreCommandResult {
   status: 'ok';
@@ -42,6 +43,8 @@ export default class Score extends BaseCommand {
     'as-of': Flags.string({ description: 'date YYYY-MM-DD the OS end-of-support table is read against (default: today, UTC)' }),
     out: Flags.string({ char: 'o', description: 'scorecard file to write (JSON)' }),
     plan: Flags.string({ description: 'plan.json from dcplan plan: its business case prices the platforms (readiness.licences in the config)' }),
+    maturity: Flags.string({ description: 'maturity questionnaire answers (YAML from `dcplan template maturity`); with --inventory, also rates infrastructure maturity' }),
+    'maturity-out': Flags.string({ description: 'maturity.json to write (default: maturity.json beside --out)' }),
     'rules-dir': Flags.string({ description: 'read rules from this folder instead of the ones shipped with dcplan' }),
   };
 
@@ -73,6 +76,8 @@ export default class Score extends BaseCommand {
     }
 
     const inventory = flags.inventory ? readInventory(flags.inventory) : undefined;
+    // read before anything is written: a wrong answer stops the run (exit 2)
+    const maturityIn = inventory && (flags.maturity || flags['maturity-out']) ? readMaturityInput(flags.maturity) : undefined;
     const businessCase = flags.plan ? readPlan(flags.plan).businessCase : undefined;
     const scorecard = scoreReadiness({
       rules,
@@ -85,9 +90,17 @@ export default class Score extends BaseCommand {
     });
 
     if (flags.out) writeJsonAtomic(flags.out, scorecard);
+    // issue 14: the maturity levels, from the inventory and the questionnaire's answers
+    const maturityOut = flags['maturity-out'] ?? (flags.out ? path.join(path.dirname(flags.out), 'maturity.json') : undefined);
+    const maturity = inventory && maturityIn
+      ? maturityWith(maturityIn, inventory, scorecard.asOf ?? new Date().toISOString().slice(0, 10), rules.osLifecycle)
+      : undefined;
+    if (maturity && maturityOut) writeJsonAtomic(maturityOut, maturity);
     const shortNames = Object.fromEntries(rules.platforms.map((p) => [p.id, p.shortName]));
     this.say(renderScorecardText(scorecard, { shortNames }));
+    if (maturity) this.say(`\nInfrastructure maturity: ${maturity.capabilities.map((c) => `${c.title} ${c.level}${c.upTo ? ` (${c.upTo} not decided)` : ''}`).join('; ')}`);
     if (flags.out) this.say(`\nWrote ${flags.out}`);
+    if (maturity && maturityOut) this.say(`Wrote ${maturityOut}`);
     this.reportProblems(scorecard.problems);
     return { status: 'ok', out: flags.out ?? null, scorecard };
   }

@@ -57,6 +57,14 @@ test('assess writes maturity.json (schema-valid) and the chapter tables; answers
   expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('Capability,Level,Not decided,What would decide it,Why,Thresholds from');
   const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
   expect(Object.keys(report.tables)).toEqual(expect.arrayContaining(['maturity-levels', 'maturity-indicators', 'maturity-roadmap']));
+
+  // score --maturity rates the same inventory the same way and writes maturity.json beside the scorecard
+  const scored = path.join(dir, 'score');
+  const s = runCli(['score', '-i', path.join(out, 'inventory.json'), '--maturity', answers, '--as-of', '2026-12-02', '--out', path.join(scored, 'scorecard.json')]);
+  expect(s.status).toBe(0);
+  expect(s.stdout).toContain('Infrastructure maturity: Identity and access management rationalized;');
+  const again = MaturitySchema.parse(JSON.parse(fs.readFileSync(path.join(scored, 'maturity.json'), 'utf8')));
+  expect(again.capabilities).toEqual(m.capabilities);
 });
 
 test('reclaim scenario: powered-off VMs kept in the estate are planned away side by side; sprawl lists old ones', () => {
