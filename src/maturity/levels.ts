@@ -72,6 +72,10 @@ export function levelOf(cap: CapabilityFile, e: Evidence, describe: (ref: string
     if (t === 'unknown') {
       upTo = l.level;
       missing = unknownRefs(l.when!, e);
+    } else {
+      // levels build on each other: nothing above a level whose evidence fails is within reach
+      upTo = undefined;
+      missing = [];
     }
   }
   throw new Error(`capability ${cap.id}: the last level must have no condition`); // the loader guarantees it

@@ -72,6 +72,12 @@ describe('missing evidence is unknown, never a level', () => {
     const l = levelOf(sm, { indicators: { 'virtualised-share': 1, 'vms-per-host': 22.4, 'host-builds': 1, 'powered-off-share': 0.04, 'drs-enabled-share': null }, answers: {} }, () => undefined);
     expect(l).toMatchObject({ level: 'standardized', upTo: 'rationalized', missing: ['indicator:drs-enabled-share', 'indicator:tools-ok-share'] });
   });
+  test('above a level whose evidence fails nothing is "not decided" (the levels build on each other)', () => {
+    const itp = rules.capabilities.find((c) => c.id === 'it-security-process')!;
+    const l = levelOf(itp, { indicators: { 'powered-off-share': 0.33 }, answers: {} }, () => undefined);
+    expect(l).toMatchObject({ level: 'basic', missing: [] });
+    expect(l.upTo).toBeUndefined();
+  });
   test('an unanswered question leaves identity and access not assessed', () => {
     const ia = rules.capabilities.find((c) => c.id === 'identity-access')!;
     expect(levelOf(ia, { indicators: {}, answers: {} }, () => undefined).level).toBe('not-assessed');
